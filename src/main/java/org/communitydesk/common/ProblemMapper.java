@@ -1,0 +1,230 @@
+package org.communitydesk.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP answers. Every answer is application/problem+json;
+ * none carries a stack trace or a Java class name.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.type(), e.title(), e.detail(), uri, null, e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+        return respond(400, "validation", "Validation failed",
+                "The request has " + violations.size() + " invalid field(s); see violations.", uri, violations, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e, UriInfo uri) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return respond(400, "malformed-json", "Malformed JSON",
+                "The request body is not valid JSON" + where + ".", uri, null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return jsonMapping(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, uri);
+        }
+        return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.", uri, null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response lockTimeout(LockTimeoutException e, UriInfo uri) {
+        return busy(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response pessimisticLock(PessimisticLockException e, UriInfo uri) {
+        return busy(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return jsonProcessing(json, uri);
+        }
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error " + status : type.getReasonPhrase();
+        return respond(status, slug(title), title, detailFor(status), uri, null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        // A commit-time failure arrives wrapped; answer for the real cause when we know it.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentChange(uri);
+            }
+            if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException) {
+                return busy(uri);
+            }
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s while handling %s. The request was not completed and its transaction "
+                + "was rolled back; the stack trace follows. Report the error id to the maintainers.",
+                errorId, uri == null ? "a request" : uri.getPath());
+        return respond(500, "internal", "Internal error",
+                "The server could not complete the request. Nothing was saved. Error id: " + errorId + ".",
+                uri, null, Map.of("errorId", errorId));
+    }
+
+    private Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String message;
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            message = "must be " + describe(mismatch.getTargetType());
+        } else {
+            message = "has a value that cannot be read";
+        }
+        if (field.isEmpty()) {
+            return respond(400, "malformed-json", "Malformed JSON",
+                    "The request body does not have the expected shape: a JSON object is expected.", uri, null, null);
+        }
+        return respond(400, "validation", "Validation failed", "Field '" + field + "' " + message + ".", uri,
+                List.of(new Violation(field, message)), null);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private Response concurrentChange(UriInfo uri) {
+        return respond(409, "concurrent-change", "Changed concurrently",
+                "Someone else changed this ticket at the same time. Reload it and try again.", uri, null, null);
+    }
+
+    private Response busy(UriInfo uri) {
+        return respond(409, "busy", "Ticket busy",
+                "Another change to this ticket is still running. Try again in a moment.", uri, null, null);
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 401 -> "Authentication is required.";
+            case 403 -> "You may not do this.";
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 406 -> "The requested media type is not available here.";
+            case 413 -> "The request body is larger than the 256 KB allowed.";
+            case 415 -> "The request's content type is not accepted here; send application/json.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /** The request field a violation is about, without the method and parameter names in front. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parts.clear();
+                continue;
+            }
+            String name = node.getName();
+            if (node.getIndex() != null && !parts.isEmpty()) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+            }
+            if (name != null) {
+                parts.add(name);
+            }
+        }
+        return parts.isEmpty() ? "body" : String.join(".", parts);
+    }
+
+    static Response respond(int status, String type, String title, String detail, UriInfo uri,
+            List<Violation> violations, Map<String, Object> extensions) {
+        Problem body = new Problem(Problem.TYPE_PREFIX + type, title, status, detail,
+                uri == null ? null : uri.getPath(), violations,
+                extensions == null ? null : new LinkedHashMap<>(extensions));
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+}

@@ -1,0 +1,47 @@
+package org.communitydesk.directory;
+
+import org.communitydesk.common.IdentityEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToOne;
+import java.util.Optional;
+
+/** A district, street office or community. Communities belong to a street office, which belongs to a district. */
+@Entity
+public class Area extends IdentityEntity {
+
+    @Column(nullable = false, unique = true)
+    public String code;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AreaLevel level;
+
+    @Column(name = "name_zh", nullable = false)
+    public String nameZh;
+
+    @Column(name = "name_en", nullable = false)
+    public String nameEn;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Area parent;
+
+    public static Optional<Area> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public boolean isCommunity() {
+        return level == AreaLevel.COMMUNITY;
+    }
+
+    /** The street office a community belongs to. */
+    public Area streetOffice() {
+        if (level != AreaLevel.COMMUNITY) {
+            throw new IllegalStateException("Only a community has a street office; " + code + " is a " + level);
+        }
+        return parent;
+    }
+}

@@ -1,0 +1,64 @@
+package org.communitydesk.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.directory.DirectoryViews.AreaNode;
+import org.communitydesk.directory.DirectoryViews.CategoryView;
+import org.communitydesk.directory.DirectoryViews.OrganizationView;
+import org.communitydesk.directory.DirectoryViews.SiteView;
+
+/** Read access to the reference data. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DirectoryService {
+
+    public List<AreaNode> areaTree() {
+        List<Area> areas = Area.list("order by id");
+        Map<Long, List<Area>> childrenOf = new LinkedHashMap<>();
+        for (Area area : areas) {
+            if (area.parent != null) {
+                childrenOf.computeIfAbsent(area.parent.id, id -> new ArrayList<>()).add(area);
+            }
+        }
+        return areas.stream().filter(a -> a.parent == null).map(a -> node(a, childrenOf)).toList();
+    }
+
+    private AreaNode node(Area area, Map<Long, List<Area>> childrenOf) {
+        List<AreaNode> children = childrenOf.getOrDefault(area.id, List.of()).stream()
+                .map(child -> node(child, childrenOf)).toList();
+        return new AreaNode(area.code, area.level, area.nameZh, area.nameEn, children);
+    }
+
+    public List<SiteView> sites(String communityCode) {
+        List<Site> sites;
+        if (communityCode == null || communityCode.isBlank()) {
+            sites = Site.list("from Site s join fetch s.community left join fetch s.propertyManager order by s.code");
+        } else {
+            Area community = Area.findByCode(communityCode).filter(Area::isCommunity)
+                    .orElseThrow(() -> new InvalidRequestProblem("community",
+                            "No community with code '" + communityCode + "'."));
+            sites = Site.list("from Site s join fetch s.community left join fetch s.propertyManager "
+                    + "where s.community = ?1 order by s.code", community);
+        }
+        return sites.stream().map(SiteView::of).toList();
+    }
+
+    public List<OrganizationView> organizations(OrganizationKind kind) {
+        List<Organization> organizations = kind == null
+                ? Organization.list("order by code")
+                : Organization.list("kind = ?1 order by code", kind);
+        return organizations.stream().map(OrganizationView::of).toList();
+    }
+
+    public List<CategoryView> categories() {
+        return ServiceCategory.<ServiceCategory>listAll().stream()
+                .sorted(Comparator.comparing(c -> c.id))
+                .map(CategoryView::of).toList();
+    }
+}

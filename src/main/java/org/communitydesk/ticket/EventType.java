@@ -1,0 +1,6 @@
+package org.communitydesk.ticket;
+
+/** What happened to a ticket. */
+public enum EventType {
+    REPORTED, REPORT_ADDED, DISPATCHED, REASSIGNED, STARTED, RESOLVED, CLOSED, CANCELLED, REOPENED, NOTE
+}

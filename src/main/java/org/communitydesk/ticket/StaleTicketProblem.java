@@ -1,0 +1,22 @@
+package org.communitydesk.ticket;
+
+import java.util.Map;
+import org.communitydesk.common.ProblemException;
+
+/** 412: the client's If-Match names a version of the ticket that is no longer current. */
+public class StaleTicketProblem extends ProblemException {
+
+    private final long currentVersion;
+
+    StaleTicketProblem(String ticketCode, String ifMatch, long currentVersion) {
+        super(412, "stale-version", "Ticket changed meanwhile",
+                "If-Match " + ifMatch + " does not match ticket " + ticketCode + ", which is now at version \""
+                        + currentVersion + "\". Reload the ticket and decide again.");
+        this.currentVersion = currentVersion;
+    }
+
+    @Override
+    public Map<String, Object> extensions() {
+        return Map.of("currentVersion", currentVersion);
+    }
+}

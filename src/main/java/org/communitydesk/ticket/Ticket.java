@@ -1,0 +1,360 @@
+package org.communitydesk.ticket;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.communitydesk.common.IdentityEntity;
+import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.directory.Area;
+import org.communitydesk.directory.Organization;
+import org.communitydesk.directory.Priority;
+import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.directory.SlaTarget;
+import org.communitydesk.directory.Site;
+
+/**
+ * The aggregate: a problem reported to a community office, from the first call to its closing.
+ * Every change goes through a method here, which checks {@link TicketStatus}, records the
+ * milestone and appends a {@link TicketEvent}. Fields are public for Panache; only this class writes them.
+ */
+@Entity
+public class Ticket extends IdentityEntity {
+
+    @Column(nullable = false, unique = true, updatable = false)
+    public String code;
+
+    @Version
+    public long version;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public ServiceCategory category;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public Channel channel;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Column(name = "reporter_name", nullable = false)
+    public String reporterName;
+
+    @Column(name = "reporter_phone")
+    public String reporterPhone;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Area streetOffice;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Area community;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Site site;
+
+    @Column(name = "address_detail")
+    public String addressDetail;
+
+    public Double latitude;
+    public Double longitude;
+
+    @Column(name = "reported_at", nullable = false, updatable = false)
+    public Instant reportedAt;
+    @Column(name = "dispatch_due_at", nullable = false)
+    public Instant dispatchDueAt;
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "seconds_to_dispatch")
+    public Long secondsToDispatch;
+    @Column(name = "seconds_to_resolve")
+    public Long secondsToResolve;
+    @Column(name = "seconds_to_close")
+    public Long secondsToClose;
+
+    public String resolution;
+    @Column(name = "root_cause")
+    public String rootCause;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancel_reason")
+    public CancelReason cancelReason;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Ticket duplicateOf;
+
+    /** The current LEAD, kept on the ticket so that lists and residents' views need no join. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Organization leadOrganization;
+
+    @Column(name = "report_count", nullable = false)
+    public int reportCount;
+
+    @Column(name = "reopen_count", nullable = false)
+    public int reopenCount;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    public List<Assignment> assignments = new ArrayList<>();
+
+    /** Appended only; an uninitialised list is not loaded to append to it. */
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    List<TicketEvent> events = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    List<TicketReport> reports = new ArrayList<>();
+
+    protected Ticket() {
+    }
+
+    /** Everything intake needs to open a ticket. */
+    public record Intake(ServiceCategory category, Priority priority, Channel channel, String description,
+            Reporter reporter, Area community, Site site, String addressDetail, Double latitude, Double longitude) {
+    }
+
+    /** A new ticket in REPORTED, due according to its category's SLA at its priority. */
+    public static Ticket report(String code, Intake intake, Actor actor, Instant at) {
+        if (!intake.community().isCommunity()) {
+            throw new InvalidRequestProblem("location.communityCode", "'" + intake.community().code + "' is not a community.");
+        }
+        if (intake.site() != null && !Objects.equals(intake.site().community.id, intake.community().id)) {
+            throw new InvalidRequestProblem("location.siteCode",
+                    "Site '" + intake.site().code + "' is not in community '" + intake.community().code + "'.");
+        }
+        Ticket ticket = new Ticket();
+        ticket.code = code;
+        ticket.category = intake.category();
+        ticket.priority = intake.priority() != null ? intake.priority() : intake.category().defaultPriority;
+        ticket.status = TicketStatus.REPORTED;
+        ticket.channel = intake.channel();
+        ticket.description = intake.description();
+        ticket.reporterName = intake.reporter().name();
+        ticket.reporterPhone = intake.reporter().phone();
+        ticket.community = intake.community();
+        ticket.streetOffice = intake.community().streetOffice();
+        ticket.site = intake.site();
+        ticket.addressDetail = intake.addressDetail();
+        ticket.latitude = intake.latitude();
+        ticket.longitude = intake.longitude();
+        ticket.reportedAt = at;
+        SlaTarget sla = ticket.category.slaFor(ticket.priority);
+        ticket.dispatchDueAt = at.plus(sla.toDispatch());
+        ticket.dueAt = at.plus(sla.toResolve());
+        ticket.reportCount = 1;
+        ticket.reopenCount = 0;
+        ticket.updatedAt = at;
+        ticket.record(EventType.REPORTED, null, TicketStatus.REPORTED, actor, at,
+                "Reported via " + ticket.channel, Visibility.PUBLIC);
+        return ticket;
+    }
+
+    /** One organization to assign, and in which role. */
+    public record AssignmentOrder(Organization organization, AssignmentRole role) {
+    }
+
+    /** Assigns organizations (exactly one LEAD); a second dispatch replaces the assignments and records the change. */
+    public void dispatch(List<AssignmentOrder> orders, Actor actor, Instant at) {
+        requireLead(orders);
+        TicketStatus to = moveTo(TicketAction.DISPATCH);
+        TicketStatus from = status;
+        List<Assignment> current = activeAssignments();
+        String before = describe(current.stream().map(a -> new AssignmentOrder(a.organization, a.role)).toList());
+        Set<String> kept = new HashSet<>();
+        for (Assignment assignment : current) {
+            boolean stays = orders.stream().anyMatch(o -> o.organization().id.equals(assignment.organization.id)
+                    && o.role() == assignment.role);
+            if (stays) {
+                kept.add(assignment.organization.code);
+            } else {
+                assignment.releasedAt = at;
+            }
+        }
+        for (AssignmentOrder order : orders) {
+            if (!kept.contains(order.organization().code)) {
+                assignments.add(new Assignment(this, order.organization(), order.role(), at));
+            }
+        }
+        leadOrganization = orders.stream().filter(o -> o.role() == AssignmentRole.LEAD).findFirst().orElseThrow()
+                .organization();
+        String after = describe(orders);
+        if (from == TicketStatus.REPORTED) {
+            dispatchedAt = at;
+            secondsToDispatch = seconds(reportedAt, at);
+            record(EventType.DISPATCHED, from, to, actor, at, after, Visibility.PUBLIC);
+        } else {
+            record(EventType.REASSIGNED, from, to, actor, at, before + " → " + after, Visibility.PUBLIC);
+        }
+        status = to;
+        updatedAt = at;
+    }
+
+    public void start(Actor actor, Instant at) {
+        TicketStatus to = moveTo(TicketAction.START);
+        if (startedAt == null) {
+            startedAt = at;
+        }
+        transition(EventType.STARTED, to, actor, at, null);
+    }
+
+    public void resolve(String resolutionText, String cause, Actor actor, Instant at) {
+        TicketStatus to = moveTo(TicketAction.RESOLVE);
+        resolution = resolutionText;
+        rootCause = cause;
+        resolvedAt = at;
+        secondsToResolve = seconds(reportedAt, at);
+        transition(EventType.RESOLVED, to, actor, at,
+                cause == null ? resolutionText : resolutionText + " (root cause: " + cause + ")");
+    }
+
+    public void close(Actor actor, Instant at) {
+        TicketStatus to = moveTo(TicketAction.CLOSE);
+        closedAt = at;
+        secondsToClose = seconds(reportedAt, at);
+        transition(EventType.CLOSED, to, actor, at, null);
+    }
+
+    public void cancel(CancelReason reason, Ticket original, Actor actor, Instant at) {
+        TicketStatus to = moveTo(TicketAction.CANCEL);
+        if (reason == CancelReason.DUPLICATE) {
+            if (original == null) {
+                throw new InvalidRequestProblem("duplicateOf", "A DUPLICATE cancellation must name the ticket it duplicates.");
+            }
+            if (original.id.equals(id)) {
+                throw new InvalidRequestProblem("duplicateOf", "A ticket cannot duplicate itself.");
+            }
+        } else if (original != null) {
+            throw new InvalidRequestProblem("duplicateOf", "duplicateOf is only for reason DUPLICATE.");
+        }
+        cancelReason = reason;
+        duplicateOf = original;
+        cancelledAt = at;
+        transition(EventType.CANCELLED, to, actor, at,
+                original == null ? reason.name() : reason.name() + " of " + original.code);
+    }
+
+    /** Back to DISPATCHED with the same assignments; the milestones of the failed resolution are cleared. */
+    public void reopen(String reason, Actor actor, Instant at) {
+        TicketStatus to = moveTo(TicketAction.REOPEN);
+        reopenCount++;
+        resolvedAt = null;
+        secondsToResolve = null;
+        closedAt = null;
+        secondsToClose = null;
+        resolution = null;
+        rootCause = null;
+        transition(EventType.REOPENED, to, actor, at, reason);
+    }
+
+    /** Another call about the same problem: counted on this ticket instead of opening a new one. */
+    public TicketReport addReport(Reporter reporter, Channel reportChannel, String note, Actor actor, Instant at) {
+        if (!status.acceptsReports()) {
+            throw new IllegalTransitionProblem(code, status, "reports");
+        }
+        TicketReport report = new TicketReport(this, reporter, reportChannel, note, at);
+        reports.add(report);
+        reportCount++;
+        updatedAt = at;
+        record(EventType.REPORT_ADDED, status, status, actor, at,
+                "Report " + reportCount + " via " + reportChannel + (note == null ? "" : ": " + note), Visibility.INTERNAL);
+        return report;
+    }
+
+    public TicketEvent addNote(String text, Visibility visibility, Actor actor, Instant at) {
+        updatedAt = at;
+        return record(EventType.NOTE, status, status, actor, at, text, visibility);
+    }
+
+    public boolean isOverdue(Instant now) {
+        return status.isOpen() && dueAt.isBefore(now);
+    }
+
+    public List<Assignment> activeAssignments() {
+        return assignments.stream().filter(Assignment::isActive).toList();
+    }
+
+    public Optional<Assignment> lead() {
+        return activeAssignments().stream().filter(a -> a.role == AssignmentRole.LEAD).findFirst();
+    }
+
+    private TicketStatus moveTo(TicketAction action) {
+        return status.after(action).orElseThrow(() -> new IllegalTransitionProblem(code, status, action.pathName()));
+    }
+
+    private void transition(EventType type, TicketStatus to, Actor actor, Instant at, String note) {
+        TicketStatus from = status;
+        status = to;
+        updatedAt = at;
+        record(type, from, to, actor, at, note, Visibility.PUBLIC);
+    }
+
+    private TicketEvent record(EventType type, TicketStatus from, TicketStatus to, Actor actor, Instant at,
+            String note, Visibility visibility) {
+        TicketEvent event = new TicketEvent(this, type, from, to, actor, at, note, visibility);
+        events.add(event);
+        return event;
+    }
+
+    private static void requireLead(List<AssignmentOrder> orders) {
+        long leads = orders.stream().filter(o -> o.role() == AssignmentRole.LEAD).count();
+        if (leads != 1) {
+            throw new InvalidRequestProblem("assignments", "Exactly one assignment must be LEAD; found " + leads + ".");
+        }
+        Set<String> seen = new HashSet<>();
+        for (AssignmentOrder order : orders) {
+            if (!seen.add(order.organization().code)) {
+                throw new InvalidRequestProblem("assignments",
+                        "Organization '" + order.organization().code + "' is assigned twice.");
+            }
+        }
+    }
+
+    private static String describe(List<AssignmentOrder> orders) {
+        if (orders.isEmpty()) {
+            return "none";
+        }
+        return orders.stream().map(o -> o.organization().nameZh + " (" + o.role() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Duration.between(from, to).getSeconds();
+    }
+}

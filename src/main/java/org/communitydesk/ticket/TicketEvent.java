@@ -1,0 +1,70 @@
+package org.communitydesk.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.communitydesk.common.IdentityEntity;
+import org.hibernate.annotations.Immutable;
+
+/** One line of a ticket's timeline. Events are only ever appended, never changed. */
+@Entity
+@Immutable
+@Table(name = "ticket_event")
+public class TicketEvent extends IdentityEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Ticket ticket;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EventType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public TicketStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    public TicketStatus toStatus;
+
+    @Column(nullable = false)
+    public String actor;
+
+    @Column(name = "actor_role")
+    public String actorRole;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    public String note;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Visibility visibility;
+
+    protected TicketEvent() {
+    }
+
+    TicketEvent(Ticket ticket, EventType type, TicketStatus from, TicketStatus to, Actor actor, Instant at,
+            String note, Visibility visibility) {
+        this.ticket = ticket;
+        this.type = type;
+        this.fromStatus = from;
+        this.toStatus = to;
+        this.actor = actor.name();
+        this.actorRole = actor.role();
+        this.occurredAt = at;
+        this.note = note;
+        this.visibility = visibility;
+    }
+
+    public static List<TicketEvent> timelineOf(Ticket ticket) {
+        return list("ticket = ?1 order by id", ticket);
+    }
+}

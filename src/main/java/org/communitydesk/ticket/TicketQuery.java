@@ -1,0 +1,67 @@
+package org.communitydesk.ticket;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The filters of {@code GET /api/tickets}, taken as text and checked by {@link TicketSearch}
+ * so that a bad value answers 400 naming the parameter (JAX-RS would answer 404).
+ */
+public class TicketQuery {
+
+    @QueryParam("status")
+    @Parameter(description = "One or more statuses (repeat the parameter or separate with commas).",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TicketStatus.class))
+    public List<String> status;
+
+    @QueryParam("category")
+    @Parameter(description = "Category code")
+    public String category;
+
+    @QueryParam("streetOffice")
+    @Parameter(description = "Street-office code")
+    public String streetOffice;
+
+    @QueryParam("community")
+    @Parameter(description = "Community code")
+    public String community;
+
+    @QueryParam("organization")
+    @Parameter(description = "Code of an organization currently assigned")
+    public String organization;
+
+    @QueryParam("overdue")
+    @Parameter(description = "true: open tickets past their due time; false: all others",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+    public String overdue;
+
+    @QueryParam("reportedFrom")
+    @Parameter(description = "Reported at or after: an instant (2026-11-01T00:00:00Z) or a local date (2026-11-01)",
+            schema = @Schema(type = SchemaType.STRING))
+    public String reportedFrom;
+
+    @QueryParam("reportedTo")
+    @Parameter(description = "Reported before: an instant, or a local date (inclusive)",
+            schema = @Schema(type = SchemaType.STRING))
+    public String reportedTo;
+
+    @QueryParam("q")
+    @Parameter(description = "Text in the description or address detail, or a tracking code")
+    public String q;
+
+    @QueryParam("page")
+    @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+    public String page;
+
+    @QueryParam("size")
+    @Parameter(description = "Page size, at most 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+    public String size;
+
+    @QueryParam("sort")
+    @Parameter(description = "reportedAt or dueAt; a leading '-' sorts newest first",
+            schema = @Schema(enumeration = { "reportedAt", "-reportedAt", "dueAt", "-dueAt" }, defaultValue = "-reportedAt"))
+    public String sort;
+}

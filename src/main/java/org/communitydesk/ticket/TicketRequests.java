@@ -1,0 +1,96 @@
+package org.communitydesk.ticket;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.communitydesk.directory.Priority;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request bodies of the ticket API. */
+public final class TicketRequests {
+
+    private TicketRequests() {
+    }
+
+    static final String PHONE_PATTERN = "^[0-9+\\-() ]{3,32}$";
+
+    @Schema(description = "The caller. Personal data: shown to staff only.")
+    public record ReporterInput(
+            @NotBlank @Size(max = 100) @Schema(examples = "王女士") String name,
+            @Pattern(regexp = PHONE_PATTERN, message = "must be a phone number: digits, spaces, + - ( ), 3 to 32 characters")
+            @Schema(examples = "13903521234") String phone) {
+
+        Reporter toReporter() {
+            return new Reporter(name.strip(), phone == null || phone.isBlank() ? null : phone.strip());
+        }
+
+        @Override
+        public String toString() {
+            return "ReporterInput[redacted]";
+        }
+    }
+
+    @Schema(description = "Where the problem is. The site must belong to the community.")
+    public record LocationInput(
+            @NotBlank @Size(max = 40) @Schema(examples = "beixinyuan") String communityCode,
+            @Size(max = 40) @Schema(examples = "hongan") String siteCode,
+            @Size(max = 200) @Schema(examples = "2号楼") String addressDetail,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    }
+
+    public record CreateTicketRequest(
+            @NotBlank @Size(max = 40) @Schema(examples = "sewer-blockage") String categoryCode,
+            @NotBlank @Size(max = 4000) @Schema(examples = "2号楼污水管道外溢") String description,
+            @NotNull Channel channel,
+            @Schema(description = "Defaults to the category's priority.") Priority priority,
+            @NotNull @Valid ReporterInput reporter,
+            @NotNull @Valid LocationInput location) {
+    }
+
+    public record AddReportRequest(
+            @NotNull @Valid ReporterInput reporter,
+            @NotNull Channel channel,
+            @Size(max = 4000) String note) {
+    }
+
+    public record AssignmentInput(
+            @NotBlank @Size(max = 40) @Schema(examples = "tongda-dredging") String organizationCode,
+            @NotNull AssignmentRole role) {
+    }
+
+    @Schema(description = "Moves shared by start and close: an optional internal note.")
+    public record MoveRequest(@Size(max = 4000) String note) {
+    }
+
+    public record DispatchRequest(
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid AssignmentInput> assignments,
+            @Size(max = 4000) @Schema(description = "Internal note, recorded as a separate event.") String note) {
+    }
+
+    public record ResolveRequest(
+            @NotBlank @Size(max = 4000) @Schema(examples = "清理管道内油块、沙石，疏通堵塞点") String resolution,
+            @Size(max = 200) @Schema(examples = "家庭油污结块") String rootCause,
+            @Size(max = 4000) String note) {
+    }
+
+    public record CancelRequest(
+            @NotNull CancelReason reason,
+            @Size(max = 24) @Schema(description = "The ticket this one duplicates; required for DUPLICATE.") String duplicateOf,
+            @Size(max = 4000) String note) {
+    }
+
+    public record ReopenRequest(@NotBlank @Size(max = 4000) String reason) {
+    }
+
+    public record NoteRequest(
+            @NotBlank @Size(max = 4000) String text,
+            @Schema(description = "Defaults to INTERNAL.") Visibility visibility) {
+    }
+}

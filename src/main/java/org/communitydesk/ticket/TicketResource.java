@@ -1,0 +1,187 @@
+package org.communitydesk.ticket;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.communitydesk.common.PageResponse;
+import org.communitydesk.common.Problem;
+import org.communitydesk.ticket.TicketRequests.AddReportRequest;
+import org.communitydesk.ticket.TicketRequests.CancelRequest;
+import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
+import org.communitydesk.ticket.TicketRequests.DispatchRequest;
+import org.communitydesk.ticket.TicketRequests.MoveRequest;
+import org.communitydesk.ticket.TicketRequests.NoteRequest;
+import org.communitydesk.ticket.TicketRequests.ReopenRequest;
+import org.communitydesk.ticket.TicketRequests.ResolveRequest;
+import org.communitydesk.ticket.TicketViews.EventView;
+import org.communitydesk.ticket.TicketViews.TicketSummary;
+import org.communitydesk.ticket.TicketViews.TicketView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The staff API for tickets: intake, reads, and one POST per move of the state machine. */
+@Path("/api/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tickets", description = "Intake, lifecycle and timeline of service requests")
+@APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type or an invalid field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TicketResource {
+
+    static final String IF_MATCH_DOC = "The ticket's ETag from an earlier read; a stale value answers 412.";
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    TicketSearch search;
+
+    @Inject
+    CurrentActor actor;
+
+    @POST
+    @Operation(operationId = "createTicket", summary = "Log a call as a new ticket")
+    @APIResponse(responseCode = "201", description = "Created; Location names the ticket",
+            headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "413", description = "Body over 256 KB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createTicket(@NotNull @Valid CreateTicketRequest request, UriInfo uriInfo) {
+        TicketView ticket = tickets.create(request, actor.get());
+        return Response.created(uriInfo.getBaseUriBuilder().path("api/tickets").path(ticket.code()).build())
+                .tag(new jakarta.ws.rs.core.EntityTag(Long.toString(ticket.version())))
+                .entity(ticket).build();
+    }
+
+    @GET
+    @Operation(operationId = "searchTickets", summary = "List tickets, filtered, sorted and paged")
+    @APIResponse(responseCode = "200", description = "One page of tickets")
+    public PageResponse<TicketSummary> searchTickets(@BeanParam TicketQuery query) {
+        return search.search(query);
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(operationId = "getTicket", summary = "One ticket, with an ETag of its version")
+    @APIResponse(responseCode = "200", description = "The ticket",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response getTicket(@PathParam("code") String code) {
+        return withETag(tickets.get(code));
+    }
+
+    @GET
+    @Path("/{code}/events")
+    @Operation(operationId = "listTicketEvents", summary = "The ticket's timeline, oldest first")
+    @APIResponse(responseCode = "200", description = "The timeline")
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<EventView> listTicketEvents(@PathParam("code") String code) {
+        return tickets.events(code);
+    }
+
+    @POST
+    @Path("/{code}/reports")
+    @Operation(operationId = "addTicketReport", summary = "Record another call about the same problem")
+    @MoveResponses
+    public Response addTicketReport(@PathParam("code") String code, @NotNull @Valid AddReportRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.addReport(code, request, ifMatch, actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/notes")
+    @Operation(operationId = "addTicketNote", summary = "Add a note to the timeline")
+    @APIResponse(responseCode = "201", description = "The note's event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addTicketNote(@PathParam("code") String code, @NotNull @Valid NoteRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        EventView event = tickets.addNote(code, request, ifMatch, actor.get());
+        return Response.status(Response.Status.CREATED).entity(event).build();
+    }
+
+    @POST
+    @Path("/{code}/dispatch")
+    @Operation(operationId = "dispatchTicket",
+            summary = "Assign organizations (exactly one LEAD); again later to change the assignments")
+    @MoveResponses
+    public Response dispatchTicket(@PathParam("code") String code, @NotNull @Valid DispatchRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.dispatch(code, request, ifMatch, actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/start")
+    @Operation(operationId = "startTicket", summary = "Work has started on site")
+    @MoveResponses
+    public Response startTicket(@PathParam("code") String code, @Valid MoveRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.start(code, request, ifMatch, actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/resolve")
+    @Operation(operationId = "resolveTicket", summary = "The problem is fixed: record the resolution and root cause")
+    @MoveResponses
+    public Response resolveTicket(@PathParam("code") String code, @NotNull @Valid ResolveRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.resolve(code, request, ifMatch, actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/close")
+    @Operation(operationId = "closeTicket", summary = "Close a resolved ticket")
+    @MoveResponses
+    public Response closeTicket(@PathParam("code") String code, @Valid MoveRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.close(code, request, ifMatch, actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/cancel")
+    @Operation(operationId = "cancelTicket", summary = "Cancel an open ticket, with a reason")
+    @MoveResponses
+    public Response cancelTicket(@PathParam("code") String code, @NotNull @Valid CancelRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.cancel(code, request, ifMatch, actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/reopen")
+    @Operation(operationId = "reopenTicket", summary = "Reopen a resolved or closed ticket, with a reason")
+    @MoveResponses
+    public Response reopenTicket(@PathParam("code") String code, @NotNull @Valid ReopenRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.reopen(code, request, ifMatch, actor.get()));
+    }
+
+    private static Response withETag(TicketView ticket) {
+        return Response.ok(ticket).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(ticket.version()))).build();
+    }
+}

@@ -1,0 +1,213 @@
+package org.communitydesk.ticket;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.communitydesk.common.AppConfig;
+import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.PageResponse;
+import org.communitydesk.directory.Area;
+import org.communitydesk.directory.AreaLevel;
+import org.communitydesk.directory.Organization;
+import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.ticket.TicketViews.Ref;
+import org.communitydesk.ticket.TicketViews.TicketSummary;
+
+/** The ticket list: filters become one JPQL query whose every predicate has an index behind it. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class TicketSearch {
+
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 200;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AppConfig config;
+
+    public PageResponse<TicketSummary> search(TicketQuery query) {
+        Instant now = clock.instant();
+        int page = intParam("page", query.page, 0, 0, Integer.MAX_VALUE);
+        int size = Math.min(intParam("size", query.size, DEFAULT_SIZE, 1, Integer.MAX_VALUE), MAX_SIZE);
+        String order = orderBy(query.sort);
+
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        Set<TicketStatus> statuses = statuses(query.status);
+        if (!statuses.isEmpty()) {
+            where.add("t.status in :statuses");
+            params.put("statuses", statuses);
+        }
+        if (present(query.category)) {
+            ServiceCategory category = ServiceCategory.findByCode(query.category.strip())
+                    .orElseThrow(() -> unknown("category", query.category));
+            where.add("t.category = :category");
+            params.put("category", category);
+        }
+        if (present(query.streetOffice)) {
+            where.add("t.streetOffice = :streetOffice");
+            params.put("streetOffice", area("streetOffice", query.streetOffice, AreaLevel.STREET_OFFICE));
+        }
+        if (present(query.community)) {
+            where.add("t.community = :community");
+            params.put("community", area("community", query.community, AreaLevel.COMMUNITY));
+        }
+        if (present(query.organization)) {
+            Organization organization = Organization.findByCode(query.organization.strip())
+                    .orElseThrow(() -> unknown("organization", query.organization));
+            where.add("exists (select 1 from Assignment a where a.ticket = t and a.organization = :organization"
+                    + " and a.releasedAt is null)");
+            params.put("organization", organization);
+        }
+        if (present(query.overdue)) {
+            boolean overdue = booleanParam("overdue", query.overdue);
+            where.add(overdue ? "(t.status in :open and t.dueAt < :now)" : "(t.status not in :open or t.dueAt >= :now)");
+            params.put("open", TicketStatus.openStates());
+            params.put("now", now);
+        }
+        if (present(query.reportedFrom)) {
+            where.add("t.reportedAt >= :from");
+            params.put("from", instantParam("reportedFrom", query.reportedFrom, false));
+        }
+        if (present(query.reportedTo)) {
+            where.add("t.reportedAt < :to");
+            params.put("to", instantParam("reportedTo", query.reportedTo, true));
+        }
+        if (present(query.q)) {
+            String text = query.q.strip();
+            if (text.length() > 100) {
+                throw new InvalidRequestProblem("q", "q must be at most 100 characters.");
+            }
+            where.add("(t.code = :code or lower(t.description) like :text escape '!' "
+                    + "or lower(t.addressDetail) like :text escape '!')");
+            params.put("code", text.toUpperCase(Locale.ROOT));
+            params.put("text", "%" + text.toLowerCase(Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+
+        TypedQuery<Long> count = entityManager.createQuery("select count(t) from Ticket t" + filter, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+
+        List<Ticket> tickets = List.of();
+        if ((long) page * size < total) {
+            TypedQuery<Ticket> select = entityManager.createQuery("select t from Ticket t"
+                    + " join fetch t.category join fetch t.streetOffice join fetch t.community"
+                    + " left join fetch t.site left join fetch t.leadOrganization" + filter + " order by " + order,
+                    Ticket.class);
+            params.forEach(select::setParameter);
+            tickets = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        }
+        List<TicketSummary> items = tickets.stream().map(t -> summary(t, now)).toList();
+        return new PageResponse<>(items, page, size, total);
+    }
+
+    static TicketSummary summary(Ticket t, Instant now) {
+        return new TicketSummary(t.code, t.status, Ref.of(t.category), t.priority, Ref.of(t.streetOffice),
+                Ref.of(t.community), Ref.of(t.site), t.addressDetail, t.reportedAt, t.dueAt, t.isOverdue(now),
+                Ref.of(t.leadOrganization), t.reportCount);
+    }
+
+    private static String orderBy(String sort) {
+        String value = present(sort) ? sort.strip() : "-reportedAt";
+        return switch (value) {
+            case "reportedAt" -> "t.reportedAt asc, t.id asc";
+            case "-reportedAt" -> "t.reportedAt desc, t.id desc";
+            case "dueAt" -> "t.dueAt asc, t.id asc";
+            case "-dueAt" -> "t.dueAt desc, t.id desc";
+            default -> throw new InvalidRequestProblem("sort",
+                    "sort must be one of reportedAt, -reportedAt, dueAt, -dueAt.");
+        };
+    }
+
+    private static Set<TicketStatus> statuses(List<String> values) {
+        Set<TicketStatus> statuses = EnumSet.noneOf(TicketStatus.class);
+        if (values == null) {
+            return statuses;
+        }
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    statuses.add(TicketStatus.valueOf(part.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequestProblem("status", "Unknown status '" + part.strip() + "'; use one of "
+                            + String.join(", ", EnumSet.allOf(TicketStatus.class).stream().map(Enum::name).toList()) + ".");
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private static Area area(String field, String code, AreaLevel level) {
+        return Area.findByCode(code.strip()).filter(a -> a.level == level)
+                .orElseThrow(() -> unknown(field, code));
+    }
+
+    private Instant instantParam(String field, String value, boolean endOfDay) {
+        String text = value.strip();
+        try {
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneId.of(config.zone())).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (DateTimeException e) {
+            throw new InvalidRequestProblem(field, field + " must be an instant such as 2026-11-01T08:00:00Z "
+                    + "or a date such as 2026-11-01.");
+        }
+    }
+
+    private static int intParam(String field, String value, int fallback, int min, int max) {
+        if (!present(value)) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw new InvalidRequestProblem(field, field + " must be at least " + min + ".");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestProblem(field, field + " must be a whole number.");
+        }
+    }
+
+    private static boolean booleanParam(String field, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestProblem(field, field + " must be true or false.");
+        };
+    }
+
+    private static InvalidRequestProblem unknown(String field, String code) {
+        return new InvalidRequestProblem(field, "No " + field + " with code '" + code.strip() + "'.");
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,225 @@
+package org.communitydesk.ticket;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.NotFoundProblem;
+import org.communitydesk.directory.Area;
+import org.communitydesk.directory.Organization;
+import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.directory.Site;
+import org.communitydesk.ticket.Ticket.AssignmentOrder;
+import org.communitydesk.ticket.TicketRequests.AddReportRequest;
+import org.communitydesk.ticket.TicketRequests.CancelRequest;
+import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
+import org.communitydesk.ticket.TicketRequests.DispatchRequest;
+import org.communitydesk.ticket.TicketRequests.MoveRequest;
+import org.communitydesk.ticket.TicketRequests.NoteRequest;
+import org.communitydesk.ticket.TicketRequests.ReopenRequest;
+import org.communitydesk.ticket.TicketRequests.ResolveRequest;
+import org.communitydesk.ticket.TicketViews.AssignmentView;
+import org.communitydesk.ticket.TicketViews.EventView;
+import org.communitydesk.ticket.TicketViews.LocationView;
+import org.communitydesk.ticket.TicketViews.Ref;
+import org.communitydesk.ticket.TicketViews.ReporterView;
+import org.communitydesk.ticket.TicketViews.TicketRef;
+import org.communitydesk.ticket.TicketViews.TicketView;
+import org.jboss.logging.Logger;
+
+/**
+ * Use cases on tickets. Each change locks the ticket row, checks the client's If-Match against
+ * the current version, applies one method of the aggregate and answers with the new state.
+ */
+@ApplicationScoped
+@Transactional
+public class TicketService {
+
+    private static final Logger LOG = Logger.getLogger(TicketService.class);
+    static final Duration DUPLICATE_WINDOW = Duration.ofHours(72);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TicketCodes codes;
+
+    public TicketView create(CreateTicketRequest request, Actor actor) {
+        Instant now = clock.instant();
+        ServiceCategory category = ServiceCategory.findByCode(request.categoryCode().strip())
+                .orElseThrow(() -> new InvalidRequestProblem("categoryCode",
+                        "No category with code '" + request.categoryCode().strip() + "'."));
+        var location = request.location();
+        Area community = Area.findByCode(location.communityCode().strip()).filter(Area::isCommunity)
+                .orElseThrow(() -> new InvalidRequestProblem("location.communityCode",
+                        "No community with code '" + location.communityCode().strip() + "'."));
+        Site site = null;
+        if (location.siteCode() != null && !location.siteCode().isBlank()) {
+            site = Site.findByCode(location.siteCode().strip())
+                    .orElseThrow(() -> new InvalidRequestProblem("location.siteCode",
+                            "No site with code '" + location.siteCode().strip() + "'."));
+        }
+        var intake = new Ticket.Intake(category, request.priority(), request.channel(), request.description().strip(),
+                request.reporter().toReporter(), community, site, blankToNull(location.addressDetail()),
+                location.latitude(), location.longitude());
+        Ticket ticket = Ticket.report(codes.next(now), intake, actor, now);
+        ticket.persist();
+        LOG.infof("Ticket %s reported: category %s, community %s, channel %s", ticket.code, category.code,
+                community.code, ticket.channel);
+        return view(ticket, now);
+    }
+
+    public TicketView addReport(String code, AddReportRequest request, String ifMatch, Actor actor) {
+        return change(code, ifMatch, ticket -> ticket.addReport(request.reporter().toReporter(), request.channel(),
+                blankToNull(request.note()), actor, clock.instant()));
+    }
+
+    public TicketView dispatch(String code, DispatchRequest request, String ifMatch, Actor actor) {
+        List<AssignmentOrder> orders = request.assignments().stream()
+                .map(a -> new AssignmentOrder(Organization.findByCode(a.organizationCode().strip())
+                        .orElseThrow(() -> new InvalidRequestProblem("assignments",
+                                "No organization with code '" + a.organizationCode().strip() + "'.")), a.role()))
+                .toList();
+        return change(code, ifMatch, ticket -> {
+            Instant now = clock.instant();
+            ticket.dispatch(orders, actor, now);
+            internalNote(ticket, request.note(), actor, now);
+        });
+    }
+
+    public TicketView start(String code, MoveRequest request, String ifMatch, Actor actor) {
+        return change(code, ifMatch, ticket -> {
+            Instant now = clock.instant();
+            ticket.start(actor, now);
+            internalNote(ticket, request == null ? null : request.note(), actor, now);
+        });
+    }
+
+    public TicketView resolve(String code, ResolveRequest request, String ifMatch, Actor actor) {
+        return change(code, ifMatch, ticket -> {
+            Instant now = clock.instant();
+            ticket.resolve(request.resolution().strip(), blankToNull(request.rootCause()), actor, now);
+            internalNote(ticket, request.note(), actor, now);
+        });
+    }
+
+    public TicketView close(String code, MoveRequest request, String ifMatch, Actor actor) {
+        return change(code, ifMatch, ticket -> {
+            Instant now = clock.instant();
+            ticket.close(actor, now);
+            internalNote(ticket, request == null ? null : request.note(), actor, now);
+        });
+    }
+
+    public TicketView cancel(String code, CancelRequest request, String ifMatch, Actor actor) {
+        Ticket original = null;
+        if (request.duplicateOf() != null && !request.duplicateOf().isBlank()) {
+            original = Ticket.<Ticket>find("code", request.duplicateOf().strip()).firstResultOptional()
+                    .orElseThrow(() -> new InvalidRequestProblem("duplicateOf",
+                            "No ticket with code '" + request.duplicateOf().strip() + "'."));
+        }
+        Ticket duplicated = original;
+        return change(code, ifMatch, ticket -> {
+            Instant now = clock.instant();
+            ticket.cancel(request.reason(), duplicated, actor, now);
+            internalNote(ticket, request.note(), actor, now);
+        });
+    }
+
+    public TicketView reopen(String code, ReopenRequest request, String ifMatch, Actor actor) {
+        return change(code, ifMatch, ticket -> ticket.reopen(request.reason().strip(), actor, clock.instant()));
+    }
+
+    public EventView addNote(String code, NoteRequest request, String ifMatch, Actor actor) {
+        Ticket ticket = lockForChange(code, ifMatch);
+        Visibility visibility = request.visibility() == null ? Visibility.INTERNAL : request.visibility();
+        TicketEvent event = ticket.addNote(request.text().strip(), visibility, actor, clock.instant());
+        ticket.flush();
+        return EventView.of(event);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TicketView get(String code) {
+        return view(find(code), clock.instant());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EventView> events(String code) {
+        return TicketEvent.timelineOf(find(code)).stream().map(EventView::of).toList();
+    }
+
+    /** The version a client must send in If-Match to change this ticket now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long versionOf(String code) {
+        return find(code).version;
+    }
+
+    private TicketView change(String code, String ifMatch, Consumer<Ticket> change) {
+        Ticket ticket = lockForChange(code, ifMatch);
+        change.accept(ticket);
+        ticket.flush();
+        return view(ticket, clock.instant());
+    }
+
+    /**
+     * Locks the row for the rest of the transaction, so that two concurrent moves run one after
+     * the other and the second one sees the state the first one left.
+     */
+    private Ticket lockForChange(String code, String ifMatch) {
+        Ticket ticket = Ticket.<Ticket>find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> new NotFoundProblem("ticket", code));
+        if (ifMatch != null && !ifMatch.isBlank() && !ETags.matches(ifMatch, ticket.version)) {
+            throw new StaleTicketProblem(code, ifMatch.strip(), ticket.version);
+        }
+        return ticket;
+    }
+
+    private static Ticket find(String code) {
+        return Ticket.<Ticket>find("code", code).firstResultOptional()
+                .orElseThrow(() -> new NotFoundProblem("ticket", code));
+    }
+
+    private static void internalNote(Ticket ticket, String note, Actor actor, Instant at) {
+        if (note != null && !note.isBlank()) {
+            ticket.addNote(note.strip(), Visibility.INTERNAL, actor, at);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static TicketView view(Ticket t, Instant now) {
+        List<AssignmentView> assignments = t.activeAssignments().stream()
+                .map(a -> new AssignmentView(Ref.of(a.organization), a.role, a.assignedAt)).toList();
+        List<String> allowed = t.status.allowedActions().stream().map(TicketAction::pathName).sorted().toList();
+        return new TicketView(t.code, t.version, t.status, Ref.of(t.category), t.priority, t.channel, t.description,
+                new ReporterView(t.reporterName, t.reporterPhone),
+                new LocationView(Ref.of(t.streetOffice), Ref.of(t.community), Ref.of(t.site), t.addressDetail,
+                        t.latitude, t.longitude),
+                t.reportedAt, t.dispatchDueAt, t.dueAt, t.dispatchedAt, t.startedAt, t.resolvedAt, t.closedAt,
+                t.cancelledAt, t.secondsToDispatch, t.secondsToResolve, t.secondsToClose, t.isOverdue(now),
+                t.resolution, t.rootCause, t.cancelReason, t.duplicateOf == null ? null : t.duplicateOf.code,
+                t.reportCount, t.reopenCount, Ref.of(t.leadOrganization), assignments, allowed,
+                possibleDuplicates(t));
+    }
+
+    /** Open tickets of the same category at the same site reported within 72 hours of this one. */
+    static List<TicketRef> possibleDuplicates(Ticket t) {
+        if (t.site == null) {
+            return List.of();
+        }
+        List<Ticket> candidates = Ticket.list("site = ?1 and category = ?2 and reportedAt >= ?3 and reportedAt <= ?4 "
+                + "and status in ?5 and id <> ?6 order by reportedAt desc", t.site, t.category,
+                t.reportedAt.minus(DUPLICATE_WINDOW), t.reportedAt.plus(DUPLICATE_WINDOW), TicketStatus.openStates(),
+                t.id);
+        return candidates.stream().limit(10)
+                .map(c -> new TicketRef(c.code, c.status, c.reportedAt, c.addressDetail)).toList();
+    }
+}

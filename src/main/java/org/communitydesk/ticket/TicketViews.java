@@ -1,0 +1,121 @@
+package org.communitydesk.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import org.communitydesk.directory.Area;
+import org.communitydesk.directory.Organization;
+import org.communitydesk.directory.Priority;
+import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.directory.Site;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Response bodies of the ticket API. */
+public final class TicketViews {
+
+    private TicketViews() {
+    }
+
+    /** A reference to a directory entry: its code and both names. */
+    public record Ref(String code, String nameZh, String nameEn) {
+
+        static Ref of(Area area) {
+            return area == null ? null : new Ref(area.code, area.nameZh, area.nameEn);
+        }
+
+        static Ref of(Site site) {
+            return site == null ? null : new Ref(site.code, site.nameZh, site.nameEn);
+        }
+
+        static Ref of(Organization organization) {
+            return organization == null ? null : new Ref(organization.code, organization.nameZh, organization.nameEn);
+        }
+
+        static Ref of(ServiceCategory category) {
+            return new Ref(category.code, category.nameZh, category.nameEn);
+        }
+    }
+
+    public record LocationView(Ref streetOffice, Ref community, Ref site, String addressDetail, Double latitude,
+            Double longitude) {
+    }
+
+    public record ReporterView(String name, String phone) {
+    }
+
+    public record AssignmentView(Ref organization, AssignmentRole role, Instant assignedAt) {
+    }
+
+    public record TicketRef(String code, TicketStatus status, Instant reportedAt, String addressDetail) {
+    }
+
+    @Schema(name = "Ticket")
+    public record TicketView(
+            String code,
+            long version,
+            TicketStatus status,
+            Ref category,
+            Priority priority,
+            Channel channel,
+            String description,
+            ReporterView reporter,
+            LocationView location,
+            Instant reportedAt,
+            @Schema(description = "When the ticket should be dispatched by, from the category's SLA.") Instant dispatchDueAt,
+            @Schema(description = "When the ticket should be resolved by, from the category's SLA.") Instant dueAt,
+            Instant dispatchedAt,
+            Instant startedAt,
+            Instant resolvedAt,
+            Instant closedAt,
+            Instant cancelledAt,
+            Long secondsToDispatch,
+            Long secondsToResolve,
+            Long secondsToClose,
+            @Schema(description = "Open and past dueAt.") boolean overdue,
+            String resolution,
+            String rootCause,
+            CancelReason cancelReason,
+            String duplicateOf,
+            int reportCount,
+            int reopenCount,
+            Ref leadOrganization,
+            List<AssignmentView> assignments,
+            @Schema(description = "The moves allowed from the current status.") List<String> allowedActions,
+            @Schema(description = "Open tickets of the same category at the same site reported within 72 hours.")
+            List<TicketRef> possibleDuplicates) {
+    }
+
+    @Schema(name = "TicketSummary")
+    public record TicketSummary(
+            String code,
+            TicketStatus status,
+            Ref category,
+            Priority priority,
+            Ref streetOffice,
+            Ref community,
+            Ref site,
+            String addressDetail,
+            Instant reportedAt,
+            Instant dueAt,
+            boolean overdue,
+            Ref leadOrganization,
+            int reportCount) {
+    }
+
+    @Schema(name = "TicketEvent")
+    public record EventView(
+            long id,
+            EventType type,
+            TicketStatus fromStatus,
+            TicketStatus toStatus,
+            String actor,
+            String actorRole,
+            Instant occurredAt,
+            String note,
+            Visibility visibility) {
+
+        static EventView of(TicketEvent event) {
+            return new EventView(event.id, event.type, event.fromStatus, event.toStatus, event.actor, event.actorRole,
+                    event.occurredAt, event.note, event.visibility);
+        }
+    }
+}
