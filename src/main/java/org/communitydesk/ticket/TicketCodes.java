@@ -23,7 +23,7 @@ public class TicketCodes {
 
     private volatile String nextValueSql;
 
-    String next(Instant reportedAt) {
+    public String next(Instant reportedAt) {
         Number value = (Number) entityManager.createNativeQuery(nextValueSql()).getSingleResult();
         int year = reportedAt.atZone(ZoneId.of(config.zone())).getYear();
         return String.format("CD-%d-%06d", year, value.longValue());
