@@ -1,5 +1,6 @@
 package org.communitydesk.directory;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Public reads of the reference data: areas, sites, organizations and service categories. */
 @Path("/api")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory", description = "Areas, residential compounds, organizations and service categories")
 public class DirectoryResource {

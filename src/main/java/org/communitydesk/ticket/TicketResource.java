@@ -1,5 +1,6 @@
 package org.communitydesk.ticket;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.communitydesk.common.PageResponse;
 import org.communitydesk.common.Problem;
+import org.communitydesk.common.Roles;
 import org.communitydesk.ticket.TicketRequests.AddReportRequest;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
@@ -59,6 +61,7 @@ public class TicketResource {
     CurrentActor actor;
 
     @POST
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "createTicket", summary = "Log a call as a new ticket")
     @APIResponse(responseCode = "201", description = "Created; Location names the ticket",
             headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
@@ -74,14 +77,16 @@ public class TicketResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "searchTickets", summary = "List tickets, filtered, sorted and paged")
     @APIResponse(responseCode = "200", description = "One page of tickets")
     public PageResponse<TicketSummary> searchTickets(@BeanParam TicketQuery query) {
-        return search.search(query);
+        return search.search(query, actor.get().scope());
     }
 
     @GET
     @Path("/{code}")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "getTicket", summary = "One ticket, with an ETag of its version")
     @APIResponse(responseCode = "200", description = "The ticket",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -89,21 +94,23 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getTicket(@PathParam("code") String code) {
-        return withETag(tickets.get(code));
+        return withETag(tickets.get(code, actor.get()));
     }
 
     @GET
     @Path("/{code}/events")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "listTicketEvents", summary = "The ticket's timeline, oldest first")
     @APIResponse(responseCode = "200", description = "The timeline")
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<EventView> listTicketEvents(@PathParam("code") String code) {
-        return tickets.events(code);
+        return tickets.events(code, actor.get());
     }
 
     @POST
     @Path("/{code}/reports")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "addTicketReport", summary = "Record another call about the same problem")
     @MoveResponses
     public Response addTicketReport(@PathParam("code") String code, @NotNull @Valid AddReportRequest request,
@@ -113,6 +120,7 @@ public class TicketResource {
 
     @POST
     @Path("/{code}/notes")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "addTicketNote", summary = "Add a note to the timeline")
     @APIResponse(responseCode = "201", description = "The note's event",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)))
@@ -128,6 +136,7 @@ public class TicketResource {
 
     @POST
     @Path("/{code}/dispatch")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "dispatchTicket",
             summary = "Assign organizations (exactly one LEAD); again later to change the assignments")
     @MoveResponses
@@ -138,6 +147,7 @@ public class TicketResource {
 
     @POST
     @Path("/{code}/start")
+    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "startTicket", summary = "Work has started on site")
     @MoveResponses
     public Response startTicket(@PathParam("code") String code, @Valid MoveRequest request,
@@ -147,6 +157,7 @@ public class TicketResource {
 
     @POST
     @Path("/{code}/resolve")
+    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "resolveTicket", summary = "The problem is fixed: record the resolution and root cause")
     @MoveResponses
     public Response resolveTicket(@PathParam("code") String code, @NotNull @Valid ResolveRequest request,
@@ -156,6 +167,7 @@ public class TicketResource {
 
     @POST
     @Path("/{code}/close")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "closeTicket", summary = "Close a resolved ticket")
     @MoveResponses
     public Response closeTicket(@PathParam("code") String code, @Valid MoveRequest request,
@@ -165,6 +177,7 @@ public class TicketResource {
 
     @POST
     @Path("/{code}/cancel")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "cancelTicket", summary = "Cancel an open ticket, with a reason")
     @MoveResponses
     public Response cancelTicket(@PathParam("code") String code, @NotNull @Valid CancelRequest request,
@@ -174,6 +187,7 @@ public class TicketResource {
 
     @POST
     @Path("/{code}/reopen")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "reopenTicket", summary = "Reopen a resolved or closed ticket, with a reason")
     @MoveResponses
     public Response reopenTicket(@PathParam("code") String code, @NotNull @Valid ReopenRequest request,

@@ -44,7 +44,7 @@ public class TicketSearch {
     @Inject
     AppConfig config;
 
-    public PageResponse<TicketSummary> search(TicketQuery query) {
+    public PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope) {
         Instant now = clock.instant();
         int page = intParam("page", query.page, 0, 0, Integer.MAX_VALUE);
         int size = Math.min(intParam("size", query.size, DEFAULT_SIZE, 1, Integer.MAX_VALUE), MAX_SIZE);
@@ -52,6 +52,11 @@ public class TicketSearch {
 
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        String inScope = scope.predicate("t");
+        if (inScope != null) {
+            where.add(inScope);
+            params.putAll(scope.parameters());
+        }
         Set<TicketStatus> statuses = statuses(query.status);
         if (!statuses.isEmpty()) {
             where.add("t.status in :statuses");

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.HashMap;
+import java.util.Map;
+import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.directory.Area;
@@ -50,7 +53,7 @@ public class TicketService {
     @Inject
     TicketCodes codes;
 
-    public TicketView create(CreateTicketRequest request, Actor actor) {
+    public TicketView create(CreateTicketRequest request, Caller caller) {
         Instant now = clock.instant();
         ServiceCategory category = ServiceCategory.findByCode(request.categoryCode().strip())
                 .orElseThrow(() -> new InvalidRequestProblem("categoryCode",
@@ -59,6 +62,10 @@ public class TicketService {
         Area community = Area.findByCode(location.communityCode().strip()).filter(Area::isCommunity)
                 .orElseThrow(() -> new InvalidRequestProblem("location.communityCode",
                         "No community with code '" + location.communityCode().strip() + "'."));
+        if (!caller.scope().coversCommunity(community)) {
+            throw new ForbiddenProblem("You may log calls only for the communities you work for; "
+                    + community.nameZh + " (" + community.code + ") is not one of them.");
+        }
         Site site = null;
         if (location.siteCode() != null && !location.siteCode().isBlank()) {
             site = Site.findByCode(location.siteCode().strip())
@@ -68,56 +75,61 @@ public class TicketService {
         var intake = new Ticket.Intake(category, request.priority(), request.channel(), request.description().strip(),
                 request.reporter().toReporter(), community, site, blankToNull(location.addressDetail()),
                 location.latitude(), location.longitude());
-        Ticket ticket = Ticket.report(codes.next(now), intake, actor, now);
+        Ticket ticket = Ticket.report(codes.next(now), intake, caller.actor(), now);
         ticket.persist();
         LOG.infof("Ticket %s reported: category %s, community %s, channel %s", ticket.code, category.code,
                 community.code, ticket.channel);
         return view(ticket, now);
     }
 
-    public TicketView addReport(String code, AddReportRequest request, String ifMatch, Actor actor) {
-        return change(code, ifMatch, ticket -> ticket.addReport(request.reporter().toReporter(), request.channel(),
-                blankToNull(request.note()), actor, clock.instant()));
+    public TicketView addReport(String code, AddReportRequest request, String ifMatch, Caller caller) {
+        return change(code, ifMatch, caller, ticket -> ticket.addReport(request.reporter().toReporter(), request.channel(),
+                blankToNull(request.note()), caller.actor(), clock.instant()));
     }
 
-    public TicketView dispatch(String code, DispatchRequest request, String ifMatch, Actor actor) {
+    public TicketView dispatch(String code, DispatchRequest request, String ifMatch, Caller caller) {
         List<AssignmentOrder> orders = request.assignments().stream()
                 .map(a -> new AssignmentOrder(Organization.findByCode(a.organizationCode().strip())
                         .orElseThrow(() -> new InvalidRequestProblem("assignments",
                                 "No organization with code '" + a.organizationCode().strip() + "'.")), a.role()))
                 .toList();
-        return change(code, ifMatch, ticket -> {
+        return change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
-            ticket.dispatch(orders, actor, now);
-            internalNote(ticket, request.note(), actor, now);
+            boolean reassigning = ticket.status != TicketStatus.REPORTED && ticket.status.after(TicketAction.DISPATCH).isPresent();
+            if (reassigning && !caller.mayReassign()) {
+                throw new ForbiddenProblem("Ticket " + ticket.code + " is already dispatched; changing its organizations "
+                        + "is for the street-office supervisor.");
+            }
+            ticket.dispatch(orders, caller.actor(), now);
+            internalNote(ticket, request.note(), caller.actor(), now);
         });
     }
 
-    public TicketView start(String code, MoveRequest request, String ifMatch, Actor actor) {
-        return change(code, ifMatch, ticket -> {
+    public TicketView start(String code, MoveRequest request, String ifMatch, Caller caller) {
+        return change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
-            ticket.start(actor, now);
-            internalNote(ticket, request == null ? null : request.note(), actor, now);
+            ticket.start(caller.actor(), now);
+            internalNote(ticket, request == null ? null : request.note(), caller.actor(), now);
         });
     }
 
-    public TicketView resolve(String code, ResolveRequest request, String ifMatch, Actor actor) {
-        return change(code, ifMatch, ticket -> {
+    public TicketView resolve(String code, ResolveRequest request, String ifMatch, Caller caller) {
+        return change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
-            ticket.resolve(request.resolution().strip(), blankToNull(request.rootCause()), actor, now);
-            internalNote(ticket, request.note(), actor, now);
+            ticket.resolve(request.resolution().strip(), blankToNull(request.rootCause()), caller.actor(), now);
+            internalNote(ticket, request.note(), caller.actor(), now);
         });
     }
 
-    public TicketView close(String code, MoveRequest request, String ifMatch, Actor actor) {
-        return change(code, ifMatch, ticket -> {
+    public TicketView close(String code, MoveRequest request, String ifMatch, Caller caller) {
+        return change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
-            ticket.close(actor, now);
-            internalNote(ticket, request == null ? null : request.note(), actor, now);
+            ticket.close(caller.actor(), now);
+            internalNote(ticket, request == null ? null : request.note(), caller.actor(), now);
         });
     }
 
-    public TicketView cancel(String code, CancelRequest request, String ifMatch, Actor actor) {
+    public TicketView cancel(String code, CancelRequest request, String ifMatch, Caller caller) {
         Ticket original = null;
         if (request.duplicateOf() != null && !request.duplicateOf().isBlank()) {
             original = Ticket.<Ticket>find("code", request.duplicateOf().strip()).firstResultOptional()
@@ -125,43 +137,37 @@ public class TicketService {
                             "No ticket with code '" + request.duplicateOf().strip() + "'."));
         }
         Ticket duplicated = original;
-        return change(code, ifMatch, ticket -> {
+        return change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
-            ticket.cancel(request.reason(), duplicated, actor, now);
-            internalNote(ticket, request.note(), actor, now);
+            ticket.cancel(request.reason(), duplicated, caller.actor(), now);
+            internalNote(ticket, request.note(), caller.actor(), now);
         });
     }
 
-    public TicketView reopen(String code, ReopenRequest request, String ifMatch, Actor actor) {
-        return change(code, ifMatch, ticket -> ticket.reopen(request.reason().strip(), actor, clock.instant()));
+    public TicketView reopen(String code, ReopenRequest request, String ifMatch, Caller caller) {
+        return change(code, ifMatch, caller, ticket -> ticket.reopen(request.reason().strip(), caller.actor(), clock.instant()));
     }
 
-    public EventView addNote(String code, NoteRequest request, String ifMatch, Actor actor) {
-        Ticket ticket = lockForChange(code, ifMatch);
+    public EventView addNote(String code, NoteRequest request, String ifMatch, Caller caller) {
+        Ticket ticket = lockForChange(code, ifMatch, caller.scope());
         Visibility visibility = request.visibility() == null ? Visibility.INTERNAL : request.visibility();
-        TicketEvent event = ticket.addNote(request.text().strip(), visibility, actor, clock.instant());
+        TicketEvent event = ticket.addNote(request.text().strip(), visibility, caller.actor(), clock.instant());
         ticket.flush();
         return EventView.of(event);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TicketView get(String code) {
-        return view(find(code), clock.instant());
+    public TicketView get(String code, Caller caller) {
+        return view(find(code, caller.scope()), clock.instant());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<EventView> events(String code) {
-        return TicketEvent.timelineOf(find(code)).stream().map(EventView::of).toList();
+    public List<EventView> events(String code, Caller caller) {
+        return TicketEvent.timelineOf(find(code, caller.scope())).stream().map(EventView::of).toList();
     }
 
-    /** The version a client must send in If-Match to change this ticket now. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long versionOf(String code) {
-        return find(code).version;
-    }
-
-    private TicketView change(String code, String ifMatch, Consumer<Ticket> change) {
-        Ticket ticket = lockForChange(code, ifMatch);
+    private TicketView change(String code, String ifMatch, Caller caller, Consumer<Ticket> change) {
+        Ticket ticket = lockForChange(code, ifMatch, caller.scope());
         change.accept(ticket);
         ticket.flush();
         return view(ticket, clock.instant());
@@ -171,8 +177,8 @@ public class TicketService {
      * Locks the row for the rest of the transaction, so that two concurrent moves run one after
      * the other and the second one sees the state the first one left.
      */
-    private Ticket lockForChange(String code, String ifMatch) {
-        Ticket ticket = Ticket.<Ticket>find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE)
+    private Ticket lockForChange(String code, String ifMatch, TicketScope scope) {
+        Ticket ticket = findInScope(code, scope).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> new NotFoundProblem("ticket", code));
         if (ifMatch != null && !ifMatch.isBlank() && !ETags.matches(ifMatch, ticket.version)) {
             throw new StaleTicketProblem(code, ifMatch.strip(), ticket.version);
@@ -180,9 +186,16 @@ public class TicketService {
         return ticket;
     }
 
-    private static Ticket find(String code) {
-        return Ticket.<Ticket>find("code", code).firstResultOptional()
-                .orElseThrow(() -> new NotFoundProblem("ticket", code));
+    /** A ticket outside the caller's scope is reported as missing, so that codes cannot be probed. */
+    private static Ticket find(String code, TicketScope scope) {
+        return findInScope(code, scope).firstResultOptional().orElseThrow(() -> new NotFoundProblem("ticket", code));
+    }
+
+    private static io.quarkus.hibernate.orm.panache.PanacheQuery<Ticket> findInScope(String code, TicketScope scope) {
+        String predicate = scope.predicate("t");
+        Map<String, Object> params = new HashMap<>(scope.parameters());
+        params.put("code", code);
+        return Ticket.find("from Ticket t where t.code = :code" + (predicate == null ? "" : " and " + predicate), params);
     }
 
     private static void internalNote(Ticket ticket, String note, Actor actor, Instant at) {

@@ -1,5 +1,6 @@
 package org.communitydesk.ticket;
 
+import org.communitydesk.support.SignInAsAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.communitydesk.support.TicketApi.create;
@@ -67,7 +68,7 @@ class TicketReportsTest {
             assertThat(added).containsEntry("visibility", "INTERNAL")
                     .containsEntry("fromStatus", "REPORTED")
                     .containsEntry("toStatus", "REPORTED")
-                    .containsEntry("actor", "anonymous");
+                    .containsEntry("actor", SignInAsAdmin.ADMIN);
         }
         assertThat(events.get(1).get("note").toString()).contains("楼道里也有味道");
     }

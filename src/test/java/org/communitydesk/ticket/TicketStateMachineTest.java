@@ -1,5 +1,6 @@
 package org.communitydesk.ticket;
 
+import org.communitydesk.support.SignInAsAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -455,7 +456,7 @@ class TicketStateMachineTest {
         List<Long> ids = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         for (Map<String, Object> event : events) {
-            assertThat(event.get("actor")).as("actor of %s", event).isEqualTo("anonymous");
+            assertThat(event.get("actor")).as("actor of %s", event).isEqualTo(SignInAsAdmin.ADMIN);
             ids.add(((Number) event.get("id")).longValue());
             times.add(Instant.parse(event.get("occurredAt").toString()));
         }
@@ -474,7 +475,7 @@ class TicketStateMachineTest {
                 .body("note", equalTo("已联系清掏队"))
                 .body("fromStatus", equalTo("DISPATCHED"))
                 .body("toStatus", equalTo("DISPATCHED"))
-                .body("actor", equalTo("anonymous"))
+                .body("actor", equalTo(SignInAsAdmin.ADMIN))
                 .body("occurredAt", notNullValue());
         note(code, Map.of("text", "居民电话无人接听", "visibility", "INTERNAL")).then()
                 .statusCode(201).body("visibility", equalTo("INTERNAL"));

@@ -1,0 +1,97 @@
+package org.communitydesk.security;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.communitydesk.common.AppConfig;
+import org.communitydesk.directory.Area;
+import org.communitydesk.directory.Organization;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes sure somebody can sign in, without a default password in production: the first ADMIN
+ * comes from COMMUNITYDESK_ADMIN_PASSWORD; demo users with a documented password exist only
+ * when demo data is on; with neither and no user in the database, the service refuses to start.
+ */
+@ApplicationScoped
+public class AccountBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(AccountBootstrap.class);
+
+    /** The password of every demo user; documented in the README, and only ever used with demo data. */
+    public static final String DEMO_PASSWORD = "communitydesk-demo";
+
+    record DemoUser(String username, String displayName, Role role, String scopeCode) {
+    }
+
+    static final List<DemoUser> DEMO_USERS = List.of(
+            new DemoUser("beixinyuan.staff", "王芳（北馨园社区）", Role.STAFF, "beixinyuan"),
+            new DemoUser("zhenxingjie.staff", "李娜（振兴街社区）", Role.STAFF, "zhenxingjie"),
+            new DemoUser("huaiyuan.staff", "张伟（槐园社区）", Role.STAFF, "huaiyuan"),
+            new DemoUser("yingbin.supervisor", "赵敏（迎宾街道）", Role.SUPERVISOR, "yingbin"),
+            new DemoUser("xihuayuan.supervisor", "刘洋（西花园街道）", Role.SUPERVISOR, "xihuayuan"),
+            new DemoUser("tongda.crew", "通达清掏队 孙师傅", Role.CONTRACTOR, "tongda-dredging"),
+            new DemoUser("sewage.crew", "市政排污所 周师傅", Role.CONTRACTOR, "datong-sewage"),
+            new DemoUser("zhongrui.crew", "中瑞物业 吴经理", Role.CONTRACTOR, "zhongrui-property"));
+
+    @Inject
+    AppConfig config;
+
+    @Inject
+    Clock clock;
+
+    // Runs before the demo tickets are loaded, and before anyone can sign in.
+    @Transactional
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        Instant now = clock.instant();
+        String adminName = config.admin().username();
+        var adminPassword = config.admin().password().filter(p -> !p.isBlank());
+        if (adminPassword.isPresent() && adminPassword.get().length() < UserViews.MIN_PASSWORD) {
+            throw new IllegalStateException("COMMUNITYDESK_ADMIN_PASSWORD is shorter than " + UserViews.MIN_PASSWORD
+                    + " characters. Choose a longer password and start again.");
+        }
+        if (AppUser.count() == 0) {
+            if (adminPassword.isPresent()) {
+                create(adminName, "Administrator", adminPassword.get(), Role.ADMIN, null, now);
+                LOG.infof("Created the first administrator '%s' from COMMUNITYDESK_ADMIN_PASSWORD.", adminName);
+            } else if (!config.demo().enabled()) {
+                throw new IllegalStateException("No user exists yet and COMMUNITYDESK_ADMIN_PASSWORD is not set, so "
+                        + "nobody could sign in. Set COMMUNITYDESK_ADMIN_PASSWORD (at least " + UserViews.MIN_PASSWORD
+                        + " characters; the setting communitydesk.admin.password works too) to create the first "
+                        + "administrator '" + adminName + "', then start again.");
+            }
+        }
+        if (config.demo().enabled()) {
+            if (AppUser.findByUsername(adminName).isEmpty()) {
+                create(adminName, "Administrator", DEMO_PASSWORD, Role.ADMIN, null, now);
+            }
+            int created = 0;
+            for (DemoUser demo : DEMO_USERS) {
+                if (AppUser.findByUsername(demo.username()).isEmpty()) {
+                    create(demo.username(), demo.displayName(), DEMO_PASSWORD, demo.role(), demo.scopeCode(), now);
+                    created++;
+                }
+            }
+            if (created > 0) {
+                LOG.infof("Demo data is on: created %d demo users with the documented demo password. "
+                        + "Never switch demo data on in production.", created);
+            }
+        }
+    }
+
+    private static void create(String username, String displayName, String password, Role role, String scopeCode,
+            Instant now) {
+        AppUser user = AppUser.create(username, displayName, password, role,
+                role == Role.STAFF ? Area.findByCode(scopeCode).orElseThrow() : null,
+                role == Role.SUPERVISOR ? Area.findByCode(scopeCode).orElseThrow() : null,
+                role == Role.CONTRACTOR ? Organization.findByCode(scopeCode).orElseThrow() : null, now);
+        user.persist();
+        SecurityEvent.record(SecurityEventType.USER_CREATED, username, "system", "role " + role, now);
+    }
+}

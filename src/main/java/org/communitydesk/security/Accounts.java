@@ -1,0 +1,155 @@
+package org.communitydesk.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.communitydesk.common.ForbiddenProblem;
+import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.NotFoundProblem;
+import org.communitydesk.common.PageResponse;
+import org.communitydesk.common.ProblemException;
+import org.communitydesk.directory.Area;
+import org.communitydesk.directory.AreaLevel;
+import org.communitydesk.directory.Organization;
+import org.communitydesk.security.UserViews.CreateUserRequest;
+import org.communitydesk.security.UserViews.SecurityEventView;
+import org.communitydesk.security.UserViews.UserView;
+
+/** User management for ADMIN, and the security log. */
+@ApplicationScoped
+@Transactional
+public class Accounts {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    VerifiedLogins verifiedLogins;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UserView> list() {
+        return AppUser.<AppUser>list("order by username").stream().map(UserView::of).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserView get(String username) {
+        return UserView.of(find(username));
+    }
+
+    public UserView create(CreateUserRequest request, String actor) {
+        if (AppUser.findByUsername(request.username()).isPresent()) {
+            throw new ConflictProblem("A user named '" + request.username() + "' already exists.");
+        }
+        Area community = null;
+        Area streetOffice = null;
+        Organization organization = null;
+        switch (request.role()) {
+            case STAFF -> community = area("communityCode", request.communityCode(), AreaLevel.COMMUNITY);
+            case SUPERVISOR -> streetOffice = area("streetOfficeCode", request.streetOfficeCode(), AreaLevel.STREET_OFFICE);
+            case CONTRACTOR -> organization = organization(request.organizationCode());
+            case ADMIN -> { }
+        }
+        requireOnlyScopeOf(request);
+        Instant now = clock.instant();
+        AppUser user = AppUser.create(request.username(), request.displayName().strip(), request.password(),
+                request.role(), community, streetOffice, organization, now);
+        user.persist();
+        SecurityEvent.record(SecurityEventType.USER_CREATED, user.username, actor, "role " + user.role, now);
+        return UserView.of(user);
+    }
+
+    public UserView enable(String username, String actor) {
+        AppUser user = find(username);
+        user.enabled = true;
+        user.unlock();
+        return changed(user, SecurityEventType.USER_ENABLED, actor, null);
+    }
+
+    public UserView disable(String username, String actor) {
+        if (username.equals(actor)) {
+            throw new ForbiddenProblem("You cannot disable your own account.");
+        }
+        AppUser user = find(username);
+        user.enabled = false;
+        return changed(user, SecurityEventType.USER_DISABLED, actor, null);
+    }
+
+    public UserView resetPassword(String username, String password, String actor) {
+        AppUser user = find(username);
+        user.changePassword(password);
+        return changed(user, SecurityEventType.PASSWORD_RESET, actor, null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<SecurityEventView> audit(SecurityEventType type, String username, int page, int size) {
+        if (page < 0 || size < 1) {
+            throw new InvalidRequestProblem(page < 0 ? "page" : "size", "page must be at least 0 and size at least 1.");
+        }
+        int capped = Math.min(size, MAX_PAGE_SIZE);
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (type != null) {
+            where.append(" and type = :type");
+            params.put("type", type);
+        }
+        if (username != null && !username.isBlank()) {
+            where.append(" and username = :username");
+            params.put("username", username.strip());
+        }
+        var query = SecurityEvent.<SecurityEvent>find(where + " order by id desc", params);
+        long total = query.count();
+        List<SecurityEventView> items = query.page(page, capped).list().stream().map(SecurityEventView::of).toList();
+        return new PageResponse<>(items, page, capped, total);
+    }
+
+    private UserView changed(AppUser user, SecurityEventType type, String actor, String detail) {
+        verifiedLogins.forget(user.username);
+        SecurityEvent.record(type, user.username, actor, detail, clock.instant());
+        return UserView.of(user);
+    }
+
+    private static AppUser find(String username) {
+        return AppUser.findByUsername(username).orElseThrow(() -> new NotFoundProblem("user", username));
+    }
+
+    private static Area area(String field, String code, AreaLevel level) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidRequestProblem(field, field + " is required for this role.");
+        }
+        return Area.findByCode(code.strip()).filter(a -> a.level == level)
+                .orElseThrow(() -> new InvalidRequestProblem(field, "No " + level.name().toLowerCase().replace('_', ' ')
+                        + " with code '" + code.strip() + "'."));
+    }
+
+    private static Organization organization(String code) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidRequestProblem("organizationCode", "organizationCode is required for this role.");
+        }
+        return Organization.findByCode(code.strip()).orElseThrow(
+                () -> new InvalidRequestProblem("organizationCode", "No organization with code '" + code.strip() + "'."));
+    }
+
+    /** A user gets the one scope of their role; a second one would be silently ignored, so refuse it. */
+    private static void requireOnlyScopeOf(CreateUserRequest request) {
+        String[][] scopes = { { "communityCode", request.communityCode(), Role.STAFF.name() },
+                { "streetOfficeCode", request.streetOfficeCode(), Role.SUPERVISOR.name() },
+                { "organizationCode", request.organizationCode(), Role.CONTRACTOR.name() } };
+        for (String[] scope : scopes) {
+            if (scope[1] != null && !scope[1].isBlank() && !scope[2].equals(request.role().name())) {
+                throw new InvalidRequestProblem(scope[0], scope[0] + " does not apply to role " + request.role() + ".");
+            }
+        }
+    }
+
+    /** 409 for a name that is taken. */
+    static class ConflictProblem extends ProblemException {
+        ConflictProblem(String detail) {
+            super(409, "conflict", "Conflict", detail);
+        }
+    }
+}
