@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,7 +27,10 @@ import org.communitydesk.security.UserViews.SecurityEventView;
 import org.communitydesk.security.UserViews.UserView;
 import org.communitydesk.ticket.CurrentActor;
 import org.communitydesk.ticket.TicketScope;
+import org.communitydesk.common.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -130,9 +132,13 @@ public class UserResource {
     @Path("/audit")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "listSecurityEvents", summary = "Sign-ins, failures, lock-outs and user changes, newest first")
-    public PageResponse<SecurityEventView> listSecurityEvents(@QueryParam("type") SecurityEventType type,
-            @QueryParam("username") String username, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        return accounts.audit(type, username, page, size);
+    public PageResponse<SecurityEventView> listSecurityEvents(
+            @Parameter(schema = @Schema(implementation = SecurityEventType.class)) @QueryParam("type") String type,
+            @QueryParam("username") String username,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size) {
+        // Taken as text so that a bad value answers 400 naming the parameter (JAX-RS would answer 404).
+        return accounts.audit(QueryParams.enumValue("type", type, SecurityEventType.class), username,
+                QueryParams.integer("page", page, 0, 0), QueryParams.integer("size", size, 50, 1));
     }
 }
