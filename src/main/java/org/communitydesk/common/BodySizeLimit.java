@@ -2,6 +2,7 @@ package org.communitydesk.common;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,16 +21,19 @@ public class BodySizeLimit {
 
     void install(@Observes Router router) {
         long limit = maxBodySize.asLongValue();
-        String body = "{\"type\":\"" + Problem.TYPE_PREFIX + "payload-too-large\",\"title\":\"Payload too large\","
-                + "\"status\":413,\"detail\":\"The request body is larger than the " + (limit / 1024)
-                + " KB allowed.\"}";
         router.route().order(-10).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)) {
                 context.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(body);
+                        .end(new JsonObject()
+                                .put("type", Problem.TYPE_PREFIX + "payload-too-large")
+                                .put("title", "Payload too large")
+                                .put("status", 413)
+                                .put("detail", "The request body is larger than the " + (limit / 1024) + " KB allowed.")
+                                .put("instance", context.request().path())
+                                .encode());
                 return;
             }
             context.next();

@@ -153,6 +153,10 @@ public class ProblemMapper {
     }
 
     private Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        // A syntax error met inside a field comes wrapped with that field's path; it is still malformed JSON.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unreadableJson(parse, uri);
+        }
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
@@ -236,7 +240,8 @@ public class ProblemMapper {
             if (node.getIndex() != null && !parts.isEmpty()) {
                 parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
             }
-            if (name != null) {
+            // A container element is named "<list element>"; its index is already on the container.
+            if (name != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 parts.add(name);
             }
         }

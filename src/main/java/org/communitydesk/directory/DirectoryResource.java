@@ -13,6 +13,7 @@ import org.communitydesk.directory.DirectoryViews.CategoryView;
 import org.communitydesk.directory.DirectoryViews.OrganizationView;
 import org.communitydesk.directory.DirectoryViews.SiteView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +45,9 @@ public class DirectoryResource {
     @GET
     @Path("/organizations")
     @Operation(operationId = "listOrganizations", summary = "Agencies, contractors and property managers")
-    public List<OrganizationView> listOrganizations(@QueryParam("kind") OrganizationKind kind) {
+    public List<OrganizationView> listOrganizations(
+            @Parameter(schema = @Schema(implementation = OrganizationKind.class))
+            @QueryParam("kind") String kind) {
         return directory.organizations(kind);
     }
 

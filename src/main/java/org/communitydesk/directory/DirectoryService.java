@@ -49,11 +49,22 @@ public class DirectoryService {
         return sites.stream().map(SiteView::of).toList();
     }
 
-    public List<OrganizationView> organizations(OrganizationKind kind) {
+    /** Taken as text so that an unknown kind answers 400 naming the parameter (JAX-RS would answer 404). */
+    public List<OrganizationView> organizations(String kindName) {
+        OrganizationKind kind = kindName == null || kindName.isBlank() ? null : kind(kindName.strip());
         List<Organization> organizations = kind == null
                 ? Organization.list("order by code")
                 : Organization.list("kind = ?1 order by code", kind);
         return organizations.stream().map(OrganizationView::of).toList();
+    }
+
+    private static OrganizationKind kind(String name) {
+        try {
+            return OrganizationKind.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestProblem("kind", "Unknown kind '" + name + "'; use one of "
+                    + String.join(", ", java.util.Arrays.stream(OrganizationKind.values()).map(Enum::name).toList()) + ".");
+        }
     }
 
     public List<CategoryView> categories() {

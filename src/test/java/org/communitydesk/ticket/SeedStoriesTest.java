@@ -13,9 +13,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +31,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SeedStoriesTest {
 
+    @TestHTTPResource("/")
+    URI base;
+
     /** 北馨园社区: a 宏安小区 resident calls; the dredging team finds grease build-up and clears it. */
     @Test
-    void hongAnSewerBlockageIsClearedByTheDredgingTeam() {
+    void hongAnSewerBlockageIsClearedByTheDredgingTeam() throws Exception {
         Map<String, Object> call = intake("sewer-blockage", "beixinyuan", "hongan");
         call.put("description", "宏安小区2号楼污水管道外溢");
         String code = create(call).then().statusCode(201)
@@ -49,7 +57,13 @@ class SeedStoriesTest {
                 .body("status", equalTo("DISPATCHED"))
                 .body("leadOrganization.code", equalTo("tongda-dredging"))
                 .body("secondsToDispatch", notNullValue());
-        move(code, "start", null).then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        // A move without a body needs no Content-Type either, as with curl -X POST (RestAssured would add one).
+        HttpResponse<String> started = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(base.resolve("api/tickets/" + code + "/start"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(JsonPath.from(started.body()).getString("status")).isEqualTo("IN_PROGRESS");
         given().contentType(ContentType.JSON).body(Map.of("text", "逐一打开污水井，检查堵塞点位", "visibility", "PUBLIC"))
                 .when().post("/api/tickets/{code}/notes", code).then().statusCode(201).body("type", equalTo("NOTE"));
         move(code, "resolve", Map.of("resolution", "清理油块、沙石块，疏通堵塞点", "rootCause", "家庭油污结块"))
