@@ -40,9 +40,17 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    private static final Actor STAFF = new Actor("demo-staff", "STAFF");
-    private static final Actor DISPATCHER = new Actor("demo-supervisor", "SUPERVISOR");
-    private static final Actor CREW = new Actor("demo-contractor", "CONTRACTOR");
+    // The demo users of security.AccountBootstrap, so that timelines name people one can sign in as.
+    private static final Actor BEIXINYUAN_STAFF = new Actor("beixinyuan.staff", "STAFF");
+    private static final Actor ZHENXINGJIE_STAFF = new Actor("zhenxingjie.staff", "STAFF");
+    private static final Actor HUAIYUAN_STAFF = new Actor("huaiyuan.staff", "STAFF");
+    private static final Actor YINGBIN_SUPERVISOR = new Actor("yingbin.supervisor", "SUPERVISOR");
+    private static final Actor XIHUAYUAN_SUPERVISOR = new Actor("xihuayuan.supervisor", "SUPERVISOR");
+    private static final Actor TONGDA_CREW = new Actor("tongda.crew", "CONTRACTOR");
+    private static final Actor SEWAGE_CREW = new Actor("sewage.crew", "CONTRACTOR");
+    private static final Actor SANITATION_CREW = new Actor("sanitation.crew", "CONTRACTOR");
+    private static final Actor ADMIN = new Actor("admin", "ADMIN");
+    private static final Actor ZHONGRUI_CREW = new Actor("zhongrui.crew", "CONTRACTOR");
 
     @Inject
     AppConfig config;
@@ -81,99 +89,99 @@ public class DemoData {
     /** 北馨园社区: a resident of 宏安小区 2号楼 calls; the dredging team finds grease build-up and clears it. */
     private void hongAnSewerBlockage(Times t) {
         Instant reported = t.at(3, 9, 10);
-        Ticket ticket = report(reported, "sewer-blockage", null, Channel.PHONE,
+        Ticket ticket = report(BEIXINYUAN_STAFF, reported, "sewer-blockage", null, Channel.PHONE,
                 "宏安小区2号楼污水管道外溢，居民希望社区尽快帮助解决。", "王女士", "13903520001", "beixinyuan", "hongan", "2号楼");
-        ticket.addNote("工作人员已到现场与居民沟通，确认堵塞外溢情况。", Visibility.INTERNAL, STAFF, reported.plusSeconds(25 * 60));
-        ticket.dispatch(List.of(order("tongda-dredging", AssignmentRole.LEAD)), STAFF, reported.plusSeconds(40 * 60));
-        ticket.start(CREW, reported.plusSeconds(90 * 60));
-        ticket.addNote("逐一打开污水井，检查管道具体堵塞点位。", Visibility.PUBLIC, CREW, reported.plusSeconds(100 * 60));
+        ticket.addNote("工作人员已到现场与居民沟通，确认堵塞外溢情况。", Visibility.INTERNAL, BEIXINYUAN_STAFF, reported.plusSeconds(25 * 60));
+        ticket.dispatch(List.of(order("tongda-dredging", AssignmentRole.LEAD)), BEIXINYUAN_STAFF, reported.plusSeconds(40 * 60));
+        ticket.start(TONGDA_CREW, reported.plusSeconds(90 * 60));
+        ticket.addNote("逐一打开污水井，检查管道具体堵塞点位。", Visibility.PUBLIC, TONGDA_CREW, reported.plusSeconds(100 * 60));
         ticket.resolve("清理管道内污水、油块、沙石块，用疏通管疏通堵塞点，彻底清理污水井。", "家庭油污结块（无物业老旧小区，管网陈旧）",
-                CREW, reported.plusSeconds(4 * 3600));
-        ticket.close(STAFF, t.at(2, 10, 0));
+                TONGDA_CREW, reported.plusSeconds(4 * 3600));
+        ticket.close(BEIXINYUAN_STAFF, t.at(2, 10, 0));
     }
 
     /** 振兴街社区: 建筑三公司家属院 has no property manager and its sewage well keeps overflowing. */
     private void jianzhuOverflows(Times t) {
         Instant first = t.at(41, 8, 30);
-        Ticket earlier = report(first, "sewage-overflow", null, Channel.PHONE,
+        Ticket earlier = report(ZHENXINGJIE_STAFF, first, "sewage-overflow", null, Channel.PHONE,
                 "建筑三公司家属院东侧污水井外溢。", "刘先生", "13903520002", "zhenxingjie", "jianzhu-no3", "东侧居民楼");
-        earlier.dispatch(List.of(order("pingcheng-sanitation", AssignmentRole.LEAD)), STAFF, first.plusSeconds(3600));
-        earlier.start(CREW, first.plusSeconds(3 * 3600));
-        earlier.resolve("临时清掏污水井。", "住改商下水管道无人清理", CREW, first.plusSeconds(8 * 3600));
-        earlier.close(STAFF, t.at(40, 9, 0));
+        earlier.dispatch(List.of(order("pingcheng-sanitation", AssignmentRole.LEAD)), ZHENXINGJIE_STAFF, first.plusSeconds(3600));
+        earlier.start(SANITATION_CREW, first.plusSeconds(3 * 3600));
+        earlier.resolve("临时清掏污水井。", "住改商下水管道无人清理", SANITATION_CREW, first.plusSeconds(8 * 3600));
+        earlier.close(ZHENXINGJIE_STAFF, t.at(40, 9, 0));
 
         Instant second = t.at(16, 19, 5);
-        Ticket again = report(second, "sewage-overflow", null, Channel.HOTLINE_12345,
+        Ticket again = report(ZHENXINGJIE_STAFF, second, "sewage-overflow", null, Channel.HOTLINE_12345,
                 "建筑三公司家属院污水井又一次外溢，污水流到路面。", "赵女士", "13903520003", "zhenxingjie", "jianzhu-no3", "小区东侧");
-        again.dispatch(List.of(order("pingcheng-sanitation", AssignmentRole.LEAD)), STAFF, second.plusSeconds(2 * 3600));
-        again.start(CREW, second.plusSeconds(14 * 3600));
-        again.resolve("清掏污水井，外围商铺协商清理。", "住改商下水管道无人清理", CREW, second.plusSeconds(20 * 3600));
-        again.close(STAFF, t.at(14, 9, 0));
+        again.dispatch(List.of(order("pingcheng-sanitation", AssignmentRole.LEAD)), ZHENXINGJIE_STAFF, second.plusSeconds(2 * 3600));
+        again.start(SANITATION_CREW, second.plusSeconds(14 * 3600));
+        again.resolve("清掏污水井，外围商铺协商清理。", "住改商下水管道无人清理", SANITATION_CREW, second.plusSeconds(20 * 3600));
+        again.close(ZHENXINGJIE_STAFF, t.at(14, 9, 0));
 
         Instant reported = t.at(2, 7, 45);
-        Ticket ticket = report(reported, "sewage-overflow", Priority.URGENT, Channel.PHONE,
+        Ticket ticket = report(ZHENXINGJIE_STAFF, reported, "sewage-overflow", Priority.URGENT, Channel.PHONE,
                 "建筑三公司家属院附近污水井再次外溢，小区东侧居民楼及住改商下水管道无人清理。", "孙先生", "13903520004",
                 "zhenxingjie", "jianzhu-no3", "小区东侧污水井");
-        ticket.addReport(new Reporter("周女士", "13903520005"), Channel.PHONE, "同一处污水井，气味很大。", STAFF,
+        ticket.addReport(new Reporter("周女士", "13903520005"), Channel.PHONE, "同一处污水井，气味很大。", ZHENXINGJIE_STAFF,
                 reported.plusSeconds(20 * 60));
         ticket.dispatch(List.of(order("datong-sewage", AssignmentRole.LEAD),
                 order("pingcheng-sanitation", AssignmentRole.SUPPORT),
-                order("yingbin-enforcement", AssignmentRole.SUPPORT)), DISPATCHER, reported.plusSeconds(50 * 60));
+                order("yingbin-enforcement", AssignmentRole.SUPPORT)), YINGBIN_SUPERVISOR, reported.plusSeconds(50 * 60));
         ticket.addNote("迎宾街道党工委协调：市政排污所、环卫服务中心、街道综合行政执法队联合清理。", Visibility.INTERNAL,
-                DISPATCHER, reported.plusSeconds(55 * 60));
-        ticket.start(CREW, reported.plusSeconds(2 * 3600));
+                YINGBIN_SUPERVISOR, reported.plusSeconds(55 * 60));
+        ticket.start(SEWAGE_CREW, reported.plusSeconds(2 * 3600));
         ticket.resolve("经过4个多小时清掏，疏通7口污水井及百余米堵塞管道，污水外溢现象有效解决。",
-                "东侧居民楼及住改商下水管道长期无人清理", CREW, reported.plusSeconds(6 * 3600 + 20 * 60));
+                "东侧居民楼及住改商下水管道长期无人清理", SEWAGE_CREW, reported.plusSeconds(6 * 3600 + 20 * 60));
     }
 
     /** 西花园街道: 槐园北区's property manager stopped the lift; a mediation meeting settles the dispute. */
     private void huaiyuanNorth(Times t) {
         Instant liftReported = t.at(1, 8, 0);
-        Ticket lift = report(liftReported, "lift-outage", null, Channel.WALK_IN,
+        Ticket lift = report(HUAIYUAN_STAFF, liftReported, "lift-outage", null, Channel.WALK_IN,
                 "槐园北区物业临时停用电梯，老人上下楼困难。", "陈大爷", "13903520006", "huaiyuan", "huaiyuan-north", "3号楼");
-        lift.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), DISPATCHER, liftReported.plusSeconds(30 * 60));
-        lift.start(CREW, liftReported.plusSeconds(3 * 3600));
+        lift.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), XIHUAYUAN_SUPERVISOR, liftReported.plusSeconds(30 * 60));
+        lift.start(ZHONGRUI_CREW, liftReported.plusSeconds(3 * 3600));
 
         Instant disputeReported = t.at(6, 14, 0);
-        Ticket dispute = report(disputeReported, "property-dispute", null, Channel.WALK_IN,
+        Ticket dispute = report(HUAIYUAN_STAFF, disputeReported, "property-dispute", null, Channel.WALK_IN,
                 "业主与中瑞物业多次沟通未果：公共设施年久失修、车辆乱停乱放、物业费拖欠。", "居民代表李先生", "13903520007",
                 "huaiyuan", "huaiyuan-north", null);
-        dispute.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), DISPATCHER, t.at(5, 9, 0));
-        dispute.start(DISPATCHER, t.at(1, 14, 0));
+        dispute.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), XIHUAYUAN_SUPERVISOR, t.at(5, 9, 0));
+        dispute.start(ZHONGRUI_CREW, t.at(1, 14, 0));
         dispute.resolve("街道二楼会议室调解两小时，街道、社区同物业公司拿出解决方案，各方达成共识。", "物业管理人员不足，“三供一业”遗留问题",
-                DISPATCHER, t.at(1, 16, 0));
-        dispute.close(STAFF, t.at(1, 17, 30));
+                ZHONGRUI_CREW, t.at(1, 16, 0));
+        dispute.close(HUAIYUAN_STAFF, t.at(1, 17, 30));
 
         Instant lightReported = t.at(4, 19, 30);
-        Ticket light = report(lightReported, "street-light", null, Channel.PHONE, "槐园北区小区路灯不亮。", "吴女士", "13903520008",
+        Ticket light = report(HUAIYUAN_STAFF, lightReported, "street-light", null, Channel.PHONE, "槐园北区小区路灯不亮。", "吴女士", "13903520008",
                 "huaiyuan", "huaiyuan-north", "小区主路");
-        light.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), STAFF, t.at(3, 9, 0));
-        light.addNote("物业已购灯具，等待电工上门更换。", Visibility.PUBLIC, STAFF, t.at(1, 17, 0));
+        light.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), HUAIYUAN_STAFF, t.at(3, 9, 0));
+        light.addNote("物业已购灯具，等待电工上门更换。", Visibility.PUBLIC, HUAIYUAN_STAFF, t.at(1, 17, 0));
 
         Instant fireReported = t.at(1, 11, 0);
-        Ticket fire = report(fireReported, "fire-hazard", null, Channel.WALK_IN, "槐园北区楼道消防器材缺失。", "郑先生", "13903520009",
+        Ticket fire = report(HUAIYUAN_STAFF, fireReported, "fire-hazard", null, Channel.WALK_IN, "槐园北区楼道消防器材缺失。", "郑先生", "13903520009",
                 "huaiyuan", "huaiyuan-north", "5号楼楼道");
-        fire.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), STAFF, fireReported.plusSeconds(40 * 60));
-        fire.start(CREW, t.at(1, 15, 30));
-        fire.resolve("检查辖区消防安全情况，增加了消防器材。", null, CREW, t.at(1, 17, 15));
-        fire.close(STAFF, t.at(0, 9, 0));
+        fire.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), HUAIYUAN_STAFF, fireReported.plusSeconds(40 * 60));
+        fire.start(ZHONGRUI_CREW, t.at(1, 15, 30));
+        fire.resolve("检查辖区消防安全情况，增加了消防器材。", null, ZHONGRUI_CREW, t.at(1, 17, 15));
+        fire.close(HUAIYUAN_STAFF, t.at(0, 9, 0));
     }
 
     /** Work still waiting: a new call in 迎宾路社区 and a withdrawn one. */
     private void openWork(Times t) {
-        report(t.at(0, 8, 20), "sanitation", null, Channel.HOTLINE_12345, "迎宾路社区垃圾箱满溢，无人清运。", "钱女士",
+        report(YINGBIN_SUPERVISOR, t.at(0, 8, 20), "sanitation", null, Channel.HOTLINE_12345, "迎宾路社区垃圾箱满溢，无人清运。", "钱女士",
                 "13903520010", "yingbinlu", null, "迎宾路12号门口");
-        Ticket withdrawn = report(t.at(2, 16, 0), "sewer-blockage", Priority.LOW, Channel.PHONE,
+        Ticket withdrawn = report(ADMIN, t.at(2, 16, 0), "sewer-blockage", Priority.LOW, Channel.PHONE,
                 "清远西街社区厨房下水慢。", "冯先生", "13903520011", "qingyuanxijie", null, "8号楼2单元");
-        withdrawn.cancel(CancelReason.WITHDRAWN, null, STAFF, t.at(2, 17, 0));
+        withdrawn.cancel(CancelReason.WITHDRAWN, null, ADMIN, t.at(2, 17, 0));
     }
 
-    private Ticket report(Instant at, String category, Priority priority, Channel channel, String description,
+    private Ticket report(Actor staff, Instant at, String category, Priority priority, Channel channel, String description,
             String name, String phone, String community, String site, String addressDetail) {
         var intake = new Ticket.Intake(ServiceCategory.findByCode(category).orElseThrow(), priority, channel, description,
                 new Reporter(name, phone), Area.findByCode(community).orElseThrow(),
                 site == null ? null : Site.findByCode(site).orElseThrow(), addressDetail, null, null);
-        Ticket ticket = Ticket.report(codes.next(at), intake, STAFF, at);
+        Ticket ticket = Ticket.report(codes.next(at), intake, staff, at);
         ticket.persist();
         return ticket;
     }

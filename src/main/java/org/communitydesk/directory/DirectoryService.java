@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.QueryParams;
 import org.communitydesk.directory.DirectoryViews.AreaNode;
 import org.communitydesk.directory.DirectoryViews.CategoryView;
 import org.communitydesk.directory.DirectoryViews.OrganizationView;
@@ -49,22 +50,13 @@ public class DirectoryService {
         return sites.stream().map(SiteView::of).toList();
     }
 
-    /** Taken as text so that an unknown kind answers 400 naming the parameter (JAX-RS would answer 404). */
+    /** The kind is taken as text so that an unknown one answers 400 naming the parameter. */
     public List<OrganizationView> organizations(String kindName) {
-        OrganizationKind kind = kindName == null || kindName.isBlank() ? null : kind(kindName.strip());
+        OrganizationKind kind = QueryParams.enumValue("kind", kindName, OrganizationKind.class);
         List<Organization> organizations = kind == null
                 ? Organization.list("order by code")
                 : Organization.list("kind = ?1 order by code", kind);
         return organizations.stream().map(OrganizationView::of).toList();
-    }
-
-    private static OrganizationKind kind(String name) {
-        try {
-            return OrganizationKind.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestProblem("kind", "Unknown kind '" + name + "'; use one of "
-                    + String.join(", ", java.util.Arrays.stream(OrganizationKind.values()).map(Enum::name).toList()) + ".");
-        }
     }
 
     public List<CategoryView> categories() {

@@ -38,6 +38,7 @@ public class AccountBootstrap {
             new DemoUser("xihuayuan.supervisor", "刘洋（西花园街道）", Role.SUPERVISOR, "xihuayuan"),
             new DemoUser("tongda.crew", "通达清掏队 孙师傅", Role.CONTRACTOR, "tongda-dredging"),
             new DemoUser("sewage.crew", "市政排污所 周师傅", Role.CONTRACTOR, "datong-sewage"),
+            new DemoUser("sanitation.crew", "环卫服务中心 郑师傅", Role.CONTRACTOR, "pingcheng-sanitation"),
             new DemoUser("zhongrui.crew", "中瑞物业 吴经理", Role.CONTRACTOR, "zhongrui-property"));
 
     @Inject

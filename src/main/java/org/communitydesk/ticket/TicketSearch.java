@@ -20,6 +20,7 @@ import java.util.Set;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.PageResponse;
+import org.communitydesk.common.QueryParams;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.AreaLevel;
 import org.communitydesk.directory.Organization;
@@ -46,8 +47,8 @@ public class TicketSearch {
 
     public PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope) {
         Instant now = clock.instant();
-        int page = intParam("page", query.page, 0, 0, Integer.MAX_VALUE);
-        int size = Math.min(intParam("size", query.size, DEFAULT_SIZE, 1, Integer.MAX_VALUE), MAX_SIZE);
+        int page = QueryParams.integer("page", query.page, 0, 0);
+        int size = Math.min(QueryParams.integer("size", query.size, DEFAULT_SIZE, 1), MAX_SIZE);
         String order = orderBy(query.sort);
 
         List<String> where = new ArrayList<>();
@@ -156,12 +157,7 @@ public class TicketSearch {
                 if (part.isBlank()) {
                     continue;
                 }
-                try {
-                    statuses.add(TicketStatus.valueOf(part.strip().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidRequestProblem("status", "Unknown status '" + part.strip() + "'; use one of "
-                            + String.join(", ", EnumSet.allOf(TicketStatus.class).stream().map(Enum::name).toList()) + ".");
-                }
+                statuses.add(QueryParams.enumValue("status", part, TicketStatus.class));
             }
         }
         return statuses;
@@ -183,21 +179,6 @@ public class TicketSearch {
         } catch (DateTimeException e) {
             throw new InvalidRequestProblem(field, field + " must be an instant such as 2026-11-01T08:00:00Z "
                     + "or a date such as 2026-11-01.");
-        }
-    }
-
-    private static int intParam(String field, String value, int fallback, int min, int max) {
-        if (!present(value)) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw new InvalidRequestProblem(field, field + " must be at least " + min + ".");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestProblem(field, field + " must be a whole number.");
         }
     }
 
