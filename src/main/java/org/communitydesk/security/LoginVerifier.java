@@ -39,8 +39,9 @@ public class LoginVerifier {
         if (cached.isPresent()) {
             return cached;
         }
+        long generation = verifiedLogins.generation(username);
         Optional<Grant> grant = verifyAgainstStore(username, password);
-        grant.ifPresent(g -> verifiedLogins.remember(password, g));
+        grant.ifPresent(g -> verifiedLogins.remember(password, g, generation));
         return grant;
     }
 
@@ -63,6 +64,8 @@ public class LoginVerifier {
             boolean locked = user.recordFailure(now);
             SecurityEvent.record(SecurityEventType.LOGIN_FAILED, username, null, "wrong password", now);
             if (locked) {
+                // A password verified a moment ago must not outlive the lock in the cache.
+                verifiedLogins.forget(username);
                 SecurityEvent.record(SecurityEventType.LOCKED_OUT, username, null,
                         AppUser.MAX_FAILED_LOGINS + " failed sign-ins within 15 minutes; locked until " + user.lockedUntil, now);
                 LOG.warnf("Account %s is locked until %s after %d failed sign-ins within 15 minutes. "

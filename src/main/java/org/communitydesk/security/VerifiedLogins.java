@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.communitydesk.ticket.TicketScope;
@@ -34,6 +35,9 @@ public class VerifiedLogins {
     private record Entry(byte[] passwordMac, Grant grant) {
     }
 
+    /** Bumped by every {@link #forget}, so that a check that was under way then cannot store its stale result. */
+    private final ConcurrentHashMap<String, Long> generations = new ConcurrentHashMap<>();
+
     private final Cache<String, Entry> entries = Caffeine.newBuilder()
             .expireAfterWrite(TIME_TO_LIVE)
             .maximumSize(10_000)
@@ -55,11 +59,21 @@ public class VerifiedLogins {
         return Optional.of(entry.grant());
     }
 
-    void remember(String password, Grant grant) {
-        entries.put(grant.username(), new Entry(mac(password), grant));
+    /** Taken before a check against the user store; pass it to {@link #remember}. */
+    long generation(String username) {
+        return generations.getOrDefault(username, 0L);
     }
 
+    /** Keeps a verified sign-in, unless the user changed since {@code generation} was taken. */
+    void remember(String password, Grant grant, long generation) {
+        Entry entry = new Entry(mac(password), grant);
+        entries.asMap().compute(grant.username(),
+                (username, previous) -> generation(username) == generation ? entry : previous);
+    }
+
+    /** Drops the user's verified sign-in: after a lock-out, a disable or a password change. */
     void forget(String username) {
+        generations.merge(username, 1L, Long::sum);
         entries.invalidate(username);
     }
 
