@@ -3,6 +3,10 @@ package org.communitydesk.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -45,6 +49,9 @@ public class VerifiedLogins {
 
     private final SecretKeySpec key;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     public VerifiedLogins() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -71,8 +78,28 @@ public class VerifiedLogins {
                 (username, previous) -> generation(username) == generation ? entry : previous);
     }
 
-    /** Drops the user's verified sign-in: after a lock-out, a disable or a password change. */
+    /**
+     * Drops the user's verified sign-in after a lock-out, a disable or a password change: at once,
+     * and again when the transaction ends, because a check that read the user before the change
+     * was committed could otherwise store its stale result in between.
+     */
     void forget(String username) {
+        forgetNow(username);
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    forgetNow(username);
+                }
+            });
+        }
+    }
+
+    private void forgetNow(String username) {
         generations.merge(username, 1L, Long::sum);
         entries.invalidate(username);
     }
