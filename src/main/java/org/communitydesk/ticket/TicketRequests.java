@@ -20,7 +20,7 @@ public final class TicketRequests {
 
     static final String PHONE_PATTERN = "^[0-9+\\-() ]{3,32}$";
 
-    @Schema(description = "The caller. Personal data: shown to staff only.")
+    @Schema(description = "The caller. Personal data: shown to staff, supervisors and admins; never to contractors or the public.")
     public record ReporterInput(
             @NotBlank @Size(max = 100) @Schema(examples = "王女士") String name,
             @Pattern(regexp = PHONE_PATTERN, message = "must be a phone number: digits, spaces, + - ( ), 3 to 32 characters")

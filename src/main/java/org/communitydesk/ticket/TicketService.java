@@ -14,6 +14,7 @@ import java.util.Map;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.NotFoundProblem;
+import org.communitydesk.common.Roles;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
 import org.communitydesk.directory.ServiceCategory;
@@ -79,7 +80,7 @@ public class TicketService {
         ticket.persist();
         LOG.infof("Ticket %s reported: category %s, community %s, channel %s", ticket.code, category.code,
                 community.code, ticket.channel);
-        return view(ticket, now);
+        return view(ticket, now, caller);
     }
 
     public TicketView addReport(String code, AddReportRequest request, String ifMatch, Caller caller) {
@@ -132,7 +133,8 @@ public class TicketService {
     public TicketView cancel(String code, CancelRequest request, String ifMatch, Caller caller) {
         Ticket original = null;
         if (request.duplicateOf() != null && !request.duplicateOf().isBlank()) {
-            original = Ticket.<Ticket>find("code", request.duplicateOf().strip()).firstResultOptional()
+            // In scope only: a ticket the caller cannot see must look exactly like one that does not exist.
+            original = findInScope(request.duplicateOf().strip(), caller.scope()).firstResultOptional()
                     .orElseThrow(() -> new InvalidRequestProblem("duplicateOf",
                             "No ticket with code '" + request.duplicateOf().strip() + "'."));
         }
@@ -158,7 +160,7 @@ public class TicketService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TicketView get(String code, Caller caller) {
-        return view(find(code, caller.scope()), clock.instant());
+        return view(find(code, caller.scope()), clock.instant(), caller);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -170,7 +172,7 @@ public class TicketService {
         Ticket ticket = lockForChange(code, ifMatch, caller.scope());
         change.accept(ticket);
         ticket.flush();
-        return view(ticket, clock.instant());
+        return view(ticket, clock.instant(), caller);
     }
 
     /**
@@ -208,30 +210,38 @@ public class TicketService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static TicketView view(Ticket t, Instant now) {
+    static TicketView view(Ticket t, Instant now, Caller caller) {
         List<AssignmentView> assignments = t.activeAssignments().stream()
                 .map(a -> new AssignmentView(Ref.of(a.organization), a.role, a.assignedAt)).toList();
         List<String> allowed = t.status.allowedActions().stream().map(TicketAction::pathName).sorted().toList();
         return new TicketView(t.code, t.version, t.status, Ref.of(t.category), t.priority, t.channel, t.description,
-                new ReporterView(t.reporterName, t.reporterPhone),
+                // Contractors work from the ticket; staff keep the caller's details and call back.
+                caller.hasRole(Roles.CONTRACTOR) ? null : new ReporterView(t.reporterName, t.reporterPhone),
                 new LocationView(Ref.of(t.streetOffice), Ref.of(t.community), Ref.of(t.site), t.addressDetail,
                         t.latitude, t.longitude),
                 t.reportedAt, t.dispatchDueAt, t.dueAt, t.dispatchedAt, t.startedAt, t.resolvedAt, t.closedAt,
                 t.cancelledAt, t.secondsToDispatch, t.secondsToResolve, t.secondsToClose, t.isOverdue(now),
                 t.resolution, t.rootCause, t.cancelReason, t.duplicateOf == null ? null : t.duplicateOf.code,
                 t.reportCount, t.reopenCount, Ref.of(t.leadOrganization), assignments, allowed,
-                possibleDuplicates(t));
+                possibleDuplicates(t, caller.scope()));
     }
 
-    /** Open tickets of the same category at the same site reported within 72 hours of this one. */
-    static List<TicketRef> possibleDuplicates(Ticket t) {
+    /** Open tickets of the same category at the same site reported within 72 hours of this one, in the caller's scope. */
+    static List<TicketRef> possibleDuplicates(Ticket t, TicketScope scope) {
         if (t.site == null) {
             return List.of();
         }
-        List<Ticket> candidates = Ticket.list("site = ?1 and category = ?2 and reportedAt >= ?3 and reportedAt <= ?4 "
-                + "and status in ?5 and id <> ?6 order by reportedAt desc", t.site, t.category,
-                t.reportedAt.minus(DUPLICATE_WINDOW), t.reportedAt.plus(DUPLICATE_WINDOW), TicketStatus.openStates(),
-                t.id);
+        String inScope = scope.predicate("c");
+        Map<String, Object> params = new HashMap<>(scope.parameters());
+        params.put("site", t.site);
+        params.put("category", t.category);
+        params.put("from", t.reportedAt.minus(DUPLICATE_WINDOW));
+        params.put("to", t.reportedAt.plus(DUPLICATE_WINDOW));
+        params.put("open", TicketStatus.openStates());
+        params.put("id", t.id);
+        List<Ticket> candidates = Ticket.list("from Ticket c where c.site = :site and c.category = :category "
+                + "and c.reportedAt >= :from and c.reportedAt <= :to and c.status in :open and c.id <> :id"
+                + (inScope == null ? "" : " and " + inScope) + " order by c.reportedAt desc", params);
         return candidates.stream().limit(10)
                 .map(c -> new TicketRef(c.code, c.status, c.reportedAt, c.addressDetail)).toList();
     }

@@ -57,7 +57,7 @@ public final class TicketViews {
             Priority priority,
             Channel channel,
             String description,
-            ReporterView reporter,
+            @Schema(description = "The caller; null for contractors.") ReporterView reporter,
             LocationView location,
             Instant reportedAt,
             @Schema(description = "When the ticket should be dispatched by, from the category's SLA.") Instant dispatchDueAt,

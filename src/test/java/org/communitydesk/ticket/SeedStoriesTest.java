@@ -17,11 +17,14 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.communitydesk.support.SignInAsAdmin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,8 @@ class SeedStoriesTest {
         // A move without a body needs no Content-Type either, as with curl -X POST (RestAssured would add one).
         HttpResponse<String> started = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(base.resolve("api/tickets/" + code + "/start"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                (SignInAsAdmin.ADMIN + ":" + SignInAsAdmin.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);

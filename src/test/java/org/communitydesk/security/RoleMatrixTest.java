@@ -1,0 +1,423 @@
+package org.communitydesk.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitydesk.security.Role.ADMIN;
+import static org.communitydesk.security.Role.CONTRACTOR;
+import static org.communitydesk.security.Role.STAFF;
+import static org.communitydesk.security.Role.SUPERVISOR;
+import static org.communitydesk.support.TicketApi.dispatchBody;
+import static org.communitydesk.support.TicketApi.intake;
+import static org.communitydesk.support.TicketApi.validBodyFor;
+import static org.communitydesk.support.TicketApi.walk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.http.Method;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.communitydesk.support.TestUsers;
+import org.communitydesk.support.TestUsers.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may call what, for every operation of the committed openapi/openapi.yaml. The table below
+ * classifies each operationId as PUBLIC or by the roles allowed; an operation the table does not
+ * know (or a table entry the spec lacks) fails {@link #everyOperationOfTheSpecIsClassified()}.
+ * Every call is made on a fresh ticket (or user) in the caller's scope, with a body the operation
+ * accepts, so that allowed means 2xx and denied can only come from the role check.
+ */
+@QuarkusTest
+class RoleMatrixTest {
+
+    static final Path SPEC = Path.of("openapi", "openapi.yaml");
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    /** What the call's path parameters name. Tickets are at 宏安小区 (北馨园社区), so in everyone's scope once dispatched. */
+    enum Target {
+        NOTHING,
+        /** Not yet dispatched: outside the contractor's scope, so only roles denied anyway are tried there. */
+        REPORTED_TICKET,
+        /** Dispatched with tongda-dredging as LEAD. */
+        DISPATCHED_TICKET,
+        IN_PROGRESS_TICKET,
+        RESOLVED_TICKET,
+        /** A STAFF user made for this call, never the administrator. */
+        THROWAWAY_USER,
+        /** The same, disabled by the administrator, so that enabling it changes something. */
+        DISABLED_USER
+    }
+
+    /** One way to call an operation, and the roles that may; a public case needs no credentials at all. */
+    record Case(Target target, Set<Role> allowed, boolean isPublic) {
+
+        @Override
+        public String toString() {
+            return target.name().toLowerCase().replace('_', ' ');
+        }
+    }
+
+    /** The classification of one operation, and a body it accepts (made from a token unique to the call). */
+    record Rule(List<Case> cases, Function<String, Object> body) {
+
+        boolean isPublic() {
+            return cases.get(0).isPublic();
+        }
+    }
+
+    static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+    static final Set<Role> OFFICES = EnumSet.of(STAFF, SUPERVISOR, ADMIN);
+
+    static final Map<String, Rule> TABLE = Map.ofEntries(
+            Map.entry("listAreas", publicRead()),
+            Map.entry("listSites", publicRead()),
+            Map.entry("listOrganizations", publicRead()),
+            Map.entry("listCategories", publicRead()),
+
+            Map.entry("getCurrentUser", rule(Target.NOTHING, EVERY_ROLE)),
+
+            Map.entry("searchTickets", rule(Target.NOTHING, EVERY_ROLE)),
+            Map.entry("getTicket", rule(Target.DISPATCHED_TICKET, EVERY_ROLE)),
+            Map.entry("listTicketEvents", rule(Target.DISPATCHED_TICKET, EVERY_ROLE)),
+            Map.entry("createTicket", rule(Target.NOTHING, OFFICES, RoleMatrixTest::ticketIntake)),
+            Map.entry("addTicketReport", rule(Target.DISPATCHED_TICKET, OFFICES,
+                    token -> Map.of("reporter", Map.of("name", "另一位居民", "phone", "13900000001"), "channel", "PHONE"))),
+            Map.entry("addTicketNote", rule(Target.DISPATCHED_TICKET, EVERY_ROLE,
+                    token -> Map.of("text", "矩阵测试 " + token))),
+            // Staff dispatch a new ticket; changing the organizations of a dispatched one is for supervisors.
+            // The new assignments keep tongda-dredging as LEAD, so the ticket stays in everyone's scope.
+            Map.entry("dispatchTicket", new Rule(List.of(
+                    new Case(Target.REPORTED_TICKET, OFFICES, false),
+                    new Case(Target.DISPATCHED_TICKET, EnumSet.of(SUPERVISOR, ADMIN), false)),
+                    token -> dispatchBody("tongda-dredging", "datong-sewage"))),
+            Map.entry("startTicket", rule(Target.DISPATCHED_TICKET, EnumSet.of(CONTRACTOR, ADMIN), token -> Map.of())),
+            Map.entry("resolveTicket", rule(Target.IN_PROGRESS_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
+                    token -> validBodyFor("resolve"))),
+            Map.entry("closeTicket", rule(Target.RESOLVED_TICKET, OFFICES, token -> Map.of())),
+            Map.entry("cancelTicket", rule(Target.DISPATCHED_TICKET, OFFICES, token -> validBodyFor("cancel"))),
+            Map.entry("reopenTicket", rule(Target.RESOLVED_TICKET, EnumSet.of(SUPERVISOR, ADMIN),
+                    token -> validBodyFor("reopen"))),
+
+            Map.entry("listUsers", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+            Map.entry("createUser", rule(Target.NOTHING, EnumSet.of(ADMIN),
+                    token -> TestUsers.userBody(createdUserName(token), "STAFF", "communityCode", "beixinyuan"))),
+            Map.entry("getUser", rule(Target.THROWAWAY_USER, EnumSet.of(ADMIN))),
+            Map.entry("enableUser", rule(Target.DISABLED_USER, EnumSet.of(ADMIN))),
+            Map.entry("disableUser", rule(Target.THROWAWAY_USER, EnumSet.of(ADMIN))),
+            Map.entry("resetUserPassword", rule(Target.THROWAWAY_USER, EnumSet.of(ADMIN),
+                    token -> Map.of("password", "reset-" + token))),
+            Map.entry("listSecurityEvents", rule(Target.NOTHING, EnumSet.of(ADMIN))));
+
+    /** One operation of the spec. */
+    record Operation(String method, String path, String operationId, JsonNode node) {
+
+        @Override
+        public String toString() {
+            return operationId + " (" + method.toUpperCase() + " " + path + ")";
+        }
+    }
+
+    // --- The spec and the table agree -------------------------------------------------------------------
+
+    @Test
+    void everyOperationOfTheSpecIsClassified() {
+        Set<String> inSpec = operations().stream().map(Operation::operationId).collect(Collectors.toCollection(TreeSet::new));
+
+        Set<String> unclassified = new TreeSet<>(inSpec);
+        unclassified.removeAll(TABLE.keySet());
+        Set<String> unknown = new TreeSet<>(TABLE.keySet());
+        unknown.removeAll(inSpec);
+
+        assertThat(unclassified)
+                .as("operations in %s that RoleMatrixTest.TABLE does not classify; add each as PUBLIC or with "
+                        + "the roles allowed", SPEC)
+                .isEmpty();
+        assertThat(unknown)
+                .as("operations in RoleMatrixTest.TABLE that %s does not have; remove or rename them", SPEC)
+                .isEmpty();
+        assertThat(operations()).extracting(Operation::operationId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theSpecDeclaresHttpBasicAuthentication() {
+        assertThat(basicSchemes()).as("security schemes of type http, scheme basic, in %s", SPEC).hasSize(1);
+    }
+
+    @Test
+    void everyProtectedOperationRequiresBasicAuthenticationAndDocuments401And403() {
+        assertThat(basicSchemes()).isNotEmpty();
+        String scheme = basicSchemes().get(0);
+        List<String> problems = new ArrayList<>();
+        for (Operation operation : classifiedOperations()) {
+            JsonNode security = operation.node().path("security");
+            JsonNode responses = operation.node().path("responses");
+            boolean requiresBasic = false;
+            for (JsonNode requirement : security) {
+                requiresBasic |= requirement.has(scheme);
+            }
+            if (TABLE.get(operation.operationId()).isPublic()) {
+                if (!security.isEmpty()) {
+                    problems.add(operation + " is public but the spec asks for authentication");
+                }
+                continue;
+            }
+            if (!requiresBasic) {
+                problems.add(operation + " does not require " + scheme);
+            }
+            for (String status : List.of("401", "403")) {
+                if (!responses.has(status)) {
+                    problems.add(operation + " does not document " + status);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    // --- Calling every operation ------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} without credentials")
+    @MethodSource("classifiedOperations")
+    void withoutCredentialsOnlyPublicOperationsAnswer(Operation operation) {
+        Rule rule = TABLE.get(operation.operationId());
+        Call call = prepare(operation, rule, rule.cases().get(0));
+
+        Response answer = call.send(given().auth().none());
+
+        if (rule.isPublic()) {
+            assertThat(answer.statusCode()).as("%s without credentials: %s", operation, answer.asString())
+                    .isBetween(200, 299);
+        } else {
+            assertThat(answer.statusCode()).as("%s without credentials: %s", operation, answer.asString())
+                    .isEqualTo(401);
+            assertThat(answer.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(answer.header("WWW-Authenticate")).as("WWW-Authenticate").startsWith("Basic");
+            call.assertUnchanged();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} on {1} as {2}")
+    @MethodSource("signedInCalls")
+    void eachRoleMayCallExactlyTheOperationsOfTheTable(Operation operation, Case kase, Role role) {
+        Rule rule = TABLE.get(operation.operationId());
+        Call call = prepare(operation, rule, kase);
+
+        Response answer = call.send(caller(role).request());
+
+        if (kase.allowed().contains(role)) {
+            assertThat(answer.statusCode()).as("%s on %s as %s: %s", operation, kase.target(), role, answer.asString())
+                    .isBetween(200, 299);
+        } else {
+            assertThat(answer.statusCode()).as("%s on %s as %s: %s", operation, kase.target(), role, answer.asString())
+                    .isEqualTo(403);
+            assertThat(answer.contentType()).startsWith(PROBLEM_JSON);
+            call.assertUnchanged();
+        }
+    }
+
+    static Stream<Arguments> signedInCalls() {
+        return classifiedOperations().stream().flatMap(operation -> TABLE.get(operation.operationId()).cases().stream()
+                .flatMap(kase -> Arrays.stream(Role.values()).map(role -> Arguments.of(operation, kase, role))));
+    }
+
+    // --- One prepared call -------------------------------------------------------------------------------
+
+    /** An operation ready to send: its target made, its body built, and a snapshot of what it could change. */
+    private final class Call {
+        final Operation operation;
+        final Target target;
+        final String token;
+        final Object body;
+        final String ticket;
+        final User user;
+        final Object before;
+
+        Call(Operation operation, Target target, String token, Object body, String ticket, User user) {
+            this.operation = operation;
+            this.target = target;
+            this.token = token;
+            this.body = body;
+            this.ticket = ticket;
+            this.user = user;
+            this.before = snapshot();
+        }
+
+        Response send(RequestSpecification as) {
+            Map<String, Object> pathParams = new HashMap<>();
+            if (operation.path().contains("{code}")) {
+                pathParams.put("code", ticket);
+            }
+            if (operation.path().contains("{username}")) {
+                pathParams.put("username", user.username());
+            }
+            RequestSpecification request = as.contentType(ContentType.JSON).pathParams(pathParams);
+            if (body != null) {
+                request = request.body(body);
+            }
+            return request.when().request(Method.valueOf(operation.method().toUpperCase()), operation.path());
+        }
+
+        /** A refused call must leave everything as it was. */
+        void assertUnchanged() {
+            assertThat(snapshot()).as("state after the refused call %s", operation).isEqualTo(before);
+            if (target == Target.THROWAWAY_USER) {
+                // Still signs in with its password: not disabled, and no new password either.
+                user.request().when().get("/api/me").then().statusCode(200);
+            }
+        }
+
+        /** What the call could change, read as the administrator. */
+        private Object snapshot() {
+            if (ticket != null) {
+                return given().when().get("/api/tickets/{code}", ticket).then().statusCode(200).extract()
+                        .path("version");
+            }
+            if (user != null) {
+                return given().when().get("/api/users/{u}", user.username()).then().statusCode(200)
+                        .extract().asString();
+            }
+            // Whatever the call would have created carries its token.
+            return List.of(
+                    given().queryParam("q", token).when().get("/api/tickets").then().statusCode(200).extract()
+                            .path("total"),
+                    given().when().get("/api/users/{u}", createdUserName(token)).statusCode());
+        }
+    }
+
+    private Call prepare(Operation operation, Rule rule, Case kase) {
+        String token = "matrix" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Object body = rule.body() == null ? null : rule.body().apply(token);
+        String ticket = switch (kase.target()) {
+            case NOTHING, THROWAWAY_USER, DISABLED_USER -> null;
+            case REPORTED_TICKET -> newTicket(token);
+            case DISPATCHED_TICKET -> walked(newTicket(token), "dispatch");
+            case IN_PROGRESS_TICKET -> walked(newTicket(token), "dispatch", "start");
+            case RESOLVED_TICKET -> walked(newTicket(token), "dispatch", "start", "resolve");
+        };
+        User user = switch (kase.target()) {
+            case THROWAWAY_USER -> TestUsers.staff("matrix-target", "beixinyuan");
+            case DISABLED_USER -> disabled(TestUsers.staff("matrix-disabled", "beixinyuan"));
+            default -> null;
+        };
+        return new Call(operation, kase.target(), token, body, ticket, user);
+    }
+
+    private static User disabled(User user) {
+        given().contentType(ContentType.JSON).when().post("/api/users/{u}/disable", user.username()).then()
+                .statusCode(200);
+        return user;
+    }
+
+    /** A ticket at 宏安小区, logged by the administrator. */
+    private static String newTicket(String token) {
+        return given().contentType(ContentType.JSON).body(ticketIntake(token)).when().post("/api/tickets").then()
+                .statusCode(201).extract().path("code");
+    }
+
+    /** Moves with the administrator; dispatch gives the ticket to tongda-dredging as LEAD. */
+    private static String walked(String code, String... actions) {
+        walk(code, actions);
+        return code;
+    }
+
+    private static Map<String, Object> ticketIntake(String token) {
+        Map<String, Object> body = intake("sewer-blockage", "beixinyuan", "hongan");
+        body.put("description", "权限矩阵测试 " + token);
+        return body;
+    }
+
+    private static String createdUserName(String token) {
+        return "matrix-new-" + token;
+    }
+
+    // --- Callers -------------------------------------------------------------------------------------
+
+    private static final Map<Role, User> CALLERS = new EnumMap<>(Role.class);
+
+    private static synchronized User caller(Role role) {
+        return CALLERS.computeIfAbsent(role, r -> switch (r) {
+            case STAFF -> TestUsers.staff("matrix-staff", "beixinyuan");
+            case SUPERVISOR -> TestUsers.supervisor("matrix-supervisor", "yingbin");
+            case CONTRACTOR -> TestUsers.contractor("matrix-contractor", "tongda-dredging");
+            case ADMIN -> TestUsers.admin("matrix-admin");
+        });
+    }
+
+    // --- The table's vocabulary ------------------------------------------------------------------------
+
+    private static Rule publicRead() {
+        return new Rule(List.of(new Case(Target.NOTHING, EVERY_ROLE, true)), null);
+    }
+
+    private static Rule rule(Target target, Set<Role> allowed) {
+        return rule(target, allowed, null);
+    }
+
+    private static Rule rule(Target target, Set<Role> allowed, Function<String, Object> body) {
+        return new Rule(List.of(new Case(target, allowed, false)), body);
+    }
+
+    // --- Reading the spec -----------------------------------------------------------------------------------
+
+    private static JsonNode spec;
+
+    static synchronized JsonNode spec() {
+        if (spec == null) {
+            try {
+                spec = new YAMLMapper().readTree(SPEC.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + SPEC.toAbsolutePath(), e);
+            }
+        }
+        return spec;
+    }
+
+    static List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        spec().path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace").contains(method.getKey())) {
+                operations.add(new Operation(method.getKey(), path.getKey(),
+                        method.getValue().path("operationId").asText(method.getKey() + " " + path.getKey()),
+                        method.getValue()));
+            }
+        }));
+        return operations;
+    }
+
+    /** The operations the table knows; the others fail {@link #everyOperationOfTheSpecIsClassified()}. */
+    static List<Operation> classifiedOperations() {
+        return operations().stream().filter(o -> TABLE.containsKey(o.operationId())).toList();
+    }
+
+    /** The names of the spec's HTTP Basic security schemes. */
+    private static List<String> basicSchemes() {
+        List<String> names = new ArrayList<>();
+        spec().path("components").path("securitySchemes").fields().forEachRemaining(scheme -> {
+            if ("http".equals(scheme.getValue().path("type").asText())
+                    && "basic".equalsIgnoreCase(scheme.getValue().path("scheme").asText())) {
+                names.add(scheme.getKey());
+            }
+        });
+        return names;
+    }
+}
