@@ -63,6 +63,12 @@ class FirstStartIT {
             assertThat(me).isNotNull();
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(me.body()).contains("\"role\":\"ADMIN\"");
+            // Without demo data there are no demo users: the administrator is the only account.
+            HttpResponse<String> users = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/users"))
+                    .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(users.statusCode()).isEqualTo(200);
+            assertThat(users.body()).contains("\"username\":\"admin\"").doesNotContain("communitydesk-demo")
+                    .doesNotContain(".staff").doesNotContain(".crew").doesNotContain(".supervisor");
             assertThat(log()).doesNotContain("first-admin-password");
         } finally {
             process.destroy();

@@ -1,0 +1,44 @@
+package org.communitydesk.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.communitydesk.support.SignInAsAdmin;
+import org.junit.jupiter.api.Test;
+
+/** Form login for the pages: the same user store, a session cookie on success, the error page on failure. */
+@QuarkusTest
+class FormLoginTest {
+
+    static final String SESSION_COOKIE = "quarkus-credential";
+
+    @Test
+    void theLoginPageIsServedWithoutSigningIn() {
+        given().auth().none().when().get("/login.html").then().statusCode(200)
+                .body(containsString("j_security_check"), containsString("j_username"), containsString("j_password"));
+    }
+
+    @Test
+    void rightCredentialsGiveASessionCookie() {
+        given().auth().none().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", SignInAsAdmin.ADMIN).formParam("j_password", SignInAsAdmin.ADMIN_PASSWORD)
+                .when().post("/j_security_check")
+                .then().statusCode(302)
+                .header("Location", not(containsString("error")))
+                .cookie(SESSION_COOKIE);
+    }
+
+    @Test
+    void wrongCredentialsGoBackToTheLoginPageWithoutACookie() {
+        given().auth().none().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", SignInAsAdmin.ADMIN).formParam("j_password", "not-the-password")
+                .when().post("/j_security_check")
+                .then().statusCode(302)
+                .header("Location", endsWith("/login.html?error"))
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
+}
