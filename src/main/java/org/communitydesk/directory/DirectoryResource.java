@@ -1,12 +1,27 @@
 package org.communitydesk.directory;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.communitydesk.common.Problem;
+import org.communitydesk.common.Roles;
+import org.communitydesk.directory.DirectoryViews.OrganizationRequest;
+import org.communitydesk.directory.DirectoryViews.SiteRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import org.communitydesk.directory.DirectoryViews.AreaNode;
 import org.communitydesk.directory.DirectoryViews.CategoryView;
@@ -17,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Public reads of the reference data: areas, sites, organizations and service categories. */
+/** Reference data: public reads of areas, sites, organizations and categories; ADMIN maintains sites and organizations. */
 @Path("/api")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,5 +71,64 @@ public class DirectoryResource {
     @Operation(operationId = "listCategories", summary = "Service categories with their SLA targets")
     public List<CategoryView> listCategories() {
         return directory.categories();
+    }
+
+    @POST
+    @Path("/organizations")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createOrganization", summary = "Add an agency, contractor or property manager")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createOrganization(@NotNull @Valid OrganizationRequest request, UriInfo uriInfo) {
+        OrganizationView created = directory.createOrganization(request);
+        return Response.created(uriInfo.getBaseUriBuilder().path("api/organizations").path(created.code()).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("/organizations/{organizationCode}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateOrganization", summary = "Change an organization's kind, names or contact phone")
+    @APIResponse(responseCode = "200", description = "The organization")
+    @APIResponse(responseCode = "404", description = "No such organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrganizationView updateOrganization(@PathParam("organizationCode") String organizationCode,
+            @NotNull @Valid OrganizationRequest request) {
+        return directory.updateOrganization(organizationCode, request);
+    }
+
+    @POST
+    @Path("/sites")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createSite", summary = "Add a residential compound to a community")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid site",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createSite(@NotNull @Valid SiteRequest request, UriInfo uriInfo) {
+        SiteView created = directory.createSite(request);
+        return Response.created(uriInfo.getBaseUriBuilder().path("api/sites").path(created.code()).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("/sites/{siteCode}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateSite", summary = "Change a compound's names, community or property manager")
+    @APIResponse(responseCode = "200", description = "The site")
+    @APIResponse(responseCode = "404", description = "No such site",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SiteView updateSite(@PathParam("siteCode") String siteCode, @NotNull @Valid SiteRequest request) {
+        return directory.updateSite(siteCode, request);
     }
 }

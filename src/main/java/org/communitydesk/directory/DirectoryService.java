@@ -7,11 +7,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.communitydesk.common.ConflictProblem;
 import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.common.QueryParams;
 import org.communitydesk.directory.DirectoryViews.AreaNode;
 import org.communitydesk.directory.DirectoryViews.CategoryView;
+import org.communitydesk.directory.DirectoryViews.OrganizationRequest;
 import org.communitydesk.directory.DirectoryViews.OrganizationView;
+import org.communitydesk.directory.DirectoryViews.SiteRequest;
 import org.communitydesk.directory.DirectoryViews.SiteView;
 
 /** Read access to the reference data. */
@@ -63,5 +67,80 @@ public class DirectoryService {
         return ServiceCategory.<ServiceCategory>listAll().stream()
                 .sorted(Comparator.comparing(c -> c.id))
                 .map(CategoryView::of).toList();
+    }
+
+    @Transactional
+    public OrganizationView createOrganization(OrganizationRequest request) {
+        if (Organization.findByCode(request.code()).isPresent()) {
+            throw new ConflictProblem("An organization with code '" + request.code() + "' already exists.");
+        }
+        Organization organization = new Organization();
+        organization.code = request.code();
+        apply(organization, request);
+        organization.persist();
+        return OrganizationView.of(organization);
+    }
+
+    @Transactional
+    public OrganizationView updateOrganization(String code, OrganizationRequest request) {
+        Organization organization = Organization.findByCode(code).orElseThrow(() -> new NotFoundProblem("organization", code));
+        requireSameCode(code, request.code());
+        apply(organization, request);
+        return OrganizationView.of(organization);
+    }
+
+    @Transactional
+    public SiteView createSite(SiteRequest request) {
+        if (Site.findByCode(request.code()).isPresent()) {
+            throw new ConflictProblem("A site with code '" + request.code() + "' already exists.");
+        }
+        Site site = new Site();
+        site.code = request.code();
+        apply(site, request);
+        site.persist();
+        return SiteView.of(site);
+    }
+
+    @Transactional
+    public SiteView updateSite(String code, SiteRequest request) {
+        Site site = Site.findByCode(code).orElseThrow(() -> new NotFoundProblem("site", code));
+        requireSameCode(code, request.code());
+        apply(site, request);
+        return SiteView.of(site);
+    }
+
+    private static void apply(Organization organization, OrganizationRequest request) {
+        organization.kind = request.kind();
+        organization.nameZh = request.nameZh().strip();
+        organization.nameEn = request.nameEn().strip();
+        organization.contactPhone = request.contactPhone().strip();
+    }
+
+    private static void apply(Site site, SiteRequest request) {
+        Area community = Area.findByCode(request.communityCode().strip()).filter(Area::isCommunity)
+                .orElseThrow(() -> new InvalidRequestProblem("communityCode",
+                        "No community with code '" + request.communityCode().strip() + "'."));
+        Organization manager = null;
+        if (request.propertyManagerCode() != null && !request.propertyManagerCode().isBlank()) {
+            if (!request.propertyManaged()) {
+                throw new InvalidRequestProblem("propertyManagerCode", "Only a property-managed site has a property manager.");
+            }
+            manager = Organization.findByCode(request.propertyManagerCode().strip())
+                    .filter(o -> o.kind == OrganizationKind.PROPERTY_MANAGER)
+                    .orElseThrow(() -> new InvalidRequestProblem("propertyManagerCode",
+                            "No property manager with code '" + request.propertyManagerCode().strip() + "'."));
+        }
+        site.nameZh = request.nameZh().strip();
+        site.nameEn = request.nameEn().strip();
+        site.community = community;
+        site.propertyManaged = request.propertyManaged();
+        site.propertyManager = manager;
+    }
+
+    private static void requireSameCode(String code, String requested) {
+        if (!code.equals(requested)) {
+            throw new InvalidRequestProblem("code", "The code cannot change: the body names '" + requested
+                    + "' but the address names '" + code + "'.");
+        }
     }
 }

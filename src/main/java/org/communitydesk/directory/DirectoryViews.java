@@ -1,6 +1,11 @@
 package org.communitydesk.directory;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Response bodies of the reference-data endpoints. */
 public final class DirectoryViews {
@@ -42,5 +47,27 @@ public final class DirectoryViews {
                     .toList();
             return new CategoryView(category.code, category.nameZh, category.nameEn, category.defaultPriority, sla);
         }
+    }
+
+    static final String CODE_PATTERN = "^[a-z0-9][a-z0-9-]{1,39}$";
+    static final String CODE_MESSAGE = "must be 2 to 40 characters: lower-case letters, digits and '-'";
+
+    /** An organization as ADMIN creates or updates it; the code cannot change. */
+    public record OrganizationRequest(
+            @NotBlank @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) @Schema(examples = "xinda-dredging") String code,
+            @NotNull OrganizationKind kind,
+            @NotBlank @Size(max = 100) @Schema(examples = "鑫达管道疏通队") String nameZh,
+            @NotBlank @Size(max = 100) @Schema(examples = "Xinda Pipe Dredging Team") String nameEn,
+            @NotBlank @Pattern(regexp = "^[0-9+\\-() ]{3,32}$", message = "must be a phone number") String contactPhone) {
+    }
+
+    /** A residential compound as ADMIN creates or updates it; the code cannot change. */
+    public record SiteRequest(
+            @NotBlank @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) @Schema(examples = "yingbin-garden") String code,
+            @NotBlank @Size(max = 100) String nameZh,
+            @NotBlank @Size(max = 100) String nameEn,
+            @NotBlank @Size(max = 40) @Schema(examples = "yingbinlu") String communityCode,
+            boolean propertyManaged,
+            @Size(max = 40) @Schema(description = "A PROPERTY_MANAGER organization; only for a managed site") String propertyManagerCode) {
     }
 }

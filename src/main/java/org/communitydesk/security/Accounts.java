@@ -6,11 +6,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.communitydesk.common.ConflictProblem;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.common.PageResponse;
-import org.communitydesk.common.ProblemException;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.AreaLevel;
 import org.communitydesk.directory.Organization;
@@ -143,13 +143,6 @@ public class Accounts {
             if (scope[1] != null && !scope[1].isBlank() && !scope[2].equals(request.role().name())) {
                 throw new InvalidRequestProblem(scope[0], scope[0] + " does not apply to role " + request.role() + ".");
             }
-        }
-    }
-
-    /** 409 for a name that is taken. */
-    static class ConflictProblem extends ProblemException {
-        ConflictProblem(String detail) {
-            super(409, "conflict", "Conflict", detail);
         }
     }
 }

@@ -89,11 +89,24 @@ class RoleMatrixTest {
     static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
     static final Set<Role> OFFICES = EnumSet.of(STAFF, SUPERVISOR, ADMIN);
 
+    /** As in V2__datong_reference_data.sql. */
+    static final Map<String, Object> SEEDED_ORGANIZATION = Map.of("code", "yingbin-enforcement", "kind", "AGENCY",
+            "nameZh", "迎宾街道综合行政执法队", "nameEn", "Yingbin Street Office Law-Enforcement Team",
+            "contactPhone", "0352-2069012");
+    static final Map<String, Object> SEEDED_SITE = Map.of("code", "huaiyuan-north", "nameZh", "槐园北区",
+            "nameEn", "Huaiyuan North Compound", "communityCode", "huaiyuan", "propertyManaged", true,
+            "propertyManagerCode", "zhongrui-property");
+
     static final Map<String, Rule> TABLE = Map.ofEntries(
             Map.entry("listAreas", publicRead()),
             Map.entry("listSites", publicRead()),
             Map.entry("listOrganizations", publicRead()),
             Map.entry("listCategories", publicRead()),
+            Map.entry("createOrganization", rule(Target.NOTHING, EnumSet.of(ADMIN), RoleMatrixTest::organizationBody)),
+            // Updates rewrite a seeded entry with its own values, so that an allowed call changes nothing shared.
+            Map.entry("updateOrganization", rule(Target.NOTHING, EnumSet.of(ADMIN), token -> SEEDED_ORGANIZATION)),
+            Map.entry("createSite", rule(Target.NOTHING, EnumSet.of(ADMIN), RoleMatrixTest::siteBody)),
+            Map.entry("updateSite", rule(Target.NOTHING, EnumSet.of(ADMIN), token -> SEEDED_SITE)),
 
             Map.entry("getCurrentUser", rule(Target.NOTHING, EVERY_ROLE)),
 
@@ -270,6 +283,12 @@ class RoleMatrixTest {
             if (operation.path().contains("{username}")) {
                 pathParams.put("username", user.username());
             }
+            if (operation.path().contains("{organizationCode}")) {
+                pathParams.put("organizationCode", SEEDED_ORGANIZATION.get("code"));
+            }
+            if (operation.path().contains("{siteCode}")) {
+                pathParams.put("siteCode", SEEDED_SITE.get("code"));
+            }
             RequestSpecification request = as.contentType(ContentType.JSON).pathParams(pathParams);
             if (body != null) {
                 request = request.body(body);
@@ -300,7 +319,9 @@ class RoleMatrixTest {
             return List.of(
                     given().queryParam("q", token).when().get("/api/tickets").then().statusCode(200).extract()
                             .path("total"),
-                    given().when().get("/api/users/{u}", createdUserName(token)).statusCode());
+                    given().when().get("/api/users/{u}", createdUserName(token)).statusCode(),
+                    given().when().get("/api/organizations").then().statusCode(200).extract().asString().contains(token),
+                    given().when().get("/api/sites").then().statusCode(200).extract().asString().contains(token));
         }
     }
 
@@ -344,6 +365,16 @@ class RoleMatrixTest {
         Map<String, Object> body = intake("sewer-blockage", "beixinyuan", "hongan");
         body.put("description", "权限矩阵测试 " + token);
         return body;
+    }
+
+    private static Map<String, Object> organizationBody(String token) {
+        return Map.of("code", token, "kind", "CONTRACTOR", "nameZh", "矩阵测试清掏队", "nameEn", "Matrix Dredging",
+                "contactPhone", "0352-0000000");
+    }
+
+    private static Map<String, Object> siteBody(String token) {
+        return Map.of("code", token, "nameZh", "矩阵测试小区", "nameEn", "Matrix Compound", "communityCode", "yingbinlu",
+                "propertyManaged", false);
     }
 
     private static String createdUserName(String token) {
