@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.communitydesk.common.IdentityEntity;
@@ -308,10 +307,6 @@ public class Ticket extends IdentityEntity {
 
     public List<Assignment> activeAssignments() {
         return assignments.stream().filter(Assignment::isActive).toList();
-    }
-
-    public Optional<Assignment> lead() {
-        return activeAssignments().stream().filter(a -> a.role == AssignmentRole.LEAD).findFirst();
     }
 
     private TicketStatus moveTo(TicketAction action) {
