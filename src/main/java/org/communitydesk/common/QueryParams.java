@@ -41,4 +41,13 @@ public final class QueryParams {
             throw new InvalidRequestProblem(field, field + " must be a whole number.");
         }
     }
+
+    /** true or false, in any case. */
+    public static boolean bool(String field, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestProblem(field, field + " must be true or false.");
+        };
+    }
 }

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.communitydesk.common.ConflictProblem;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
@@ -86,13 +88,11 @@ public class Accounts {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** Newest first; {@code page} from 0 and {@code size} from 1, as the resource checks them. */
     public PageResponse<SecurityEventView> audit(SecurityEventType type, String username, int page, int size) {
-        if (page < 0 || size < 1) {
-            throw new InvalidRequestProblem(page < 0 ? "page" : "size", "page must be at least 0 and size at least 1.");
-        }
         int capped = Math.min(size, MAX_PAGE_SIZE);
         StringBuilder where = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (type != null) {
             where.append(" and type = :type");
             params.put("type", type);

@@ -85,7 +85,7 @@ public class TicketSearch {
             params.put("organization", organization);
         }
         if (present(query.overdue)) {
-            boolean overdue = booleanParam("overdue", query.overdue);
+            boolean overdue = QueryParams.bool("overdue", query.overdue);
             where.add(overdue ? "(t.status in :open and t.dueAt < :now)" : "(t.status not in :open or t.dueAt >= :now)");
             params.put("open", TicketStatus.openStates());
             params.put("now", now);
@@ -180,14 +180,6 @@ public class TicketSearch {
             throw new InvalidRequestProblem(field, field + " must be an instant such as 2026-11-01T08:00:00Z "
                     + "or a date such as 2026-11-01.");
         }
-    }
-
-    private static boolean booleanParam(String field, String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidRequestProblem(field, field + " must be true or false.");
-        };
     }
 
     private static InvalidRequestProblem unknown(String field, String code) {
