@@ -128,6 +128,10 @@ public class Ticket extends IdentityEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Bcrypt hash of the resident's access code; the code itself is shown once and never stored. */
+    @Column(name = "access_code_hash")
+    String accessCodeHash;
+
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     public List<Assignment> assignments = new ArrayList<>();
@@ -140,6 +144,13 @@ public class Ticket extends IdentityEntity {
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     List<TicketReport> reports = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    List<TicketFeedback> feedback = new ArrayList<>();
+
+    /** Residents may give feedback on a resolution for this long. */
+    public static final Duration FEEDBACK_WINDOW = Duration.ofDays(7);
 
     protected Ticket() {
     }
@@ -299,6 +310,73 @@ public class Ticket extends IdentityEntity {
     public TicketEvent addNote(String text, Visibility visibility, Actor actor, Instant at) {
         updatedAt = at;
         return record(EventType.NOTE, status, status, actor, at, text, visibility);
+    }
+
+    /**
+     * A new access code for the resident; the previous one stops working. Returns the code in clear,
+     * which the caller shows once. A reissue is on the timeline; the first code, given at intake, is not.
+     */
+    public String issueAccessCode(Actor actor, Instant at) {
+        boolean reissue = accessCodeHash != null;
+        String code = AccessCode.generate();
+        accessCodeHash = AccessCode.hash(code);
+        if (reissue) {
+            record(EventType.ACCESS_CODE_ISSUED, status, status, actor, at, "A new access code was issued",
+                    Visibility.INTERNAL);
+        }
+        return code;
+    }
+
+    /** Whether a resident's typed access code is this ticket's current one. */
+    public boolean acceptsAccessCode(String typed) {
+        return AccessCode.matches(typed, accessCodeHash);
+    }
+
+    /** Until when feedback on the current resolution is taken, or null when there is none to give. */
+    public Instant feedbackDeadline(Instant now) {
+        if (!status.acceptsFeedback() || resolvedAt == null || hasFeedbackOnCurrentResolution()) {
+            return null;
+        }
+        Instant deadline = resolvedAt.plus(FEEDBACK_WINDOW);
+        return now.isAfter(deadline) ? null : deadline;
+    }
+
+    /**
+     * The resident's verdict on the current resolution, once, within {@link #FEEDBACK_WINDOW}.
+     * "Not resolved" reopens the ticket; "resolved" closes it if it is not closed yet.
+     */
+    public TicketFeedback giveFeedback(TicketFeedback.Feedback given, FeedbackSource source, Actor actor, Instant at) {
+        if (!status.acceptsFeedback() || resolvedAt == null) {
+            throw new FeedbackProblem("feedback-not-open", "No resolution to rate",
+                    "Ticket " + code + " is " + status + "; feedback is taken once it is resolved.");
+        }
+        if (hasFeedbackOnCurrentResolution()) {
+            throw new FeedbackProblem("feedback-already-given", "Feedback already given",
+                    "Feedback on this resolution of ticket " + code + " was already given; it is taken once.");
+        }
+        if (at.isAfter(resolvedAt.plus(FEEDBACK_WINDOW))) {
+            throw new FeedbackProblem("feedback-window-closed", "Feedback period over",
+                    "Ticket " + code + " was resolved more than 7 days ago; feedback is taken for 7 days.");
+        }
+        TicketFeedback entry = new TicketFeedback(this, given, source,
+                source == FeedbackSource.FOLLOW_UP_CALL ? actor.name() : null, at);
+        feedback.add(entry);
+        String verdict = "rating " + given.rating() + "/5, " + (given.resolved() ? "resolved" : "not resolved");
+        record(EventType.FEEDBACK, status, status, actor, at, source == FeedbackSource.FOLLOW_UP_CALL
+                ? "Follow-up call recorded by " + actor.name() + ": " + verdict
+                : "Resident feedback: " + verdict, Visibility.PUBLIC);
+        if (!given.resolved()) {
+            reopen("The resident says the problem is not resolved", actor, at);
+        } else if (status.after(TicketAction.CLOSE).isPresent()) {
+            close(actor, at);
+        } else {
+            updatedAt = at;
+        }
+        return entry;
+    }
+
+    private boolean hasFeedbackOnCurrentResolution() {
+        return feedback.stream().anyMatch(f -> f.resolvedAt.equals(resolvedAt));
     }
 
     public boolean isOverdue(Instant now) {

@@ -3,6 +3,8 @@ package org.communitydesk.ticket;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -52,6 +54,18 @@ public final class TicketRequests {
             @Schema(description = "Defaults to the category's priority.") Priority priority,
             @NotNull @Valid ReporterInput reporter,
             @NotNull @Valid LocationInput location) {
+    }
+
+    @Schema(description = "The resident's verdict on the resolution.")
+    public record FeedbackRequest(
+            @NotNull @Min(1) @Max(5) @Schema(description = "1 (very unhappy) to 5 (very happy)", examples = "5") Integer rating,
+            @NotNull @Schema(description = "Whether the problem is solved; false reopens the ticket.") Boolean resolved,
+            @Size(max = 1000) String comment) {
+
+        public TicketFeedback.Feedback toFeedback() {
+            return new TicketFeedback.Feedback(rating, resolved,
+                    comment == null || comment.isBlank() ? null : comment.strip());
+        }
     }
 
     public record AddReportRequest(

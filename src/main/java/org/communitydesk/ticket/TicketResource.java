@@ -24,10 +24,12 @@ import org.communitydesk.ticket.TicketRequests.AddReportRequest;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
 import org.communitydesk.ticket.TicketRequests.DispatchRequest;
+import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.communitydesk.ticket.TicketRequests.MoveRequest;
 import org.communitydesk.ticket.TicketRequests.NoteRequest;
 import org.communitydesk.ticket.TicketRequests.ReopenRequest;
 import org.communitydesk.ticket.TicketRequests.ResolveRequest;
+import org.communitydesk.ticket.TicketViews.AccessCodeView;
 import org.communitydesk.ticket.TicketViews.EventView;
 import org.communitydesk.ticket.TicketViews.TicketSummary;
 import org.communitydesk.ticket.TicketViews.TicketView;
@@ -73,6 +75,8 @@ public class TicketResource {
         TicketView ticket = tickets.create(request, actor.get());
         return Response.created(uriInfo.getBaseUriBuilder().path("api/tickets").path(ticket.code()).build())
                 .tag(new jakarta.ws.rs.core.EntityTag(Long.toString(ticket.version())))
+                // The body carries the access code in clear: no cache may keep it.
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(ticket).build();
     }
 
@@ -193,6 +197,38 @@ public class TicketResource {
     public Response reopenTicket(@PathParam("code") String code, @NotNull @Valid ReopenRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.reopen(code, request, ifMatch, actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/feedback")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(operationId = "recordFollowUpFeedback",
+            summary = "Record the resident's feedback from a follow-up call (回访)",
+            description = "Once per resolution, within 7 days of it. 'resolved: false' reopens the ticket; "
+                    + "otherwise a RESOLVED ticket is closed. The event names the staff member who recorded it.")
+    @MoveResponses
+    public Response recordFollowUpFeedback(@PathParam("code") String code, @NotNull @Valid FeedbackRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.recordFollowUp(code, request, ifMatch, actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/access-code")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(operationId = "reissueAccessCode",
+            summary = "Issue a new access code for the resident; the old one stops working")
+    @APIResponse(responseCode = "200", description = "The new code, shown this once",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessCodeView.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reissueAccessCode(@PathParam("code") String code,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        AccessCodeView issued = tickets.reissueAccessCode(code, ifMatch, actor.get());
+        return Response.ok(issued).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(issued.version())))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private static Response withETag(TicketView ticket) {

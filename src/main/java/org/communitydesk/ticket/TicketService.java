@@ -24,10 +24,12 @@ import org.communitydesk.ticket.TicketRequests.AddReportRequest;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
 import org.communitydesk.ticket.TicketRequests.DispatchRequest;
+import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.communitydesk.ticket.TicketRequests.MoveRequest;
 import org.communitydesk.ticket.TicketRequests.NoteRequest;
 import org.communitydesk.ticket.TicketRequests.ReopenRequest;
 import org.communitydesk.ticket.TicketRequests.ResolveRequest;
+import org.communitydesk.ticket.TicketViews.AccessCodeView;
 import org.communitydesk.ticket.TicketViews.AssignmentView;
 import org.communitydesk.ticket.TicketViews.EventView;
 import org.communitydesk.ticket.TicketViews.LocationView;
@@ -77,10 +79,26 @@ public class TicketService {
                 request.reporter().toReporter(), community, site, blankToNull(location.addressDetail()),
                 location.latitude(), location.longitude());
         Ticket ticket = Ticket.report(codes.next(now), intake, caller.actor(), now);
+        String accessCode = ticket.issueAccessCode(caller.actor(), now);
         ticket.persist();
         LOG.infof("Ticket %s reported: category %s, community %s, channel %s", ticket.code, category.code,
                 community.code, ticket.channel);
-        return view(ticket, now, caller);
+        return view(ticket, now, caller, accessCode);
+    }
+
+    /** A new access code for the resident, for when the first one was lost; the old one stops working. */
+    public AccessCodeView reissueAccessCode(String code, String ifMatch, Caller caller) {
+        Ticket ticket = lockForChange(code, ifMatch, caller.scope());
+        String accessCode = ticket.issueAccessCode(caller.actor(), clock.instant());
+        ticket.flush();
+        LOG.infof("Ticket %s: a new access code was issued by %s", ticket.code, caller.actor().name());
+        return new AccessCodeView(ticket.code, ticket.version, accessCode);
+    }
+
+    /** Staff record what the resident said on a follow-up call (回访), under their own name. */
+    public TicketView recordFollowUp(String code, FeedbackRequest request, String ifMatch, Caller caller) {
+        return change(code, ifMatch, caller, ticket -> ticket.giveFeedback(request.toFeedback(),
+                FeedbackSource.FOLLOW_UP_CALL, caller.actor(), clock.instant()));
     }
 
     public TicketView addReport(String code, AddReportRequest request, String ifMatch, Caller caller) {
@@ -211,6 +229,10 @@ public class TicketService {
     }
 
     static TicketView view(Ticket t, Instant now, Caller caller) {
+        return view(t, now, caller, null);
+    }
+
+    private static TicketView view(Ticket t, Instant now, Caller caller, String accessCode) {
         List<AssignmentView> assignments = t.activeAssignments().stream()
                 .map(a -> new AssignmentView(Ref.of(a.organization), a.role, a.assignedAt)).toList();
         List<String> allowed = t.status.allowedActions().stream().map(TicketAction::pathName).sorted().toList();
@@ -223,7 +245,7 @@ public class TicketService {
                 t.cancelledAt, t.secondsToDispatch, t.secondsToResolve, t.secondsToClose, t.isOverdue(now),
                 t.resolution, t.rootCause, t.cancelReason, t.duplicateOf == null ? null : t.duplicateOf.code,
                 t.reportCount, t.reopenCount, Ref.of(t.leadOrganization), assignments, allowed,
-                possibleDuplicates(t, caller.scope()));
+                possibleDuplicates(t, caller.scope()), t.feedbackDeadline(now), accessCode);
     }
 
     /** Open tickets of the same category at the same site reported within 72 hours of this one, in the caller's scope. */

@@ -57,6 +57,11 @@ public enum TicketStatus {
         return isOpen();
     }
 
+    /** A resolution can be rated while it stands: resolved, or closed by staff before the resident answered. */
+    public boolean acceptsFeedback() {
+        return this == RESOLVED || this == CLOSED;
+    }
+
     public static Set<TicketStatus> openStates() {
         return Set.of(REPORTED, DISPATCHED, IN_PROGRESS);
     }

@@ -1,5 +1,6 @@
 package org.communitydesk.ticket;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.communitydesk.directory.Area;
@@ -81,7 +82,16 @@ public final class TicketViews {
             List<AssignmentView> assignments,
             @Schema(description = "The moves allowed from the current status.") List<String> allowedActions,
             @Schema(description = "Open tickets of the same category at the same site reported within 72 hours.")
-            List<TicketRef> possibleDuplicates) {
+            List<TicketRef> possibleDuplicates,
+            @Schema(description = "Until when feedback on the current resolution is taken; null when none can be given.")
+            Instant feedbackDeadline,
+            @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
+                    + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {
+    }
+
+    @Schema(name = "AccessCode", description = "A newly issued access code; the previous one no longer works.")
+    public record AccessCodeView(String code, long version, String accessCode) {
     }
 
     @Schema(name = "TicketSummary")

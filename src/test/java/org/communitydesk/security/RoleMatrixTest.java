@@ -131,6 +131,9 @@ class RoleMatrixTest {
             Map.entry("cancelTicket", rule(Target.DISPATCHED_TICKET, OFFICES, token -> validBodyFor("cancel"))),
             Map.entry("reopenTicket", rule(Target.RESOLVED_TICKET, EnumSet.of(SUPERVISOR, ADMIN),
                     token -> validBodyFor("reopen"))),
+            Map.entry("recordFollowUpFeedback", rule(Target.RESOLVED_TICKET, OFFICES,
+                    token -> Map.of("rating", 5, "resolved", true, "comment", "回访 " + token))),
+            Map.entry("reissueAccessCode", rule(Target.DISPATCHED_TICKET, OFFICES)),
 
             Map.entry("listUsers", rule(Target.NOTHING, EnumSet.of(ADMIN))),
             Map.entry("createUser", rule(Target.NOTHING, EnumSet.of(ADMIN),
