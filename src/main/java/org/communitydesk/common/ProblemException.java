@@ -39,4 +39,9 @@ public abstract class ProblemException extends RuntimeException {
     public Map<String, Object> extensions() {
         return Map.of();
     }
+
+    /** HTTP headers the answer carries besides the body, such as Retry-After. */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
 }

@@ -379,6 +379,24 @@ public class Ticket extends IdentityEntity {
         return feedback.stream().anyMatch(f -> f.resolvedAt.equals(resolvedAt));
     }
 
+    /** The names and phone numbers of everyone who called about this ticket: never shown to the public. */
+    public Set<String> personalData() {
+        Set<String> values = new HashSet<>();
+        values.add(reporterName);
+        values.add(reporterPhone);
+        for (TicketReport report : reports) {
+            values.add(report.reporterName);
+            values.add(report.reporterPhone);
+        }
+        values.remove(null);
+        return values;
+    }
+
+    /** Text written by staff, made fit for the public: callers' names and phones, and long digit runs, masked. */
+    public String publicText(String text) {
+        return PublicText.redact(text, personalData());
+    }
+
     public boolean isOverdue(Instant now) {
         return status.isOpen() && dueAt.isBefore(now);
     }

@@ -134,6 +134,10 @@ class RoleMatrixTest {
             Map.entry("recordFollowUpFeedback", rule(Target.RESOLVED_TICKET, OFFICES,
                     token -> Map.of("rating", 5, "resolved", true, "comment", "回访 " + token))),
             Map.entry("reissueAccessCode", rule(Target.DISPATCHED_TICKET, OFFICES)),
+            // Residents open their ticket with its access code, with or without an account.
+            Map.entry("getPublicTicketStatus", publicCall(Target.DISPATCHED_TICKET, null)),
+            Map.entry("givePublicFeedback", publicCall(Target.RESOLVED_TICKET,
+                    token -> Map.of("rating", 4, "resolved", true))),
 
             Map.entry("listUsers", rule(Target.NOTHING, EnumSet.of(ADMIN))),
             Map.entry("createUser", rule(Target.NOTHING, EnumSet.of(ADMIN),
@@ -293,6 +297,9 @@ class RoleMatrixTest {
                 pathParams.put("siteCode", SEEDED_SITE.get("code"));
             }
             RequestSpecification request = as.contentType(ContentType.JSON).pathParams(pathParams);
+            if (operation.path().startsWith("/api/public/")) {
+                request = request.header("X-Access-Code", ACCESS_CODES.get(ticket));
+            }
             if (body != null) {
                 request = request.body(body);
             }
@@ -352,10 +359,15 @@ class RoleMatrixTest {
         return user;
     }
 
+    /** The access code given at intake, for each ticket this test made. */
+    private static final Map<String, String> ACCESS_CODES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A ticket at 宏安小区, logged by the administrator. */
     private static String newTicket(String token) {
-        return given().contentType(ContentType.JSON).body(ticketIntake(token)).when().post("/api/tickets").then()
-                .statusCode(201).extract().path("code");
+        var created = given().contentType(ContentType.JSON).body(ticketIntake(token)).when().post("/api/tickets").then()
+                .statusCode(201).extract();
+        ACCESS_CODES.put(created.path("code"), created.path("accessCode"));
+        return created.path("code");
     }
 
     /** Moves with the administrator; dispatch gives the ticket to tongda-dredging as LEAD. */
@@ -401,6 +413,10 @@ class RoleMatrixTest {
 
     private static Rule publicRead() {
         return new Rule(List.of(new Case(Target.NOTHING, EVERY_ROLE, true)), null);
+    }
+
+    private static Rule publicCall(Target target, Function<String, Object> body) {
+        return new Rule(List.of(new Case(target, EVERY_ROLE, true)), body);
     }
 
     private static Rule rule(Target target, Set<Role> allowed) {

@@ -1,0 +1,63 @@
+package org.communitydesk.resident;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Wrong access codes typed for one ticket. More than {@value #MAX_FAILURES} within an hour block
+ * the ticket's public lookups for an hour, so that a code cannot be guessed by trying them all.
+ */
+@Entity
+@Table(name = "ticket_access_guard")
+public class AccessGuard extends PanacheEntityBase {
+
+    static final int MAX_FAILURES = 10;
+    static final Duration WINDOW = Duration.ofHours(1);
+    static final Duration LOCK = Duration.ofHours(1);
+
+    @Id
+    @Column(name = "ticket_id")
+    public Long ticketId;
+
+    @Column(name = "window_started_at", nullable = false)
+    public Instant windowStartedAt;
+
+    @Column(nullable = false)
+    public int failures;
+
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
+    protected AccessGuard() {
+    }
+
+    AccessGuard(long ticketId, Instant now) {
+        this.ticketId = ticketId;
+        this.windowStartedAt = now;
+        this.failures = 0;
+    }
+
+    boolean blocks(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Counts one wrong code; returns true when this one blocked the ticket. */
+    boolean recordFailure(Instant now) {
+        if (!now.isBefore(windowStartedAt.plus(WINDOW)) || (lockedUntil != null && !blocks(now))) {
+            windowStartedAt = now;
+            failures = 0;
+            lockedUntil = null;
+        }
+        failures++;
+        if (failures > MAX_FAILURES && lockedUntil == null) {
+            lockedUntil = now.plus(LOCK);
+            return true;
+        }
+        return false;
+    }
+}

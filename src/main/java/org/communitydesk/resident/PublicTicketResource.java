@@ -1,0 +1,91 @@
+package org.communitydesk.resident;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.communitydesk.common.Problem;
+import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Residents' API: no login; the tracking code and the access code read out at intake open one ticket. */
+@Path("/api/public/tickets/{code}")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@SecurityRequirements
+@Tag(name = "Residents", description = "A resident's own ticket, opened with its access code")
+@APIResponse(responseCode = "404",
+        description = "No such ticket, a wrong or missing access code, or lookups blocked after too many wrong codes; "
+                + "all three look the same",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Too many failed lookups from this address within a minute",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Long.class)),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PublicTicketResource {
+
+    static final String ACCESS_CODE_HEADER = "X-Access-Code";
+    private static final String ACCESS_CODE_DOC = "The access code read to the caller at intake (case, spaces and "
+            + "dashes do not matter)";
+
+    @Inject
+    ResidentService residents;
+
+    @Context
+    HttpServerRequest http;
+
+    @GET
+    @Operation(operationId = "getPublicTicketStatus", summary = "A resident's ticket: status, times and public events")
+    @APIResponse(responseCode = "200", description = "The ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicTicketView.class)))
+    public Response getPublicTicketStatus(@PathParam("code") String code,
+            @Parameter(in = ParameterIn.HEADER, name = ACCESS_CODE_HEADER, description = ACCESS_CODE_DOC, required = true)
+            @HeaderParam(ACCESS_CODE_HEADER) String accessCode) {
+        return private200(residents.status(code, accessCode, client()));
+    }
+
+    @POST
+    @Path("/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "givePublicFeedback", summary = "Rate the resolution, once, within 7 days of it",
+            description = "'resolved: false' reopens the ticket; otherwise a RESOLVED ticket is closed.")
+    @APIResponse(responseCode = "200", description = "The ticket after the feedback",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicTicketView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid rating or a missing field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not resolved, already rated, or more than 7 days since the resolution",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response givePublicFeedback(@PathParam("code") String code,
+            @Parameter(in = ParameterIn.HEADER, name = ACCESS_CODE_HEADER, description = ACCESS_CODE_DOC, required = true)
+            @HeaderParam(ACCESS_CODE_HEADER) String accessCode,
+            @NotNull @Valid FeedbackRequest request) {
+        return private200(residents.giveFeedback(code, accessCode, request, client()));
+    }
+
+    private String client() {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+
+    private static Response private200(PublicTicketView view) {
+        return Response.ok(view).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+}

@@ -1,0 +1,38 @@
+package org.communitydesk.resident;
+
+import java.time.Instant;
+import java.util.List;
+import org.communitydesk.ticket.EventType;
+import org.communitydesk.ticket.TicketStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What a resident may see of their ticket. Nothing here is personal: no caller, no flat or room,
+ * no internal notes, no access code.
+ */
+@Schema(name = "PublicTicket")
+public record PublicTicketView(
+        String code,
+        TicketStatus status,
+        Name category,
+        @Schema(description = "The compound, if the problem is at one; never the building or flat.") Name site,
+        Name community,
+        @Schema(description = "The organization leading the work, once dispatched.") Name leadOrganization,
+        Instant reportedAt,
+        Instant dispatchedAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        @Schema(description = "When the problem should be solved by, from the category's service level.") Instant dueAt,
+        @Schema(description = "Until when feedback on the current resolution is taken; null when none can be given.")
+        Instant feedbackDeadline,
+        @Schema(description = "The public events of the timeline, oldest first.") List<PublicEvent> events) {
+
+    @Schema(name = "PublicName", description = "A name in Chinese and English.")
+    public record Name(String zh, String en) {
+    }
+
+    @Schema(name = "PublicEvent")
+    public record PublicEvent(EventType type, TicketStatus fromStatus, TicketStatus toStatus, Instant occurredAt,
+            @Schema(description = "Callers' names and long numbers are masked.") String note) {
+    }
+}

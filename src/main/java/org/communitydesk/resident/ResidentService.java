@@ -1,0 +1,123 @@
+package org.communitydesk.resident;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.communitydesk.common.NotFoundProblem;
+import org.communitydesk.directory.Area;
+import org.communitydesk.directory.Organization;
+import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.directory.Site;
+import org.communitydesk.resident.PublicTicketView.Name;
+import org.communitydesk.resident.PublicTicketView.PublicEvent;
+import org.communitydesk.ticket.Actor;
+import org.communitydesk.ticket.FeedbackSource;
+import org.communitydesk.ticket.Ticket;
+import org.communitydesk.ticket.TicketEvent;
+import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
+import org.communitydesk.ticket.Visibility;
+import org.jboss.logging.Logger;
+
+/**
+ * Residents' own view of their ticket, opened with the tracking code and the access code. An unknown
+ * ticket, a wrong or missing access code and a blocked ticket all answer the same 404, so that the
+ * answer tells a guesser nothing. Wrong codes are counted per ticket ({@link AccessGuard}) and per
+ * client address ({@link ClientThrottle}); the count is committed even though the answer is 404.
+ */
+@ApplicationScoped
+@Transactional(dontRollbackOn = NotFoundProblem.class)
+public class ResidentService {
+
+    private static final Logger LOG = Logger.getLogger(ResidentService.class);
+    static final Actor RESIDENT = new Actor("resident", "RESIDENT");
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ClientThrottle throttle;
+
+    public PublicTicketView status(String code, String accessCode, String client) {
+        Instant now = clock.instant();
+        return view(open(code, accessCode, client, now, LockModeType.NONE), now);
+    }
+
+    /** The resident's feedback on the resolution: once, within 7 days; "not resolved" reopens the ticket. */
+    public PublicTicketView giveFeedback(String code, String accessCode, FeedbackRequest request, String client) {
+        Instant now = clock.instant();
+        Ticket ticket = open(code, accessCode, client, now, LockModeType.PESSIMISTIC_WRITE);
+        ticket.giveFeedback(request.toFeedback(), FeedbackSource.RESIDENT, RESIDENT, now);
+        ticket.flush();
+        LOG.infof("Ticket %s: resident feedback recorded; status now %s", ticket.code, ticket.status);
+        return view(ticket, now);
+    }
+
+    private Ticket open(String code, String accessCode, String client, Instant now, LockModeType lock) {
+        throttle.checkAllowed(client, now);
+        Ticket ticket = code == null ? null
+                : Ticket.find("code", code.strip()).withLock(lock).firstResult();
+        if (ticket == null) {
+            throttle.recordFailure(client, now);
+            throw new NotFoundProblem("ticket", code);
+        }
+        AccessGuard guard = AccessGuard.findById(ticket.id, LockModeType.PESSIMISTIC_WRITE);
+        if (guard != null && guard.blocks(now)) {
+            throttle.recordFailure(client, now);
+            throw new NotFoundProblem("ticket", code);
+        }
+        if (!ticket.acceptsAccessCode(accessCode)) {
+            recordWrongCode(ticket, guard, now);
+            throttle.recordFailure(client, now);
+            throw new NotFoundProblem("ticket", code);
+        }
+        return ticket;
+    }
+
+    private void recordWrongCode(Ticket ticket, AccessGuard existing, Instant now) {
+        AccessGuard guard = existing;
+        if (guard == null) {
+            // Two first failures at once: the ticket's row lock makes the second one wait and then find the guard.
+            Ticket.getEntityManager().lock(ticket, LockModeType.PESSIMISTIC_WRITE);
+            guard = AccessGuard.findById(ticket.id, LockModeType.PESSIMISTIC_WRITE);
+            if (guard == null) {
+                guard = new AccessGuard(ticket.id, now);
+                guard.persist();
+            }
+        }
+        if (guard.recordFailure(now)) {
+            LOG.warnf("Ticket %s: public lookups are blocked until %s after more than %d wrong access codes "
+                    + "within an hour. If the resident lost the code, staff can issue a new one "
+                    + "(POST /api/tickets/%s/access-code); the block still runs its hour.",
+                    ticket.code, guard.lockedUntil, AccessGuard.MAX_FAILURES, ticket.code);
+        }
+    }
+
+    private static PublicTicketView view(Ticket t, Instant now) {
+        var events = TicketEvent.timelineOf(t).stream()
+                .filter(e -> e.visibility == Visibility.PUBLIC)
+                .map(e -> new PublicEvent(e.type, e.fromStatus, e.toStatus, e.occurredAt, t.publicText(e.note)))
+                .toList();
+        return new PublicTicketView(t.code, t.status, name(t.category), name(t.site), name(t.community),
+                name(t.leadOrganization), t.reportedAt, t.dispatchedAt, t.resolvedAt, t.closedAt, t.dueAt,
+                t.feedbackDeadline(now), events);
+    }
+
+    private static Name name(ServiceCategory category) {
+        return new Name(category.nameZh, category.nameEn);
+    }
+
+    private static Name name(Site site) {
+        return site == null ? null : new Name(site.nameZh, site.nameEn);
+    }
+
+    private static Name name(Area area) {
+        return new Name(area.nameZh, area.nameEn);
+    }
+
+    private static Name name(Organization organization) {
+        return organization == null ? null : new Name(organization.nameZh, organization.nameEn);
+    }
+}
