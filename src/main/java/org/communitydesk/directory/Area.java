@@ -2,11 +2,14 @@ package org.communitydesk.directory;
 
 import org.communitydesk.common.IdentityEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** A district, street office or community. Communities belong to a street office, which belongs to a district. */
@@ -29,8 +32,19 @@ public class Area extends IdentityEntity {
     @ManyToOne(fetch = FetchType.LAZY)
     public Area parent;
 
+    /** Where a community is; null when nobody has set it. */
+    @Embedded
+    public Footprint footprint;
+
     public static Optional<Area> findByCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    /** The community whose footprint contains the point; the nearest centre when footprints overlap. */
+    public static Optional<Area> communityCovering(double latitude, double longitude) {
+        List<Area> communities = list("level = ?1 and footprint.latitude is not null", AreaLevel.COMMUNITY);
+        return communities.stream().filter(a -> a.footprint.covers(latitude, longitude))
+                .min(Comparator.comparingDouble(a -> a.footprint.metresTo(latitude, longitude)));
     }
 
     public boolean isCommunity() {

@@ -22,6 +22,13 @@ public class ServiceCategory extends IdentityEntity {
     @Column(name = "name_en", nullable = false)
     public String nameEn;
 
+    /** The group it is listed under for the public (Open311 "group"), such as 排水 / drainage; may be null. */
+    @Column(name = "group_zh")
+    public String groupZh;
+
+    @Column(name = "group_en")
+    public String groupEn;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "default_priority", nullable = false)
     public Priority defaultPriority;
