@@ -17,6 +17,8 @@ public interface AppConfig {
 
     Admin admin();
 
+    Open311 open311();
+
     interface Admin {
         /** User name of the first administrator, created at start-up when the database has no users. */
         @WithDefault("admin")
@@ -24,6 +26,23 @@ public interface AppConfig {
 
         /** Password of the first administrator (COMMUNITYDESK_ADMIN_PASSWORD); never has a default. */
         Optional<String> password();
+    }
+
+    /** What the Open311 discovery document tells client developers. */
+    interface Open311 {
+        /** How to reach the people who run the service. */
+        @WithDefault("请联系区政府网格化服务管理中心。Contact the district's community service management centre.")
+        String contact();
+
+        /** How to get an API key for POST requests. */
+        @WithDefault("API 密钥由 CommunityDesk 管理员签发。API keys are issued by the CommunityDesk administrator.")
+        String keyService();
+
+        /**
+         * The public base URL of the GeoReport v2 endpoint, such as https://desk.example.cn/open311/v2;
+         * when unset, it is taken from the request (wrong behind a proxy that rewrites paths).
+         */
+        Optional<String> endpointUrl();
     }
 
     interface Demo {

@@ -31,12 +31,14 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where exceptions become HTTP answers. Every answer is application/problem+json;
- * none carries a stack trace or a Java class name.
+ * The one place where exceptions become HTTP answers. Every answer is application/problem+json,
+ * except under /open311/, where the Open311 GeoReport v2 error format is the contract
+ * ({@link GeoReportErrors}); none carries a stack trace or a Java class name.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -137,11 +139,19 @@ public class ProblemMapper {
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Error " + status : type.getReasonPhrase();
-        return respond(status, slug(title), title, detailFor(status), uri, null, null);
+        String detail = status == 415 && uri != null && GeoReportErrors.applies(uri.getPath())
+                ? "The request's content type is not accepted here; send application/x-www-form-urlencoded."
+                : detailFor(status);
+        return respond(status, slug(title), title, detail, uri, null, null);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isUndecodableForm(e)) {
+            return respond(400, "malformed-form", "Malformed form",
+                    "The request body is not valid application/x-www-form-urlencoded: a % is not followed by "
+                            + "two hexadecimal digits, or the bytes are not UTF-8.", uri, null, null);
+        }
         // A commit-time failure arrives wrapped; answer for the real cause when we know it.
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
@@ -161,6 +171,12 @@ public class ProblemMapper {
         return respond(500, "internal", "Internal error",
                 "The server could not complete the request. Nothing was saved. Error id: " + errorId + ".",
                 uri, null, Map.of("errorId", errorId));
+    }
+
+    /** RESTEasy Reactive reports a form body it cannot decode (such as %zz) as a bare IllegalArgumentException. */
+    private static boolean isUndecodableForm(Throwable e) {
+        return e instanceof IllegalArgumentException && Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith(FORM_PARSER));
     }
 
     private Response jsonMapping(JsonMappingException e, UriInfo uri) {
@@ -261,6 +277,13 @@ public class ProblemMapper {
 
     static Response respond(int status, String type, String title, String detail, UriInfo uri,
             List<Violation> violations, Map<String, Object> extensions) {
+        if (uri != null && GeoReportErrors.applies(uri.getPath())) {
+            // Open311 clients read the spec's error list; each violation becomes one error of it.
+            List<String> descriptions = violations == null || violations.isEmpty() ? List.of(detail)
+                    : violations.stream().map(v -> v.field() + ": " + v.message()).toList();
+            GeoReportErrors.Rendered rendered = GeoReportErrors.render(uri.getPath(), status, descriptions);
+            return Response.status(rendered.status()).type(rendered.contentType()).entity(rendered.body()).build();
+        }
         Problem body = new Problem(Problem.TYPE_PREFIX + type, title, status, detail,
                 uri == null ? null : uri.getPath(), violations,
                 extensions == null ? null : new LinkedHashMap<>(extensions));
