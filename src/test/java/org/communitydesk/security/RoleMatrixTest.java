@@ -53,6 +53,7 @@ class RoleMatrixTest {
 
     static final Path SPEC = Path.of("openapi", "openapi.yaml");
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
 
     /** What the call's path parameters name. Tickets are at 宏安小区 (北馨园社区), so in everyone's scope once dispatched. */
     enum Target {
@@ -66,7 +67,9 @@ class RoleMatrixTest {
         /** A STAFF user made for this call, never the administrator. */
         THROWAWAY_USER,
         /** The same, disabled by the administrator, so that enabling it changes something. */
-        DISABLED_USER
+        DISABLED_USER,
+        /** An Open311 API key issued by the administrator for this call. */
+        OPEN311_KEY
     }
 
     /** One way to call an operation, and the roles that may; a public case needs no credentials at all. */
@@ -138,6 +141,19 @@ class RoleMatrixTest {
             Map.entry("getPublicTicketStatus", publicCall(Target.DISPATCHED_TICKET, null)),
             Map.entry("givePublicFeedback", publicCall(Target.RESOLVED_TICKET,
                     token -> Map.of("rating", 4, "resolved", true))),
+
+            // Open311 GeoReport v2: reads are public; a POST needs an API key, not a login.
+            Map.entry("getOpen311Discovery", publicRead()),
+            Map.entry("listOpen311Services", publicRead()),
+            Map.entry("getOpen311ServiceDefinition", publicRead()),
+            Map.entry("listOpen311Requests", publicRead()),
+            Map.entry("getOpen311Request", publicCall(Target.DISPATCHED_TICKET, null)),
+            Map.entry("createOpen311Request", publicCall(Target.NOTHING, RoleMatrixTest::open311Form)),
+            Map.entry("issueOpen311Key", rule(Target.NOTHING, EnumSet.of(ADMIN),
+                    token -> Map.of("application", "矩阵测试应用 " + token))),
+            Map.entry("listOpen311Keys", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+            Map.entry("getOpen311Key", rule(Target.OPEN311_KEY, EnumSet.of(ADMIN))),
+            Map.entry("revokeOpen311Key", rule(Target.OPEN311_KEY, EnumSet.of(ADMIN))),
 
             Map.entry("listUsers", rule(Target.NOTHING, EnumSet.of(ADMIN))),
             Map.entry("createUser", rule(Target.NOTHING, EnumSet.of(ADMIN),
@@ -270,15 +286,17 @@ class RoleMatrixTest {
         final Object body;
         final String ticket;
         final User user;
+        final String keyPrefix;
         final Object before;
 
-        Call(Operation operation, Target target, String token, Object body, String ticket, User user) {
+        Call(Operation operation, Target target, String token, Object body, String ticket, User user, String keyPrefix) {
             this.operation = operation;
             this.target = target;
             this.token = token;
             this.body = body;
             this.ticket = ticket;
             this.user = user;
+            this.keyPrefix = keyPrefix;
             this.before = snapshot();
         }
 
@@ -296,11 +314,29 @@ class RoleMatrixTest {
             if (operation.path().contains("{siteCode}")) {
                 pathParams.put("siteCode", SEEDED_SITE.get("code"));
             }
-            RequestSpecification request = as.contentType(ContentType.JSON).pathParams(pathParams);
+            if (operation.path().contains("{format}")) {
+                pathParams.put("format", "json");
+            }
+            if (operation.path().contains("{service_code}")) {
+                pathParams.put("service_code", "sewer-blockage");
+            }
+            if (operation.path().contains("{service_request_id}")) {
+                pathParams.put("service_request_id", ticket);
+            }
+            if (operation.path().contains("{keyPrefix}")) {
+                pathParams.put("keyPrefix", keyPrefix);
+            }
+            // Open311 POSTs are forms, as GeoReport v2 has them; everything else is JSON.
+            boolean form = operation.node().path("requestBody").path("content").has("application/x-www-form-urlencoded");
+            RequestSpecification request = as.contentType(form ? FORM : ContentType.JSON.toString()).pathParams(pathParams);
             if (operation.path().startsWith("/api/public/")) {
                 request = request.header("X-Access-Code", ACCESS_CODES.get(ticket));
             }
-            if (body != null) {
+            if (body != null && form) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> fields = (Map<String, ?>) body;
+                request = request.formParams(fields);
+            } else if (body != null) {
                 request = request.body(body);
             }
             return request.when().request(Method.valueOf(operation.method().toUpperCase()), operation.path());
@@ -325,13 +361,17 @@ class RoleMatrixTest {
                 return given().when().get("/api/users/{u}", user.username()).then().statusCode(200)
                         .extract().asString();
             }
+            if (keyPrefix != null) {
+                return given().when().get("/api/open311/keys/{p}", keyPrefix).then().statusCode(200).extract().asString();
+            }
             // Whatever the call would have created carries its token.
             return List.of(
                     given().queryParam("q", token).when().get("/api/tickets").then().statusCode(200).extract()
                             .path("total"),
                     given().when().get("/api/users/{u}", createdUserName(token)).statusCode(),
                     given().when().get("/api/organizations").then().statusCode(200).extract().asString().contains(token),
-                    given().when().get("/api/sites").then().statusCode(200).extract().asString().contains(token));
+                    given().when().get("/api/sites").then().statusCode(200).extract().asString().contains(token),
+                    given().when().get("/api/open311/keys").then().statusCode(200).extract().asString().contains(token));
         }
     }
 
@@ -339,7 +379,7 @@ class RoleMatrixTest {
         String token = "matrix" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Object body = rule.body() == null ? null : rule.body().apply(token);
         String ticket = switch (kase.target()) {
-            case NOTHING, THROWAWAY_USER, DISABLED_USER -> null;
+            case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY -> null;
             case REPORTED_TICKET -> newTicket(token);
             case DISPATCHED_TICKET -> walked(newTicket(token), "dispatch");
             case IN_PROGRESS_TICKET -> walked(newTicket(token), "dispatch", "start");
@@ -350,7 +390,8 @@ class RoleMatrixTest {
             case DISABLED_USER -> disabled(TestUsers.staff("matrix-disabled", "beixinyuan"));
             default -> null;
         };
-        return new Call(operation, kase.target(), token, body, ticket, user);
+        String keyPrefix = kase.target() == Target.OPEN311_KEY ? open311Key("矩阵测试目标 " + token).get("prefix") : null;
+        return new Call(operation, kase.target(), token, body, ticket, user, keyPrefix);
     }
 
     private static User disabled(User user) {
@@ -380,6 +421,19 @@ class RoleMatrixTest {
         Map<String, Object> body = intake("sewer-blockage", "beixinyuan", "hongan");
         body.put("description", "权限矩阵测试 " + token);
         return body;
+    }
+
+    /** An Open311 key issued by the administrator: its prefix and the key itself. */
+    private static Map<String, String> open311Key(String application) {
+        var issued = given().contentType(ContentType.JSON).body(Map.of("application", application)).when()
+                .post("/api/open311/keys").then().statusCode(201).extract();
+        return Map.of("prefix", issued.path("key.prefix"), "apiKey", issued.path("apiKey"));
+    }
+
+    /** A report at 宏安小区 from an application whose key the administrator issued for this call. */
+    private static Map<String, String> open311Form(String token) {
+        return Map.of("api_key", open311Key("矩阵测试应用 " + token).get("apiKey"), "service_code", "sewer-blockage",
+                "address_id", "hongan", "description", "权限矩阵测试 " + token);
     }
 
     private static Map<String, Object> organizationBody(String token) {

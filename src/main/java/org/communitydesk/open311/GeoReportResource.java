@@ -1,0 +1,151 @@
+package org.communitydesk.open311;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.communitydesk.open311.GeoReportViews.CreatedRequest;
+import org.communitydesk.open311.GeoReportViews.Discovery;
+import org.communitydesk.open311.GeoReportViews.Error;
+import org.communitydesk.open311.GeoReportViews.Service;
+import org.communitydesk.open311.GeoReportViews.ServiceDefinition;
+import org.communitydesk.open311.GeoReportViews.ServiceRequest;
+import org.communitydesk.open311.GeoReportViews.ServiceRequestsXml;
+import org.communitydesk.open311.GeoReportViews.ServicesXml;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Open311 GeoReport v2: anyone may read services and requests; applications POST requests with an
+ * API key. The format is the URL's suffix (.json or .xml), not the Accept header, as the spec has it.
+ * Errors are in the spec's format too (see common.ProblemMapper).
+ */
+@Path("/open311/v2")
+@PermitAll
+@SecurityRequirements
+@Tag(name = "Open311", description = "Open311 GeoReport v2 in JSON and XML, and the API keys for it")
+public class GeoReportResource {
+
+    private static final String FORMAT_DOC = "json or xml";
+
+    @Inject
+    GeoReportService geoReport;
+
+    @Inject
+    RequestSearch search;
+
+    @GET
+    @Path("/discovery.{format}")
+    @Operation(operationId = "getOpen311Discovery", summary = "Service discovery: the endpoint, its formats and how to get a key")
+    @APIResponse(responseCode = "200", description = "The discovery document", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Discovery.class)),
+            @Content(mediaType = "text/xml", schema = @Schema(implementation = Discovery.class)) })
+    @GeoReportErrorResponses
+    public Response getOpen311Discovery(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
+            @PathParam("format") String format, UriInfo uriInfo) {
+        GeoReportFormat as = GeoReportFormat.of(format);
+        Discovery discovery = geoReport.discovery(uriInfo.getBaseUriBuilder().path("open311/v2").build());
+        return as.ok(discovery, discovery).build();
+    }
+
+    @GET
+    @Path("/services.{format}")
+    @Operation(operationId = "listOpen311Services", summary = "The services (categories) that can be requested")
+    @APIResponse(responseCode = "200", description = "Every service", content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Service.class)),
+            @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = Service.class)) })
+    @GeoReportErrorResponses
+    public Response listOpen311Services(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
+            @PathParam("format") String format) {
+        GeoReportFormat as = GeoReportFormat.of(format);
+        List<Service> services = geoReport.services();
+        return as.ok(services, new ServicesXml(services)).build();
+    }
+
+    @GET
+    @Path("/services/{service_code}.{format}")
+    @Operation(operationId = "getOpen311ServiceDefinition",
+            summary = "A service's definition: its extra attributes, of which ours have none")
+    @APIResponse(responseCode = "200", description = "The definition", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceDefinition.class)),
+            @Content(mediaType = "text/xml", schema = @Schema(implementation = ServiceDefinition.class)) })
+    @GeoReportErrorResponses
+    public Response getOpen311ServiceDefinition(@PathParam("service_code") String serviceCode,
+            @Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
+            @PathParam("format") String format) {
+        GeoReportFormat as = GeoReportFormat.of(format);
+        ServiceDefinition definition = geoReport.definition(serviceCode);
+        return as.ok(definition, definition).build();
+    }
+
+    @GET
+    @Path("/requests.{format}")
+    @Operation(operationId = "listOpen311Requests",
+            summary = "Service requests, newest first: at most 90 days and 1000 requests a page")
+    @APIResponse(responseCode = "200", description = "The requests; no personal data", content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceRequest.class)),
+            @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceRequest.class)) })
+    @GeoReportErrorResponses
+    public Response listOpen311Requests(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
+            @PathParam("format") String format, @BeanParam RequestQuery query) {
+        GeoReportFormat as = GeoReportFormat.of(format);
+        List<ServiceRequest> requests = search.search(query);
+        return as.ok(requests, new ServiceRequestsXml(requests)).build();
+    }
+
+    @GET
+    @Path("/requests/{service_request_id}.{format}")
+    @Operation(operationId = "getOpen311Request", summary = "One service request, by its tracking code")
+    @APIResponse(responseCode = "200", description = "A list of the one request; no personal data", content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceRequest.class)),
+            @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceRequest.class)) })
+    @GeoReportErrorResponses
+    public Response getOpen311Request(@PathParam("service_request_id") String serviceRequestId,
+            @Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
+            @PathParam("format") String format) {
+        GeoReportFormat as = GeoReportFormat.of(format);
+        List<ServiceRequest> request = List.of(search.get(serviceRequestId));
+        return as.ok(request, new ServiceRequestsXml(request)).build();
+    }
+
+    @POST
+    @Path("/requests.{format}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(operationId = "createOpen311Request", summary = "Report a problem from an application with an API key",
+            description = "Creates a ticket on channel OPEN311. The location must fall in one of our communities.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the request",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatedRequest.class)),
+            @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatedRequest.class)) })
+    @APIResponse(responseCode = "403", description = "api_key missing, unknown or revoked", content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Error.class)),
+            @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = Error.class)) })
+    @GeoReportErrorResponses
+    public Response createOpen311Request(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
+            @PathParam("format") String format, @BeanParam ServiceRequestForm form, UriInfo uriInfo) {
+        GeoReportFormat as = GeoReportFormat.of(format);
+        CreatedRequest created = geoReport.create(form);
+        List<CreatedRequest> body = List.of(created);
+        return Response.created(uriInfo.getBaseUriBuilder().path("open311/v2/requests")
+                        .path(created.serviceRequestId() + "." + format.toLowerCase(java.util.Locale.ROOT)).build())
+                .entity(as.write(body, new ServiceRequestsXml(body))).type(as.mediaType)
+                // The answer may carry the resident's access code: no cache may keep it.
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+}

@@ -1,0 +1,249 @@
+package org.communitydesk.open311;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.communitydesk.common.AppConfig;
+import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.NotFoundProblem;
+import org.communitydesk.common.QueryParams;
+import org.communitydesk.directory.Footprint;
+import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.open311.GeoReportViews.ServiceRequest;
+import org.communitydesk.ticket.EventType;
+import org.communitydesk.ticket.PublicText;
+import org.communitydesk.ticket.Ticket;
+import org.communitydesk.ticket.TicketStatus;
+import org.communitydesk.ticket.Visibility;
+
+/**
+ * GET requests: the arguments become one JPQL query over indexed columns (reported_at, status,
+ * category), at most 1000 tickets, newest first. Each page then costs two more queries, not one per
+ * ticket: the callers' names and phones of its further reports (to mask them), and the latest
+ * public note of each ticket. Nothing personal leaves: see {@link #publicView}.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class RequestSearch {
+
+    /** "Default query limit is a span of 90 days or first 1000 requests returned, whichever is smallest." */
+    static final int MAX_PAGE_SIZE = 1000;
+    static final Duration MAX_SPAN = Duration.ofDays(90);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AppConfig config;
+
+    public List<ServiceRequest> search(RequestQuery query) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        int page = 1;
+        int pageSize = MAX_PAGE_SIZE;
+        Set<String> codes = commaList(query.serviceRequestId);
+        if (!codes.isEmpty()) {
+            // "This overrides all other arguments": the listed requests, whatever their date or status.
+            if (codes.size() > MAX_PAGE_SIZE) {
+                throw new InvalidRequestProblem("service_request_id",
+                        "service_request_id may list at most " + MAX_PAGE_SIZE + " requests.");
+            }
+            where.add("t.code in :codes");
+            params.put("codes", codes);
+        } else {
+            page = QueryParams.integer("page", query.page, 1, 1);
+            pageSize = QueryParams.integer("page_size", query.pageSize, MAX_PAGE_SIZE, 1);
+            if (pageSize > MAX_PAGE_SIZE) {
+                throw new InvalidRequestProblem("page_size", "page_size must be at most " + MAX_PAGE_SIZE + ".");
+            }
+            Set<ServiceCategory> categories = categories(query.serviceCode);
+            if (!categories.isEmpty()) {
+                where.add("t.category in :categories");
+                params.put("categories", categories);
+            }
+            Set<TicketStatus> statuses = statuses(query.status);
+            if (!statuses.isEmpty()) {
+                where.add("t.status in :statuses");
+                params.put("statuses", statuses);
+            }
+            Instant[] window = window(query.startDate, query.endDate);
+            where.add("t.reportedAt >= :from and t.reportedAt <= :to");
+            params.put("from", window[0]);
+            params.put("to", window[1]);
+        }
+        TypedQuery<Ticket> select = entityManager.createQuery("select t from Ticket t join fetch t.category"
+                + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
+                + " where " + String.join(" and ", where) + " order by t.reportedAt desc, t.id desc", Ticket.class);
+        params.forEach(select::setParameter);
+        long first = (long) (page - 1) * pageSize;
+        if (first > Integer.MAX_VALUE) {
+            return List.of();
+        }
+        List<Ticket> tickets = select.setFirstResult((int) first).setMaxResults(pageSize).getResultList();
+        return publicViews(tickets);
+    }
+
+    public ServiceRequest get(String code) {
+        List<Ticket> tickets = entityManager.createQuery("select t from Ticket t join fetch t.category"
+                + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
+                + " where t.code = :code", Ticket.class).setParameter("code", code).getResultList();
+        if (tickets.isEmpty()) {
+            throw new NotFoundProblem("service request", code);
+        }
+        return publicViews(tickets).get(0);
+    }
+
+    private List<ServiceRequest> publicViews(List<Ticket> tickets) {
+        if (tickets.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = tickets.stream().map(t -> t.id).toList();
+        Map<Long, Set<String>> personal = personalDataOfReports(ids);
+        Map<Long, String> notes = latestPublicNotes(ids);
+        ZoneId zone = ZoneId.of(config.zone());
+        return tickets.stream().map(t -> publicView(t, personal.getOrDefault(t.id, Set.of()), notes.get(t.id), zone))
+                .toList();
+    }
+
+    /**
+     * A ticket as the public may see it. Callers' names and phones (of the ticket and every further
+     * report), the address detail (a building or flat) and any run of 7+ digits are masked in the
+     * free text; the position is the compound's or community's centre, never the ticket's own.
+     */
+    static ServiceRequest publicView(Ticket t, Set<String> personalOfReports, String note, ZoneId zone) {
+        Set<String> personal = new HashSet<>(personalOfReports);
+        personal.add(t.reporterName);
+        personal.add(t.reporterPhone);
+        personal.add(t.addressDetail);
+        personal.remove(null);
+        Footprint footprint = t.site != null && t.site.footprint != null ? t.site.footprint : t.community.footprint;
+        return new ServiceRequest(t.code, t.status.isOpen() ? "open" : "closed", PublicText.redact(note, personal),
+                t.category.nameZh, t.category.code, PublicText.redact(t.description, personal),
+                t.leadOrganization == null ? null : t.leadOrganization.nameZh, null,
+                W3cDateTimes.format(t.reportedAt, zone), W3cDateTimes.format(t.updatedAt, zone),
+                W3cDateTimes.format(t.dueAt, zone),
+                t.site == null ? t.community.nameZh : t.site.nameZh + ", " + t.community.nameZh,
+                t.site == null ? t.community.code : t.site.code, null,
+                footprint == null ? null : footprint.latitude(), footprint == null ? null : footprint.longitude(), null);
+    }
+
+    /** Names and phones of the further callers of each ticket, in one query for the whole page. */
+    private Map<Long, Set<String>> personalDataOfReports(List<Long> ticketIds) {
+        Map<Long, Set<String>> personal = new HashMap<>();
+        entityManager.createQuery("select r.ticket.id, r.reporterName, r.reporterPhone from TicketReport r"
+                + " where r.ticket.id in :ids", Object[].class).setParameter("ids", ticketIds).getResultList()
+                .forEach(row -> {
+                    Set<String> values = personal.computeIfAbsent((Long) row[0], id -> new HashSet<>());
+                    values.add((String) row[1]);
+                    if (row[2] != null) {
+                        values.add((String) row[2]);
+                    }
+                });
+        return personal;
+    }
+
+    /**
+     * The latest PUBLIC NOTE of each ticket, in one query for the page. Only notes: staff write them
+     * for residents, whereas the text of status events is generated and may name staff accounts
+     * (follow-up calls) or internal reassignments.
+     */
+    private Map<Long, String> latestPublicNotes(List<Long> ticketIds) {
+        Map<Long, String> notes = new HashMap<>();
+        entityManager.createQuery("select e.ticket.id, e.note from TicketEvent e where e.id in ("
+                + "select max(n.id) from TicketEvent n where n.ticket.id in :ids and n.type = :type"
+                + " and n.visibility = :visibility group by n.ticket.id)", Object[].class)
+                .setParameter("ids", ticketIds).setParameter("type", EventType.NOTE)
+                .setParameter("visibility", Visibility.PUBLIC).getResultList()
+                .forEach(row -> notes.put((Long) row[0], (String) row[1]));
+        return notes;
+    }
+
+    /**
+     * [from, to] for requested_datetime: at most 90 days; the last 90 days by default; with one end
+     * given, the other is 90 days away (an end never later than now).
+     */
+    private Instant[] window(String startDate, String endDate) {
+        Instant now = clock.instant();
+        Instant start = present(startDate) ? W3cDateTimes.parse("start_date", startDate) : null;
+        Instant end = present(endDate) ? W3cDateTimes.parse("end_date", endDate) : null;
+        if (start == null && end == null) {
+            end = now;
+            start = now.minus(MAX_SPAN);
+        } else if (start == null) {
+            start = end.minus(MAX_SPAN);
+        } else if (end == null) {
+            end = start.plus(MAX_SPAN).isAfter(now) ? now : start.plus(MAX_SPAN);
+            if (end.isBefore(start)) {
+                // A start in the future: an empty window rather than an error the client did not cause.
+                end = start;
+            }
+        } else if (end.isBefore(start)) {
+            throw new InvalidRequestProblem("end_date", "end_date must not be before start_date.");
+        }
+        if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+            throw new InvalidRequestProblem("start_date",
+                    "start_date and end_date may span at most 90 days; ask for longer periods in parts.");
+        }
+        return new Instant[] { start, end };
+    }
+
+    private static Set<ServiceCategory> categories(List<String> values) {
+        Set<ServiceCategory> categories = new LinkedHashSet<>();
+        for (String code : commaList(values)) {
+            categories.add(ServiceCategory.findByCode(code).orElseThrow(() -> new InvalidRequestProblem(
+                    "service_code", "No service with service_code '" + code + "'; see services.json.")));
+        }
+        return categories;
+    }
+
+    private static Set<TicketStatus> statuses(List<String> values) {
+        Set<TicketStatus> statuses = EnumSet.noneOf(TicketStatus.class);
+        for (String status : commaList(values)) {
+            switch (status.toLowerCase(Locale.ROOT)) {
+                case "open" -> statuses.addAll(TicketStatus.openStates());
+                case "closed" -> statuses.addAll(EnumSet.complementOf(EnumSet.copyOf(TicketStatus.openStates())));
+                default -> throw new InvalidRequestProblem("status",
+                        "status must be open or closed (or both, comma separated), not '" + status + "'.");
+            }
+        }
+        return statuses.size() == TicketStatus.values().length ? Set.of() : statuses;
+    }
+
+    /** The values of a repeatable, comma-separated argument; blanks are "not given". */
+    private static Set<String> commaList(List<String> values) {
+        Set<String> items = new LinkedHashSet<>();
+        if (values != null) {
+            for (String value : values) {
+                for (String item : value.split(",")) {
+                    if (!item.isBlank()) {
+                        items.add(item.strip());
+                    }
+                }
+            }
+        }
+        return items;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}
