@@ -44,4 +44,80 @@ public interface PageMessages {
 
     @Message
     String eventType(EventType type);
+
+    // --- The residents' status page (resident.StatusPageResource) -------------------------------------
+    @Message
+    String statusTitle();
+
+    @Message
+    String statusIntro();
+
+    @Message
+    String statusCode();
+
+    @Message
+    String statusCodeHint();
+
+    @Message
+    String statusAccessCode();
+
+    @Message
+    String statusAccessCodeHint();
+
+    @Message
+    String statusSubmit();
+
+    @Message
+    String statusMissingInput();
+
+    @Message
+    String statusNotFound();
+
+    @Message
+    String statusNotFoundHint();
+
+    @Message
+    String statusTooMany(long seconds);
+
+    @Message
+    String statusTicketTitle(String code);
+
+    @Message
+    String statusCurrent();
+
+    @Message
+    String statusCategory();
+
+    @Message
+    String statusCommunity();
+
+    @Message
+    String statusSite();
+
+    @Message
+    String statusLead();
+
+    @Message
+    String statusReportedAt();
+
+    @Message
+    String statusDispatchedAt();
+
+    @Message
+    String statusResolvedAt();
+
+    @Message
+    String statusClosedAt();
+
+    @Message
+    String statusDueAt();
+
+    @Message
+    String statusTimeline();
+
+    @Message
+    String statusNoEvents();
+
+    @Message
+    String statusAnother();
 }

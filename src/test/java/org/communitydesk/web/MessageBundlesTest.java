@@ -50,7 +50,7 @@ class MessageBundlesTest {
     @Test
     void theFilesAreRead() {
         // Guards the two tests above against comparing two empty sets.
-        assertThat(keys(CHINESE)).contains("htmlLang", "ticketStatus_$IN_PROGRESS");
+        assertThat(keys(CHINESE)).contains("htmlLang", "statusTitle", "ticketStatus_$IN_PROGRESS");
     }
 
     private static Set<String> keys(String file) {
