@@ -71,12 +71,22 @@ public class StatsService {
     @Inject
     AppConfig config;
 
+    Instant now() {
+        return clock.instant();
+    }
+
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone());
     }
 
-    public Summary summary(StatsFilter filter, TicketScope scope) {
-        Instant now = clock.instant();
+    /**
+     * The tickets a dashboard view is about: those in the caller's scope and the chosen area ({@code area}),
+     * and of those, the ones reported in the period ({@code cohort}).
+     */
+    record Selection(Area streetOffice, Area community, Where area, Where cohort, Instant from, Instant to) {
+    }
+
+    Selection select(StatsFilter filter, TicketScope scope) {
         ZoneId zone = zone();
         Area streetOffice = area("streetOffice", filter.streetOffice(), AreaLevel.STREET_OFFICE);
         Area community = area("community", filter.community(), AreaLevel.COMMUNITY);
@@ -86,12 +96,22 @@ public class StatsService {
         if (community != null && !scope.coversCommunity(community)) {
             throw new ForbiddenProblem("The dashboard of " + community.nameZh + " is outside your area.");
         }
-        Names names = new Names();
         Where area = Where.of(scope, streetOffice, community);
         Instant from = filter.from().atStartOfDay(zone).toInstant();
         Instant to = filter.to().plusDays(1).atStartOfDay(zone).toInstant();
         Where cohort = area.and("t.reported_at >= :periodFrom and t.reported_at < :periodTo")
                 .with("periodFrom", from).with("periodTo", to);
+        return new Selection(streetOffice, community, area, cohort, from, to);
+    }
+
+    public Summary summary(StatsFilter filter, TicketScope scope) {
+        Instant now = clock.instant();
+        ZoneId zone = zone();
+        Names names = new Names();
+        Selection selection = select(filter, scope);
+        Where area = selection.area();
+        Where cohort = selection.cohort();
+        Instant to = selection.to();
 
         Map<Long, RateRow> rates = rates(cohort, null, now);
         RateRow all = rates.getOrDefault(0L, RateRow.EMPTY);
@@ -100,7 +120,8 @@ public class StatsService {
         Map<Long, Durations[]> durations = durations(cohort, null);
         Durations[] overall = durations.getOrDefault(0L, new Durations[] { none(), none() });
 
-        return new Summary(new Period(filter.from(), filter.to(), zone.getId()), Ref.of(streetOffice), Ref.of(community),
+        return new Summary(new Period(filter.from(), filter.to(), zone.getId()), Ref.of(selection.streetOffice()),
+                Ref.of(selection.community()),
                 all.reported, backlog(area, now), overall[0], overall[1], categories(cohort, names),
                 Rate.of(all.withinSla, all.resolved), Rate.of(all.respondedInTime, all.responseCounted),
                 Rate.of(all.confirmedResolved, all.notCancelled), Rate.of(satisfied[0], satisfied[1]),
@@ -121,7 +142,7 @@ public class StatsService {
                 + " sum(case when t.reported_at <= :day1 and t.reported_at > :day3 then 1 else 0 end),"
                 + " sum(case when t.reported_at <= :day3 and t.reported_at > :day7 then 1 else 0 end),"
                 + " sum(case when t.reported_at <= :day7 then 1 else 0 end)"
-                + " from ticket t where " + open.sql + " group by t.status")) {
+                + " from ticket t where " + open.sql() + " group by t.status")) {
             byStatus.put(TicketStatus.valueOf((String) row[0]), count(row[1]));
             for (int i = 0; i < 4; i++) {
                 aging[i] += count(row[i + 2]);
@@ -142,7 +163,7 @@ public class StatsService {
                 + " percentile_cont(0.5) within group (order by t.seconds_to_resolve),"
                 + " percentile_cont(0.9) within group (order by t.seconds_to_resolve),"
                 + " count(*)"
-                + " from ticket t where " + cohort.sql + (groupBy == null ? "" : " group by " + groupBy))) {
+                + " from ticket t where " + cohort.sql() + (groupBy == null ? "" : " group by " + groupBy))) {
             result.put(id(row[0]), new Durations[] {
                     new Durations(count(row[1]), seconds(row[2]), seconds(row[3])),
                     new Durations(count(row[4]), seconds(row[5]), seconds(row[6])),
@@ -180,7 +201,7 @@ public class StatsService {
                 + " sum(case when t.resolved_at is not null and (f.resolved = true"
                 + "   or (f.id is null and t.resolved_at <= :undisputedBefore)) then 1 else 0 end)"
                 + " from ticket t left join ticket_feedback f on f.ticket_id = t.id and f.resolved_at = t.resolved_at"
-                + " where " + where.sql + (groupBy == null ? "" : " group by " + groupBy))) {
+                + " where " + where.sql() + (groupBy == null ? "" : " group by " + groupBy))) {
             result.put(id(row[0]), new RateRow(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
                     count(row[5]), count(row[6]), count(row[7])));
         }
@@ -193,7 +214,7 @@ public class StatsService {
         for (Object[] row : rows(cohort, "select " + (groupBy == null ? "0" : groupBy) + ","
                 + " sum(case when f.rating >= 4 then 1 else 0 end), count(*)"
                 + " from ticket_feedback f join ticket t on t.id = f.ticket_id"
-                + " where " + cohort.sql + (groupBy == null ? "" : " group by " + groupBy))) {
+                + " where " + cohort.sql() + (groupBy == null ? "" : " group by " + groupBy))) {
             result.put(id(row[0]), new long[] { count(row[1]), count(row[2]) });
         }
         return result;
@@ -230,7 +251,7 @@ public class StatsService {
                 + " percentile_cont(0.5) within group (order by t.seconds_to_resolve),"
                 + " sum(t.reopen_count),"
                 + " sum(case when " + OPEN + " and t.due_at < :now then 1 else 0 end)"
-                + " from ticket t where " + where.sql + " group by t.lead_organization_id")) {
+                + " from ticket t where " + where.sql() + " group by t.lead_organization_id")) {
             result.add(new OrganizationFigures(names.organization(id(row[0])), count(row[1]), seconds(row[2]),
                     count(row[3]), count(row[4])));
         }
@@ -241,9 +262,9 @@ public class StatsService {
 
     private Overdue overdue(Where area, Instant now, Names names) {
         Where where = area.and(OPEN + " and t.due_at < :now").with("now", now);
-        long total = count(single(where, "select count(*) from ticket t where " + where.sql));
+        long total = count(single(where, "select count(*) from ticket t where " + where.sql()));
         Query query = where.bind(em.createNativeQuery("select t.code, t.status, t.category_id, t.community_id,"
-                + " t.site_id, t.lead_organization_id, t.reported_at, t.due_at from ticket t where " + where.sql
+                + " t.site_id, t.lead_organization_id, t.reported_at, t.due_at from ticket t where " + where.sql()
                 + " order by t.due_at, t.id"));
         query.setMaxResults(OVERDUE_LISTED);
         List<OverdueTicket> tickets = new ArrayList<>();
@@ -262,7 +283,7 @@ public class StatsService {
                 .with("minTickets", HOTSPOT_MIN_TICKETS);
         List<Hotspot> result = new ArrayList<>();
         for (Object[] row : rows(where, "select t.site_id, t.category_id, count(*), max(t.reported_at)"
-                + " from ticket t where " + where.sql + " group by t.site_id, t.category_id"
+                + " from ticket t where " + where.sql() + " group by t.site_id, t.category_id"
                 + " having count(*) >= :minTickets")) {
             Site site = names.siteEntity(id(row[0]));
             result.add(new Hotspot(Ref.of(site), Ref.of(site.community), names.category(id(row[1])), count(row[2]),
@@ -288,7 +309,7 @@ public class StatsService {
             Where where = area.and(milestone + " >= :weeksFrom and " + milestone + " < :weeksTo")
                     .with("weeksFrom", from).with("weeksTo", to).with("origin", from.getEpochSecond());
             for (Object[] row : rows(where, "select w.week, count(*) from (select floor((extract(epoch from "
-                    + milestone + ") - :origin) / 604800) as week from ticket t where " + where.sql
+                    + milestone + ") - :origin) / 604800) as week from ticket t where " + where.sql()
                     + ") w group by w.week")) {
                 long[] week = weeks.get(((Number) row[0]).longValue());
                 if (week != null) {
@@ -301,48 +322,6 @@ public class StatsService {
     }
 
     // --- SQL plumbing ------------------------------------------------------------------------------------------
-
-    /** A WHERE clause on the ticket alias {@code t} and its parameters. */
-    record Where(String sql, Map<String, Object> params) {
-
-        static Where of(TicketScope scope, Area streetOffice, Area community) {
-            Where where = new Where("1 = 1", Map.of());
-            String inScope = scope.sqlPredicate("t");
-            if (inScope != null) {
-                where = where.and(inScope);
-                for (var p : scope.parameters().entrySet()) {
-                    where = where.with(p.getKey(), p.getValue());
-                }
-            }
-            if (streetOffice != null) {
-                where = where.and("t.street_office_id = :streetOfficeId").with("streetOfficeId", streetOffice.id);
-            }
-            if (community != null) {
-                where = where.and("t.community_id = :communityId").with("communityId", community.id);
-            }
-            return where;
-        }
-
-        Where and(String condition) {
-            return new Where(sql + " and " + condition, params);
-        }
-
-        Where with(String name, Object value) {
-            Map<String, Object> more = new HashMap<>(params);
-            more.put(name, value);
-            return new Where(sql, more);
-        }
-
-        Query bind(Query query) {
-            // Only the parameters the statement names: a native query refuses unknown ones.
-            params.forEach((name, value) -> {
-                if (query.getParameters().stream().anyMatch(p -> name.equals(p.getName()))) {
-                    query.setParameter(name, value);
-                }
-            });
-            return query;
-        }
-    }
 
     private List<Object[]> rows(Where where, String sql) {
         return results(where.bind(em.createNativeQuery(sql)));
@@ -357,7 +336,7 @@ public class StatsService {
         return (List<Object[]>) query.getResultList();
     }
 
-    private ZoneId zone() {
+    ZoneId zone() {
         return ZoneId.of(config.zone());
     }
 
@@ -393,7 +372,7 @@ public class StatsService {
         return rate.share() == null ? -1 : rate.share();
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }

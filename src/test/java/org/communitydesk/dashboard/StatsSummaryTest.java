@@ -61,6 +61,8 @@ class StatsSummaryTest {
     TestClock clock;
 
     private static ValidatableResponse summary;
+    /** A–F, reported in the period. */
+    private static java.util.List<String> cohort;
 
     @BeforeEach
     void dataSet() {
@@ -88,7 +90,7 @@ class StatsSummaryTest {
         String d = ticket("sewage-overflow", "zhenxingjie", "jianzhu-no3", "2026-06-12T00:00:00Z");
         walk(d, "datong-sewage", "2026-06-12T02:00:00Z", "2026-06-12T03:00:00Z", "2026-06-12T10:00:00Z");
 
-        ticket("sewer-blockage", "zhenxingjie", "jianzhu-no3", "2026-06-14T00:00:00Z");
+        String e = ticket("sewer-blockage", "zhenxingjie", "jianzhu-no3", "2026-06-14T00:00:00Z");
 
         String f = ticket("street-light", "zhenxingjie", null, "2026-06-13T00:00:00Z");
         move(f, "cancel", Map.of("reason", "WITHDRAWN")).then().statusCode(200);
@@ -100,6 +102,7 @@ class StatsSummaryTest {
         walk(h, "datong-sewage", "2026-04-01T00:20:00Z", "2026-04-01T00:40:00Z", "2026-04-01T05:00:00Z");
         move(h, "close", null).then().statusCode(200);
 
+        cohort = java.util.List.of(a, b, c, d, e, f);
         at(NOW.toString());
         summary = given().queryParam("from", "2026-06-01").queryParam("to", "2026-06-15")
                 .when().get("/api/stats/summary").then().statusCode(200);
@@ -285,6 +288,49 @@ class StatsSummaryTest {
         given().when().get("/api/stats/summary").then().statusCode(200)
                 .body("period.from", equalTo("2026-05-17")).body("period.to", equalTo("2026-06-15"))
                 .body("reported", equalTo(7));
+    }
+
+    // --- The CSV export ---------------------------------------------------------------------------------------
+
+    @Test
+    void theExportHoldsThePeriodsTicketsAsUtf8WithAByteOrderMarkAndNoPersonalData() throws Exception {
+        at(NOW.toString());
+        Response csv = given().queryParam("from", "2026-06-01").queryParam("to", "2026-06-15")
+                .when().get("/dashboard/export.csv");
+        csv.then().statusCode(200).contentType("text/csv")
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString(
+                        "communitydesk-tickets-2026-06-01-2026-06-15.csv"));
+        byte[] bytes = csv.asByteArray();
+        org.assertj.core.api.Assertions.assertThat(java.util.Arrays.copyOf(bytes, 3))
+                .containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1);
+        var records = org.apache.commons.csv.CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(text)).getRecords();
+        org.assertj.core.api.Assertions.assertThat(records).extracting(r -> r.get(0))
+                .containsExactlyInAnyOrderElementsOf(cohort);
+        var c = records.stream().filter(r -> r.get(0).equals(cohort.get(2))).findFirst().orElseThrow();
+        // C: 建筑三公司家属院, reported 06-10 08:00 Shanghai time, overdue, reopened once.
+        org.assertj.core.api.Assertions.assertThat(c.get("小区 site")).isEqualTo("建筑三公司家属院");
+        org.assertj.core.api.Assertions.assertThat(c.get("报告时间 reported")).isEqualTo("2026-06-10 08:00");
+        org.assertj.core.api.Assertions.assertThat(c.get("超期 overdue")).isEqualTo("是 yes");
+        org.assertj.core.api.Assertions.assertThat(c.get("重开次数 reopened")).isEqualTo("1");
+        org.assertj.core.api.Assertions.assertThat(text).doesNotContain("测试居民", "13900000000", "2号楼");
+    }
+
+    @Test
+    void theExportAppliesTheCallersScope() {
+        at(NOW.toString());
+        var staff = TestUsers.staff("export-staff", "beixinyuan");
+        String text = staff.request().queryParam("from", "2026-06-01").queryParam("to", "2026-06-15")
+                .when().get("/dashboard/export.csv").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(text.lines().skip(1)).hasSize(2)
+                .allMatch(line -> line.startsWith(cohort.get(0)) || line.startsWith(cohort.get(1)));
+        staff.request().queryParam("community", "zhenxingjie").when().get("/dashboard/export.csv").then()
+                .statusCode(403).contentType("application/problem+json");
+        var contractor = TestUsers.contractor("export-crew", "tongda-dredging");
+        contractor.request().when().get("/dashboard/export.csv").then().statusCode(403);
+        given().auth().none().redirects().follow(false).when().get("/dashboard/export.csv").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(302)));
     }
 
     // --- Building the data set -------------------------------------------------------------------------------
