@@ -139,6 +139,8 @@ class RoleMatrixTest {
             Map.entry("givePublicFeedback", publicCall(Target.RESOLVED_TICKET,
                     token -> Map.of("rating", 4, "resolved", true))),
 
+            Map.entry("getStatsSummary", rule(Target.NOTHING, OFFICES)),
+
             Map.entry("listUsers", rule(Target.NOTHING, EnumSet.of(ADMIN))),
             Map.entry("createUser", rule(Target.NOTHING, EnumSet.of(ADMIN),
                     token -> TestUsers.userBody(createdUserName(token), "STAFF", "communityCode", "beixinyuan"))),

@@ -1,0 +1,317 @@
+package org.communitydesk.resident;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitydesk.support.TicketApi.create;
+import static org.communitydesk.support.TicketApi.intake;
+import static org.communitydesk.support.TicketApi.move;
+import static org.communitydesk.support.TicketApi.walk;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.communitydesk.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/public/tickets/{code}: what a resident sees with the access code, and what a guesser gets. */
+@QuarkusTest
+class PublicTicketStatusTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    EntityManager em;
+
+    /** Each test is its own client address, so that the per-client throttle of one never touches another. */
+    private String client;
+
+    @BeforeEach
+    void newClient() {
+        client = "10.4." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    record Issued(String code, String accessCode) {
+    }
+
+    @Test
+    void theResidentSeesStatusPlacesTimesLeadAndPublicEventsOnly() {
+        Issued ticket = newTicket();
+        walk(ticket.code(), "dispatch");
+        note(ticket.code(), "内部备注：联系物业经理", "INTERNAL");
+        note(ticket.code(), "清掏队已出发", "PUBLIC");
+
+        Response answer = lookup(ticket.code(), ticket.accessCode());
+
+        answer.then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .header("Cache-Control", "no-store")
+                .body("code", equalTo(ticket.code()))
+                .body("status", equalTo("DISPATCHED"))
+                .body("category.zh", equalTo("下水堵塞"))
+                .body("category.en", equalTo("Sewer blockage"))
+                .body("site.zh", equalTo("宏安小区"))
+                .body("community.zh", equalTo("北馨园社区"))
+                .body("leadOrganization.zh", equalTo("通达管道专业清掏队"))
+                .body("reportedAt", org.hamcrest.Matchers.notNullValue())
+                .body("dispatchedAt", org.hamcrest.Matchers.notNullValue())
+                .body("dueAt", org.hamcrest.Matchers.notNullValue())
+                .body("resolvedAt", nullValue())
+                .body("events.type", equalTo(List.of("REPORTED", "DISPATCHED", "NOTE")))
+                .body("events.note", hasItem("清掏队已出发"));
+        String body = answer.asString();
+        assertThat(body).doesNotContain("内部备注", "2号楼", ticket.accessCode(), "测试居民", "13900000000",
+                "reporter", "addressDetail", "accessCode", "admin");
+    }
+
+    @Test
+    void theAccessCodeIsReadWithoutRegardToCaseSpacesOrDashes() {
+        Issued ticket = newTicket();
+        String typed = ticket.accessCode().substring(0, 4).toLowerCase() + " - " + ticket.accessCode().substring(4);
+        lookup(ticket.code(), typed).then().statusCode(200).body("code", equalTo(ticket.code()));
+    }
+
+    @Test
+    void aWrongOrMissingCodeLooksExactlyLikeAnUnknownTicket() {
+        Issued ticket = newTicket();
+        String unknown = "CD-1999-" + UUID.randomUUID().toString().substring(0, 6);
+
+        Response wrong = lookup(ticket.code(), "ACDEFGHJ");
+        Response missing = as(client).when().get("/api/public/tickets/{code}", ticket.code());
+        Response absent = lookup(unknown, ticket.accessCode());
+
+        for (Response answer : List.of(wrong, missing, absent)) {
+            answer.then().statusCode(404).contentType("application/problem+json")
+                    .body("type", equalTo("urn:communitydesk:problem:not-found"));
+        }
+        assertThat(wrong.asString()).isEqualTo(missing.asString());
+        assertThat(absent.asString().replace(unknown, ticket.code())).isEqualTo(wrong.asString());
+    }
+
+    @Test
+    void aNewCodeReplacesTheOldOne() {
+        Issued ticket = newTicket();
+        String second = given().contentType(ContentType.JSON)
+                .when().post("/api/tickets/{code}/access-code", ticket.code())
+                .then().statusCode(200).extract().path("accessCode");
+
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(404);
+        lookup(ticket.code(), second).then().statusCode(200);
+    }
+
+    @Test
+    void aTicketWithoutAnAccessCodeCannotBeOpened() {
+        Issued ticket = newTicket();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update ticket set access_code_hash = null where code = :code").setParameter("code", ticket.code())
+                .executeUpdate());
+
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(404);
+        lookup(ticket.code(), "").then().statusCode(404);
+    }
+
+    @Test
+    void moreThanTenWrongCodesInAnHourBlockTheTicketForAnHour() {
+        Issued ticket = newTicket();
+        Issued other = newTicket();
+        long versionBefore = version(ticket.code());
+
+        for (int i = 0; i < 10; i++) {
+            lookup(ticket.code(), "WRONG" + i).then().statusCode(404);
+        }
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200);
+
+        lookup(ticket.code(), "WRONGX").then().statusCode(404);
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(404);
+        lookup(other.code(), other.accessCode()).then().statusCode(200);
+        // A guesser's failures never change the ticket, so staff's If-Match stays valid.
+        assertThat(version(ticket.code())).isEqualTo(versionBefore);
+
+        clock.advance(Duration.ofMinutes(59));
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(404);
+        clock.advance(Duration.ofMinutes(2));
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200);
+        // The count starts again after the block.
+        lookup(ticket.code(), "WRONGY").then().statusCode(404);
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200);
+    }
+
+    @Test
+    void wrongCodesSpreadOverMoreThanAnHourDoNotBlock() {
+        Issued ticket = newTicket();
+        for (int i = 0; i < 6; i++) {
+            lookup(ticket.code(), "WRONG" + i).then().statusCode(404);
+        }
+        clock.advance(Duration.ofMinutes(61));
+        for (int i = 0; i < 6; i++) {
+            lookup(ticket.code(), "WRONG" + i).then().statusCode(404);
+        }
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200);
+    }
+
+    @Test
+    void moreThanSixtyFailedLookupsFromOneAddressInAMinuteGet429() {
+        Issued ticket = newTicket();
+        for (int i = 0; i < 60; i++) {
+            lookup("CD-1999-" + String.format("%06d", i), "ACDEFGHJ").then().statusCode(404);
+        }
+
+        Response refused = lookup("CD-1999-000061", "ACDEFGHJ");
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("type", equalTo("urn:communitydesk:problem:too-many-lookups"));
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        // Even the right code waits; another address does not.
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(429);
+        as("10.5.0.1").header("X-Access-Code", ticket.accessCode())
+                .when().get("/api/public/tickets/{code}", ticket.code()).then().statusCode(200);
+
+        clock.advance(Duration.ofSeconds(61));
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200);
+    }
+
+    @Test
+    void personalDataTypedIntoPublicTextIsMasked() {
+        Map<String, Object> body = intake("sewage-overflow", "zhenxingjie", "jianzhu-no3");
+        body.put("reporter", Map.of("name", "欧阳娜娜", "phone", "13512345678"));
+        Response created = create(body);
+        Issued ticket = new Issued(created.path("code"), created.path("accessCode"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reporter", Map.of("name", "司马光明", "phone", "0352-7654321"), "channel", "PHONE"))
+                .when().post("/api/tickets/{code}/reports", ticket.code()).then().statusCode(200);
+        note(ticket.code(), "已回电欧阳娜娜 13512345678，司马光明也反映了", "PUBLIC");
+
+        String answer = lookup(ticket.code(), ticket.accessCode()).then().statusCode(200).extract().asString();
+
+        assertThat(answer).doesNotContain("欧阳娜娜", "13512345678", "司马光明", "7654321").contains("已回电***");
+    }
+
+    // --- Feedback ---------------------------------------------------------------------------------------
+
+    @Test
+    void satisfiedFeedbackClosesTheTicketAndShowsOnTheTimeline() {
+        Issued ticket = resolvedTicket();
+        lookup(ticket.code(), ticket.accessCode()).then().body("feedbackDeadline", org.hamcrest.Matchers.notNullValue());
+
+        feedback(ticket, 5, true, "疏通及时，谢谢").then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("status", equalTo("CLOSED"))
+                .body("feedbackDeadline", nullValue())
+                .body("events.type", hasItem("FEEDBACK"));
+        given().when().get("/api/tickets/{code}/events", ticket.code()).then()
+                .body("find { it.type == 'FEEDBACK' }.actor", equalTo("resident"))
+                .body("find { it.type == 'CLOSED' }.actor", equalTo("resident"));
+    }
+
+    @Test
+    void notResolvedReopensTheTicketWithAPublicEvent() {
+        Issued ticket = resolvedTicket();
+        feedback(ticket, 1, false, "还是堵").then().statusCode(200)
+                .body("status", equalTo("DISPATCHED"))
+                .body("resolvedAt", nullValue())
+                .body("events.type", hasItem("REOPENED"));
+        given().when().get("/api/tickets/{code}", ticket.code()).then().body("reopenCount", equalTo(1));
+    }
+
+    @Test
+    void feedbackIsTakenOnceAndForSevenDays() {
+        Issued once = resolvedTicket();
+        Issued late = resolvedTicket();
+        feedback(once, 4, true, null).then().statusCode(200);
+        feedback(once, 2, true, null).then().statusCode(409)
+                .body("type", equalTo("urn:communitydesk:problem:feedback-already-given"));
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        feedback(late, 4, true, null).then().statusCode(409)
+                .body("type", equalTo("urn:communitydesk:problem:feedback-window-closed"));
+        lookup(late.code(), late.accessCode()).then().body("status", equalTo("RESOLVED"));
+    }
+
+    @Test
+    void feedbackWithAWrongCodeChangesNothing() {
+        Issued ticket = resolvedTicket();
+        long before = version(ticket.code());
+        as(client).contentType(ContentType.JSON).header("X-Access-Code", "ACDEFGHJ")
+                .body(Map.of("rating", 1, "resolved", false))
+                .when().post("/api/public/tickets/{code}/feedback", ticket.code())
+                .then().statusCode(404);
+        assertThat(version(ticket.code())).isEqualTo(before);
+        given().when().get("/api/tickets/{code}", ticket.code()).then().body("status", equalTo("RESOLVED"));
+    }
+
+    @Test
+    void anInvalidRatingIsRefused() {
+        Issued ticket = resolvedTicket();
+        feedback(ticket, 9, true, null).then().statusCode(400).body("violations.field", hasItem("rating"));
+        as(client).contentType(ContentType.JSON).header("X-Access-Code", ticket.accessCode())
+                .body(Map.of("rating", 3)).when().post("/api/public/tickets/{code}/feedback", ticket.code())
+                .then().statusCode(400).body("violations.field", hasItem("resolved"));
+        lookup(ticket.code(), ticket.accessCode()).then().body("status", equalTo("RESOLVED"))
+                .body("events.type", not(hasItem("FEEDBACK")));
+    }
+
+    @Test
+    void feedbackBeforeResolutionIsRefused() {
+        Issued ticket = newTicket();
+        feedback(ticket, 5, true, null).then().statusCode(409)
+                .body("type", equalTo("urn:communitydesk:problem:feedback-not-open"));
+    }
+
+    // --- Helpers -------------------------------------------------------------------------------------------
+
+    private Issued newTicket() {
+        Response created = create(intake("sewer-blockage", "beixinyuan", "hongan"));
+        created.then().statusCode(201);
+        return new Issued(created.path("code"), created.path("accessCode"));
+    }
+
+    private Issued resolvedTicket() {
+        Issued ticket = newTicket();
+        walk(ticket.code(), "dispatch", "start", "resolve");
+        return ticket;
+    }
+
+    private RequestSpecification as(String address) {
+        return given().auth().none().header("X-Forwarded-For", address);
+    }
+
+    private Response lookup(String code, String accessCode) {
+        return as(client).header("X-Access-Code", accessCode).when().get("/api/public/tickets/{code}", code);
+    }
+
+    private Response feedback(Issued ticket, int rating, boolean resolved, String comment) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("rating", rating, "resolved", resolved));
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        return as(client).contentType(ContentType.JSON).header("X-Access-Code", ticket.accessCode()).body(body)
+                .when().post("/api/public/tickets/{code}/feedback", ticket.code());
+    }
+
+    private static void note(String code, String text, String visibility) {
+        move(code, "notes", Map.of("text", text, "visibility", visibility)).then().statusCode(201);
+    }
+
+    private static long version(String code) {
+        return ((Number) given().when().get("/api/tickets/{code}", code).then().statusCode(200).extract()
+                .path("version")).longValue();
+    }
+}
