@@ -51,7 +51,7 @@ public enum Language {
         return fromTag(tag).orElse(DEFAULT);
     }
 
-    /** The best of our languages for an Accept-Language header, by the client's own weights; the default if none fits. */
+    /** The best of our languages for an Accept-Language header, by the client's weights; the default if none fits. */
     public static Language negotiate(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return DEFAULT;

@@ -12,7 +12,7 @@ import org.communitydesk.common.AppConfig;
  * installation's zone ({@code communitydesk.zone}, Asia/Shanghai by default) in the page's language.
  */
 @TemplateExtension
-public class PageFormats {
+class PageFormats {
 
     private static volatile ZoneId zone;
 
@@ -24,7 +24,7 @@ public class PageFormats {
         return Language.of(locale).dateTime().format(instant.atZone(zone()));
     }
 
-    /** {@code {ticket.category.label}}: the name in the page's language; the Chinese one if there is no English one. */
+    /** {@code {ticket.category.label}}: the name in the page's language; Chinese if there is no English one. */
     static String label(Bilingual name, @TemplateAttribute("locale") Object locale) {
         return Language.of(locale) == Language.EN && name.en() != null && !name.en().isBlank() ? name.en() : name.zh();
     }

@@ -42,7 +42,8 @@ class StatusPageBrowserTest {
 
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Request " + code);
             assertThat(browser.find(By.cssSelector(".status strong")).getText()).isEqualTo("Dispatched");
-            assertThat(browser.text()).contains("Sewer blockage", "Hong'an Compound", "Reported", "清掏队已出发 The crew is on its way")
+            assertThat(browser.text())
+                    .contains("Sewer blockage", "Hong'an Compound", "Reported", "清掏队已出发 The crew is on its way")
                     .doesNotContain((String) created.path("accessCode"), "2号楼");
             assertThat(browser.scrollsSideways()).as("the page fits a phone's width").isFalse();
         }
