@@ -82,6 +82,11 @@ public class PublicTicketResource {
     }
 
     private String client() {
+        return clientAddress(http);
+    }
+
+    /** The address the per-client throttle counts; behind a trusted proxy, the one it forwarded. */
+    static String clientAddress(HttpServerRequest http) {
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 

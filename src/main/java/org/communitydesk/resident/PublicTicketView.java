@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.communitydesk.ticket.EventType;
 import org.communitydesk.ticket.TicketStatus;
+import org.communitydesk.web.Bilingual;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -28,7 +29,7 @@ public record PublicTicketView(
         @Schema(description = "The public events of the timeline, oldest first.") List<PublicEvent> events) {
 
     @Schema(name = "PublicName", description = "A name in Chinese and English.")
-    public record Name(String zh, String en) {
+    public record Name(String zh, String en) implements Bilingual {
     }
 
     @Schema(name = "PublicEvent")

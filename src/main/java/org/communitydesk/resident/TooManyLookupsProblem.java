@@ -15,6 +15,10 @@ public class TooManyLookupsProblem extends ProblemException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
     @Override
     public Map<String, String> headers() {
         return Map.of("Retry-After", Long.toString(retryAfterSeconds));

@@ -44,17 +44,37 @@ public record TicketScope(Kind kind, Long id) {
         };
     }
 
-    Map<String, Object> parameters() {
+    /** The same condition in SQL, for reports that aggregate with native queries; same parameter. */
+    public String sqlPredicate(String t) {
+        return switch (kind) {
+            case ALL -> null;
+            case STREET_OFFICE -> t + ".street_office_id = :scopeId";
+            case COMMUNITY -> t + ".community_id = :scopeId";
+            case ORGANIZATION -> "exists (select 1 from ticket_assignment scoped where scoped.ticket_id = " + t
+                    + ".id and scoped.organization_id = :scopeId and scoped.released_at is null)";
+        };
+    }
+
+    public Map<String, Object> parameters() {
         return kind == Kind.ALL ? Map.of() : Map.of("scopeId", id);
     }
 
     /** Whether a new ticket in this community may be logged by a caller with this scope. */
-    boolean coversCommunity(org.communitydesk.directory.Area community) {
+    public boolean coversCommunity(org.communitydesk.directory.Area community) {
         return switch (kind) {
             case ALL -> true;
             case STREET_OFFICE -> community.parent != null && community.parent.id.equals(id);
             case COMMUNITY -> community.id.equals(id);
             case ORGANIZATION -> false;
+        };
+    }
+
+    /** Whether every community of this street office is within the scope. */
+    public boolean coversStreetOffice(org.communitydesk.directory.Area streetOffice) {
+        return switch (kind) {
+            case ALL -> true;
+            case STREET_OFFICE -> streetOffice.id.equals(id);
+            case COMMUNITY, ORGANIZATION -> false;
         };
     }
 }

@@ -50,7 +50,32 @@ public class TicketSearch {
         int page = QueryParams.integer("page", query.page, 0, 0);
         int size = Math.min(QueryParams.integer("size", query.size, DEFAULT_SIZE, 1), MAX_SIZE);
         String order = orderBy(query.sort);
+        Filter filtered = filter(query, scope, now, true);
+        String filter = filtered.jpql();
+        Map<String, Object> params = filtered.params();
 
+        TypedQuery<Long> count = entityManager.createQuery("select count(t) from Ticket t" + filter, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+
+        List<Ticket> tickets = List.of();
+        if ((long) page * size < total) {
+            TypedQuery<Ticket> select = entityManager.createQuery("select t from Ticket t"
+                    + " join fetch t.category join fetch t.streetOffice join fetch t.community"
+                    + " left join fetch t.site left join fetch t.leadOrganization" + filter + " order by " + order,
+                    Ticket.class);
+            params.forEach(select::setParameter);
+            tickets = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        }
+        List<TicketSummary> items = tickets.stream().map(t -> summary(t, now)).toList();
+        return new PageResponse<>(items, page, size, total);
+    }
+
+    /** The list's filters as a JPQL where clause; the status filter is left out for the counts per status. */
+    private record Filter(String jpql, Map<String, Object> params) {
+    }
+
+    private Filter filter(TicketQuery query, TicketScope scope, Instant now, boolean byStatus) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         String inScope = scope.predicate("t");
@@ -59,7 +84,7 @@ public class TicketSearch {
             params.putAll(scope.parameters());
         }
         Set<TicketStatus> statuses = statuses(query.status);
-        if (!statuses.isEmpty()) {
+        if (byStatus && !statuses.isEmpty()) {
             where.add("t.status in :statuses");
             params.put("statuses", statuses);
         }
@@ -110,23 +135,23 @@ public class TicketSearch {
             params.put("text", "%" + text
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        return new Filter(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
+    }
 
-        TypedQuery<Long> count = entityManager.createQuery("select count(t) from Ticket t" + filter, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
-
-        List<Ticket> tickets = List.of();
-        if ((long) page * size < total) {
-            TypedQuery<Ticket> select = entityManager.createQuery("select t from Ticket t"
-                    + " join fetch t.category join fetch t.streetOffice join fetch t.community"
-                    + " left join fetch t.site left join fetch t.leadOrganization" + filter + " order by " + order,
-                    Ticket.class);
-            params.forEach(select::setParameter);
-            tickets = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+    /** How many tickets of each status the list's other filters select, for the tabs above the queue. */
+    public Map<TicketStatus, Long> countByStatus(TicketQuery query, TicketScope scope) {
+        Filter filtered = filter(query, scope, clock.instant(), false);
+        var count = entityManager.createQuery("select t.status, count(t) from Ticket t" + filtered.jpql()
+                + " group by t.status", Object[].class);
+        filtered.params().forEach(count::setParameter);
+        Map<TicketStatus, Long> counts = new java.util.EnumMap<>(TicketStatus.class);
+        for (TicketStatus status : TicketStatus.values()) {
+            counts.put(status, 0L);
         }
-        List<TicketSummary> items = tickets.stream().map(t -> summary(t, now)).toList();
-        return new PageResponse<>(items, page, size, total);
+        for (Object[] row : count.getResultList()) {
+            counts.put((TicketStatus) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     static TicketSummary summary(Ticket t, Instant now) {

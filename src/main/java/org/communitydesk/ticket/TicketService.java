@@ -250,17 +250,36 @@ public class TicketService {
 
     /** Open tickets of the same category at the same site reported within 72 hours of this one, in the caller's scope. */
     static List<TicketRef> possibleDuplicates(Ticket t, TicketScope scope) {
-        if (t.site == null) {
+        return t.site == null ? List.of() : duplicatesAt(t.site, t.category, t.reportedAt, t.id, scope);
+    }
+
+    /**
+     * For a call not yet saved: the open tickets it may duplicate, so that staff can add the call to one
+     * of them instead of opening a new ticket. Unknown codes give no hint; saving reports them.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TicketRef> possibleDuplicatesOfCall(String categoryCode, String siteCode, Caller caller) {
+        if (categoryCode == null || siteCode == null || categoryCode.isBlank() || siteCode.isBlank()) {
             return List.of();
         }
+        var category = ServiceCategory.findByCode(categoryCode.strip());
+        var site = Site.findByCode(siteCode.strip());
+        if (category.isEmpty() || site.isEmpty()) {
+            return List.of();
+        }
+        return duplicatesAt(site.get(), category.get(), clock.instant(), -1L, caller.scope());
+    }
+
+    private static List<TicketRef> duplicatesAt(Site site, ServiceCategory category, Instant at, Long excludedId,
+            TicketScope scope) {
         String inScope = scope.predicate("c");
         Map<String, Object> params = new HashMap<>(scope.parameters());
-        params.put("site", t.site);
-        params.put("category", t.category);
-        params.put("from", t.reportedAt.minus(DUPLICATE_WINDOW));
-        params.put("to", t.reportedAt.plus(DUPLICATE_WINDOW));
+        params.put("site", site);
+        params.put("category", category);
+        params.put("from", at.minus(DUPLICATE_WINDOW));
+        params.put("to", at.plus(DUPLICATE_WINDOW));
         params.put("open", TicketStatus.openStates());
-        params.put("id", t.id);
+        params.put("id", excludedId);
         List<Ticket> candidates = Ticket.list("from Ticket c where c.site = :site and c.category = :category "
                 + "and c.reportedAt >= :from and c.reportedAt <= :to and c.status in :open and c.id <> :id"
                 + (inScope == null ? "" : " and " + inScope) + " order by c.reportedAt desc", params);

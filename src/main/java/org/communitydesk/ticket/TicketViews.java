@@ -19,19 +19,19 @@ public final class TicketViews {
     /** A reference to a directory entry: its code and both names. */
     public record Ref(String code, String nameZh, String nameEn) {
 
-        static Ref of(Area area) {
+        public static Ref of(Area area) {
             return area == null ? null : new Ref(area.code, area.nameZh, area.nameEn);
         }
 
-        static Ref of(Site site) {
+        public static Ref of(Site site) {
             return site == null ? null : new Ref(site.code, site.nameZh, site.nameEn);
         }
 
-        static Ref of(Organization organization) {
+        public static Ref of(Organization organization) {
             return organization == null ? null : new Ref(organization.code, organization.nameZh, organization.nameEn);
         }
 
-        static Ref of(ServiceCategory category) {
+        public static Ref of(ServiceCategory category) {
             return new Ref(category.code, category.nameZh, category.nameEn);
         }
     }

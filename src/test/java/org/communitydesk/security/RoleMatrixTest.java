@@ -142,6 +142,8 @@ class RoleMatrixTest {
             Map.entry("givePublicFeedback", publicCall(Target.RESOLVED_TICKET,
                     token -> Map.of("rating", 4, "resolved", true))),
 
+            Map.entry("getStatsSummary", rule(Target.NOTHING, OFFICES)),
+
             // Open311 GeoReport v2: reads are public; a POST needs an API key, not a login.
             Map.entry("getOpen311Discovery", publicRead()),
             Map.entry("listOpen311Services", publicRead()),

@@ -21,18 +21,26 @@ import java.time.temporal.ChronoUnit;
 public class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozenAt;
 
     public void advance(Duration duration) {
         offset = offset.plus(duration);
     }
 
+    /** Stops the clock at the given instant, for figures worked out by hand to the second. */
+    public void freezeAt(Instant instant) {
+        frozenAt = instant;
+    }
+
     public void reset() {
         offset = Duration.ZERO;
+        frozenAt = null;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
+        Instant frozen = frozenAt;
+        return (frozen != null ? frozen : Instant.now().plus(offset)).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

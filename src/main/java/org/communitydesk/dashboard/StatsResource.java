@@ -1,0 +1,50 @@
+package org.communitydesk.dashboard;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.communitydesk.common.Problem;
+import org.communitydesk.common.Roles;
+import org.communitydesk.dashboard.StatsViews.Summary;
+import org.communitydesk.ticket.CurrentActor;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The dashboard's figures as JSON, for the caller's scope. */
+@Path("/api/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Statistics", description = "Backlog, times to dispatch and resolve, the 12345 rates, trouble spots")
+public class StatsResource {
+
+    @Inject
+    StatsService stats;
+
+    @Inject
+    CurrentActor actor;
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(operationId = "getStatsSummary", summary = "The dashboard's figures for a period and area",
+            description = "Cohort figures cover the tickets reported in the period; the backlog and the overdue "
+                    + "list are about now. Always limited to the caller's scope.")
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
+    @APIResponse(responseCode = "400", description = "A bad date, a period over 366 days or an unknown area",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Summary getStatsSummary(
+            @Parameter(description = "First report date, e.g. 2026-11-01 (default: 29 days before to)") @QueryParam("from") String from,
+            @Parameter(description = "Last report date, included (default: today in the installation's zone)") @QueryParam("to") String to,
+            @Parameter(description = "A street office code, within the caller's scope") @QueryParam("streetOffice") String streetOffice,
+            @Parameter(description = "A community code, within the caller's scope") @QueryParam("community") String community) {
+        return stats.summary(StatsFilter.of(from, to, streetOffice, community, stats.today()), actor.get().scope());
+    }
+}

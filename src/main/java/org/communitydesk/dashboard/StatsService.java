@@ -1,0 +1,431 @@
+package org.communitydesk.dashboard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.communitydesk.common.AppConfig;
+import org.communitydesk.common.ForbiddenProblem;
+import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.directory.Area;
+import org.communitydesk.directory.AreaLevel;
+import org.communitydesk.directory.Organization;
+import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.directory.Site;
+import org.communitydesk.dashboard.StatsViews.Aging;
+import org.communitydesk.dashboard.StatsViews.Backlog;
+import org.communitydesk.dashboard.StatsViews.CategoryFigures;
+import org.communitydesk.dashboard.StatsViews.CommunityFigures;
+import org.communitydesk.dashboard.StatsViews.Durations;
+import org.communitydesk.dashboard.StatsViews.Hotspot;
+import org.communitydesk.dashboard.StatsViews.OrganizationFigures;
+import org.communitydesk.dashboard.StatsViews.Overdue;
+import org.communitydesk.dashboard.StatsViews.OverdueTicket;
+import org.communitydesk.dashboard.StatsViews.Period;
+import org.communitydesk.dashboard.StatsViews.Rate;
+import org.communitydesk.dashboard.StatsViews.Summary;
+import org.communitydesk.dashboard.StatsViews.Week;
+import org.communitydesk.ticket.TicketScope;
+import org.communitydesk.ticket.TicketStatus;
+import org.communitydesk.ticket.TicketViews.Ref;
+
+/**
+ * The dashboard's figures. Each is one SQL aggregate over indexed columns, written in SQL that H2
+ * and PostgreSQL both run (percentile_cont … within group, extract(epoch …)); no ticket is loaded
+ * into memory. Cohort figures cover the tickets reported in the period; the backlog and the overdue
+ * list are about now.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class StatsService {
+
+    static final Duration UNDISPUTED_AFTER = Duration.ofDays(7);
+    static final Duration HOTSPOT_WINDOW = Duration.ofDays(90);
+    static final int HOTSPOT_MIN_TICKETS = 3;
+    static final int OVERDUE_LISTED = 20;
+    private static final String OPEN = "t.status in ('REPORTED', 'DISPATCHED', 'IN_PROGRESS')";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AppConfig config;
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone());
+    }
+
+    /**
+     * The tickets a dashboard view is about: those in the caller's scope and the chosen area ({@code area}),
+     * and of those, the ones reported in the period ({@code cohort}).
+     */
+    record Selection(Area streetOffice, Area community, Where area, Where cohort, Instant from, Instant to) {
+    }
+
+    Selection select(StatsFilter filter, TicketScope scope) {
+        ZoneId zone = zone();
+        Area streetOffice = area("streetOffice", filter.streetOffice(), AreaLevel.STREET_OFFICE);
+        Area community = area("community", filter.community(), AreaLevel.COMMUNITY);
+        if (streetOffice != null && !scope.coversStreetOffice(streetOffice)) {
+            throw new ForbiddenProblem("The dashboard of " + streetOffice.nameZh + " is outside your area.");
+        }
+        if (community != null && !scope.coversCommunity(community)) {
+            throw new ForbiddenProblem("The dashboard of " + community.nameZh + " is outside your area.");
+        }
+        Where area = Where.of(scope, streetOffice, community);
+        Instant from = filter.from().atStartOfDay(zone).toInstant();
+        Instant to = filter.to().plusDays(1).atStartOfDay(zone).toInstant();
+        Where cohort = area.and("t.reported_at >= :periodFrom and t.reported_at < :periodTo")
+                .with("periodFrom", from).with("periodTo", to);
+        return new Selection(streetOffice, community, area, cohort, from, to);
+    }
+
+    public Summary summary(StatsFilter filter, TicketScope scope) {
+        Instant now = clock.instant();
+        ZoneId zone = zone();
+        Names names = new Names();
+        Selection selection = select(filter, scope);
+        Where area = selection.area();
+        Where cohort = selection.cohort();
+        Instant to = selection.to();
+
+        Map<Long, RateRow> rates = rates(cohort, null, now);
+        RateRow all = rates.getOrDefault(0L, RateRow.EMPTY);
+        Map<Long, long[]> satisfaction = satisfaction(cohort, null);
+        long[] satisfied = satisfaction.getOrDefault(0L, new long[2]);
+        Map<Long, Durations[]> durations = durations(cohort, null);
+        Durations[] overall = durations.getOrDefault(0L, new Durations[] { none(), none() });
+
+        return new Summary(new Period(filter.from(), filter.to(), zone.getId()), Ref.of(selection.streetOffice()),
+                Ref.of(selection.community()),
+                all.reported, backlog(area, now), overall[0], overall[1], categories(cohort, names),
+                Rate.of(all.withinSla, all.resolved), Rate.of(all.respondedInTime, all.responseCounted),
+                Rate.of(all.confirmedResolved, all.notCancelled), Rate.of(satisfied[0], satisfied[1]),
+                communities(cohort, now, names), organizations(cohort, now, names), overdue(area, now, names),
+                hotspots(area, to, names), weekly(area, filter, zone));
+    }
+
+    // --- The figures ----------------------------------------------------------------------------------------
+
+    private Backlog backlog(Where area, Instant now) {
+        Where open = area.and(OPEN).with("day1", now.minus(Duration.ofDays(1)))
+                .with("day3", now.minus(Duration.ofDays(3))).with("day7", now.minus(Duration.ofDays(7)));
+        Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
+        TicketStatus.openStates().stream().sorted().forEach(s -> byStatus.put(s, 0L));
+        long[] aging = new long[4];
+        for (Object[] row : rows(open, "select t.status, count(*),"
+                + " sum(case when t.reported_at > :day1 then 1 else 0 end),"
+                + " sum(case when t.reported_at <= :day1 and t.reported_at > :day3 then 1 else 0 end),"
+                + " sum(case when t.reported_at <= :day3 and t.reported_at > :day7 then 1 else 0 end),"
+                + " sum(case when t.reported_at <= :day7 then 1 else 0 end)"
+                + " from ticket t where " + open.sql() + " group by t.status")) {
+            byStatus.put(TicketStatus.valueOf((String) row[0]), count(row[1]));
+            for (int i = 0; i < 4; i++) {
+                aging[i] += count(row[i + 2]);
+            }
+        }
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new Backlog(total, byStatus, new Aging(aging[0], aging[1], aging[2], aging[3]));
+    }
+
+    /** Median and 90th percentile of the stored durations, per group ({@code groupBy}) or overall (key 0). */
+    private Map<Long, Durations[]> durations(Where cohort, String groupBy) {
+        Map<Long, Durations[]> result = new HashMap<>();
+        for (Object[] row : rows(cohort, "select " + (groupBy == null ? "0" : groupBy) + ","
+                + " count(t.seconds_to_dispatch),"
+                + " percentile_cont(0.5) within group (order by t.seconds_to_dispatch),"
+                + " percentile_cont(0.9) within group (order by t.seconds_to_dispatch),"
+                + " count(t.seconds_to_resolve),"
+                + " percentile_cont(0.5) within group (order by t.seconds_to_resolve),"
+                + " percentile_cont(0.9) within group (order by t.seconds_to_resolve),"
+                + " count(*)"
+                + " from ticket t where " + cohort.sql() + (groupBy == null ? "" : " group by " + groupBy))) {
+            result.put(id(row[0]), new Durations[] {
+                    new Durations(count(row[1]), seconds(row[2]), seconds(row[3])),
+                    new Durations(count(row[4]), seconds(row[5]), seconds(row[6])),
+                    new Durations(count(row[7]), null, null) });
+        }
+        return result;
+    }
+
+    private List<CategoryFigures> categories(Where cohort, Names names) {
+        return durations(cohort, "t.category_id").entrySet().stream()
+                .map(e -> new CategoryFigures(names.category(e.getKey()), e.getValue()[2].count(), e.getValue()[0],
+                        e.getValue()[1]))
+                .sorted(Comparator.comparingLong(CategoryFigures::reported).reversed()
+                        .thenComparing(c -> c.category().code()))
+                .toList();
+    }
+
+    /** The counts behind the SLA share and the response and resolution rates. */
+    private record RateRow(long reported, long resolved, long withinSla, long responseCounted, long respondedInTime,
+            long notCancelled, long confirmedResolved) {
+        static final RateRow EMPTY = new RateRow(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private Map<Long, RateRow> rates(Where cohort, String groupBy, Instant now) {
+        Where where = cohort.with("now", now).with("undisputedBefore", now.minus(UNDISPUTED_AFTER));
+        Map<Long, RateRow> result = new HashMap<>();
+        // At most one feedback per resolution (unique key), so the join never multiplies tickets.
+        for (Object[] row : rows(where, "select " + (groupBy == null ? "0" : groupBy) + ", count(*),"
+                + " sum(case when t.resolved_at is not null then 1 else 0 end),"
+                + " sum(case when t.resolved_at is not null and t.resolved_at <= t.due_at then 1 else 0 end),"
+                + " sum(case when t.dispatched_at is not null"
+                + "   or (t.status <> 'CANCELLED' and t.dispatch_due_at < :now) then 1 else 0 end),"
+                + " sum(case when t.dispatched_at is not null and t.dispatched_at <= t.dispatch_due_at then 1 else 0 end),"
+                + " sum(case when t.status <> 'CANCELLED' then 1 else 0 end),"
+                + " sum(case when t.resolved_at is not null and (f.resolved = true"
+                + "   or (f.id is null and t.resolved_at <= :undisputedBefore)) then 1 else 0 end)"
+                + " from ticket t left join ticket_feedback f on f.ticket_id = t.id and f.resolved_at = t.resolved_at"
+                + " where " + where.sql() + (groupBy == null ? "" : " group by " + groupBy))) {
+            result.put(id(row[0]), new RateRow(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
+                    count(row[5]), count(row[6]), count(row[7])));
+        }
+        return result;
+    }
+
+    /** Ratings of 4–5 and all ratings given on the cohort's tickets: [satisfied, given]. */
+    private Map<Long, long[]> satisfaction(Where cohort, String groupBy) {
+        Map<Long, long[]> result = new HashMap<>();
+        for (Object[] row : rows(cohort, "select " + (groupBy == null ? "0" : groupBy) + ","
+                + " sum(case when f.rating >= 4 then 1 else 0 end), count(*)"
+                + " from ticket_feedback f join ticket t on t.id = f.ticket_id"
+                + " where " + cohort.sql() + (groupBy == null ? "" : " group by " + groupBy))) {
+            result.put(id(row[0]), new long[] { count(row[1]), count(row[2]) });
+        }
+        return result;
+    }
+
+    private List<CommunityFigures> communities(Where cohort, Instant now, Names names) {
+        Map<Long, RateRow> rates = rates(cohort, "t.community_id", now);
+        Map<Long, long[]> satisfaction = satisfaction(cohort, "t.community_id");
+        Map<Long, Durations[]> durations = durations(cohort, "t.community_id");
+        List<CommunityFigures> unranked = rates.entrySet().stream().map(e -> {
+            RateRow r = e.getValue();
+            long[] s = satisfaction.getOrDefault(e.getKey(), new long[2]);
+            Durations[] d = durations.get(e.getKey());
+            return new CommunityFigures(0, names.area(e.getKey()), r.reported,
+                    Rate.of(r.respondedInTime, r.responseCounted), Rate.of(r.confirmedResolved, r.notCancelled),
+                    Rate.of(s[0], s[1]), Rate.of(r.withinSla, r.resolved), d == null ? null : d[1].medianSeconds());
+        }).sorted(Comparator.comparing((CommunityFigures c) -> share(c.resolutionRate())).reversed()
+                .thenComparing(Comparator.comparing((CommunityFigures c) -> share(c.responseRate())).reversed())
+                .thenComparing(Comparator.comparing((CommunityFigures c) -> share(c.satisfactionRate())).reversed())
+                .thenComparing(c -> c.community().code())).toList();
+        List<CommunityFigures> ranked = new ArrayList<>();
+        for (int i = 0; i < unranked.size(); i++) {
+            CommunityFigures c = unranked.get(i);
+            ranked.add(new CommunityFigures(i + 1, c.community(), c.reported(), c.responseRate(), c.resolutionRate(),
+                    c.satisfactionRate(), c.resolvedWithinSla(), c.medianSecondsToResolve()));
+        }
+        return ranked;
+    }
+
+    private List<OrganizationFigures> organizations(Where cohort, Instant now, Names names) {
+        Where where = cohort.and("t.lead_organization_id is not null").with("now", now);
+        List<OrganizationFigures> result = new ArrayList<>();
+        for (Object[] row : rows(where, "select t.lead_organization_id, count(*),"
+                + " percentile_cont(0.5) within group (order by t.seconds_to_resolve),"
+                + " sum(t.reopen_count),"
+                + " sum(case when " + OPEN + " and t.due_at < :now then 1 else 0 end)"
+                + " from ticket t where " + where.sql() + " group by t.lead_organization_id")) {
+            result.add(new OrganizationFigures(names.organization(id(row[0])), count(row[1]), seconds(row[2]),
+                    count(row[3]), count(row[4])));
+        }
+        result.sort(Comparator.comparingLong(OrganizationFigures::handled).reversed()
+                .thenComparing(o -> o.organization().code()));
+        return result;
+    }
+
+    private Overdue overdue(Where area, Instant now, Names names) {
+        Where where = area.and(OPEN + " and t.due_at < :now").with("now", now);
+        long total = count(single(where, "select count(*) from ticket t where " + where.sql()));
+        Query query = where.bind(em.createNativeQuery("select t.code, t.status, t.category_id, t.community_id,"
+                + " t.site_id, t.lead_organization_id, t.reported_at, t.due_at from ticket t where " + where.sql()
+                + " order by t.due_at, t.id"));
+        query.setMaxResults(OVERDUE_LISTED);
+        List<OverdueTicket> tickets = new ArrayList<>();
+        for (Object[] row : results(query)) {
+            tickets.add(new OverdueTicket((String) row[0], TicketStatus.valueOf((String) row[1]),
+                    names.category(id(row[2])), names.area(id(row[3])), names.site(nullableId(row[4])),
+                    names.organization(nullableId(row[5])), instant(row[6]), instant(row[7])));
+        }
+        return new Overdue(total, tickets);
+    }
+
+    private List<Hotspot> hotspots(Where area, Instant periodEnd, Names names) {
+        Where where = area.and("t.site_id is not null and t.reported_at >= :hotFrom and t.reported_at < :hotTo"
+                + " and (t.cancel_reason is null or t.cancel_reason <> 'DUPLICATE')")
+                .with("hotFrom", periodEnd.minus(HOTSPOT_WINDOW)).with("hotTo", periodEnd)
+                .with("minTickets", HOTSPOT_MIN_TICKETS);
+        List<Hotspot> result = new ArrayList<>();
+        for (Object[] row : rows(where, "select t.site_id, t.category_id, count(*), max(t.reported_at)"
+                + " from ticket t where " + where.sql() + " group by t.site_id, t.category_id"
+                + " having count(*) >= :minTickets")) {
+            Site site = names.siteEntity(id(row[0]));
+            result.add(new Hotspot(Ref.of(site), Ref.of(site.community), names.category(id(row[1])), count(row[2]),
+                    instant(row[3])));
+        }
+        result.sort(Comparator.comparingLong(Hotspot::tickets).reversed()
+                .thenComparing(Hotspot::lastReportedAt, Comparator.reverseOrder()));
+        return result;
+    }
+
+    /** Reported and resolved per week; a week is counted from Monday 00:00 in the installation's zone. */
+    private List<Week> weekly(Where area, StatsFilter filter, ZoneId zone) {
+        LocalDate firstMonday = filter.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate afterLastWeek = filter.to().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Instant from = firstMonday.atStartOfDay(zone).toInstant();
+        Instant to = afterLastWeek.atStartOfDay(zone).toInstant();
+        Map<Long, long[]> weeks = new LinkedHashMap<>();
+        for (long w = 0; !firstMonday.plusWeeks(w).isAfter(filter.to()); w++) {
+            weeks.put(w, new long[2]);
+        }
+        for (int column = 0; column < 2; column++) {
+            String milestone = column == 0 ? "t.reported_at" : "t.resolved_at";
+            Where where = area.and(milestone + " >= :weeksFrom and " + milestone + " < :weeksTo")
+                    .with("weeksFrom", from).with("weeksTo", to).with("origin", from.getEpochSecond());
+            for (Object[] row : rows(where, "select w.week, count(*) from (select floor((extract(epoch from "
+                    + milestone + ") - :origin) / 604800) as week from ticket t where " + where.sql()
+                    + ") w group by w.week")) {
+                long[] week = weeks.get(((Number) row[0]).longValue());
+                if (week != null) {
+                    week[column] = count(row[1]);
+                }
+            }
+        }
+        return weeks.entrySet().stream().map(e -> new Week(firstMonday.plusWeeks(e.getKey()), e.getValue()[0],
+                e.getValue()[1])).toList();
+    }
+
+    // --- SQL plumbing ------------------------------------------------------------------------------------------
+
+    private List<Object[]> rows(Where where, String sql) {
+        return results(where.bind(em.createNativeQuery(sql)));
+    }
+
+    private Object single(Where where, String sql) {
+        return where.bind(em.createNativeQuery(sql)).getSingleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> results(Query query) {
+        return (List<Object[]>) query.getResultList();
+    }
+
+    ZoneId zone() {
+        return ZoneId.of(config.zone());
+    }
+
+    private static Area area(String field, String code, AreaLevel level) {
+        if (code == null) {
+            return null;
+        }
+        return Area.findByCode(code).filter(a -> a.level == level)
+                .orElseThrow(() -> new InvalidRequestProblem(field, "No " + field + " with code '" + code + "'."));
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static long id(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static Long nullableId(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    private static Long seconds(Object value) {
+        return value == null ? null : Math.round(((Number) value).doubleValue());
+    }
+
+    private static Durations none() {
+        return new Durations(0, null, null);
+    }
+
+    private static double share(Rate rate) {
+        return rate.share() == null ? -1 : rate.share();
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
+    }
+
+    /** The small reference tables, read once per summary, to name what the aggregates return as ids. */
+    private static final class Names {
+        private Map<Long, Area> areas;
+        private Map<Long, Site> sites;
+        private Map<Long, Organization> organizations;
+        private Map<Long, ServiceCategory> categories;
+
+        Ref area(Long id) {
+            if (areas == null) {
+                areas = byId(Area.<Area>listAll(), a -> a.id);
+            }
+            return id == null ? null : Ref.of(areas.get(id));
+        }
+
+        Site siteEntity(Long id) {
+            if (sites == null) {
+                sites = byId(Site.<Site>listAll(), s -> s.id);
+            }
+            return sites.get(id);
+        }
+
+        Ref site(Long id) {
+            return id == null ? null : Ref.of(siteEntity(id));
+        }
+
+        Ref organization(Long id) {
+            if (organizations == null) {
+                organizations = byId(Organization.<Organization>listAll(), o -> o.id);
+            }
+            return id == null ? null : Ref.of(organizations.get(id));
+        }
+
+        Ref category(Long id) {
+            if (categories == null) {
+                categories = byId(ServiceCategory.<ServiceCategory>listAll(), c -> c.id);
+            }
+            return Ref.of(categories.get(id));
+        }
+
+        private static <T> Map<Long, T> byId(List<T> all, Function<T, Long> id) {
+            return all.stream().collect(Collectors.toMap(id, t -> t));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.communitydesk.resident;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.communitydesk.common.NotFoundProblem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.Status;
+
+/**
+ * The residents' status page: what GET /api/public/tickets/{code} answers, as a bilingual page
+ * without login. The access code travels in a POST body, never in the URL (where it would end up in
+ * logs and browser history), and is never written back into a page. A lookup changes nothing, so its
+ * POST renders the answer directly instead of redirecting (Post/Redirect/Get buys nothing here).
+ * No CSRF token (quarkus-rest-csrf would demand one on Open311's form POST too): a lookup changes nothing.
+ */
+@Path("/status")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class StatusPageResource {
+
+    /** Why the form is shown again instead of a ticket. */
+    enum Failure {
+        MISSING_INPUT, NOT_FOUND, TOO_MANY_LOOKUPS
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        /** The lookup form; after a failed lookup, the typed tracking code (never the access code) and why. */
+        static native TemplateInstance form(String code, Failure failure, long retryAfterSeconds);
+
+        static native TemplateInstance ticket(PublicTicketView ticket);
+    }
+
+    @Inject
+    ResidentService residents;
+
+    @Context
+    HttpServerRequest http;
+
+    @GET
+    @Operation(hidden = true)
+    public RestResponse<TemplateInstance> showStatusForm() {
+        return page(Status.OK, Templates.form("", null, 0));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public RestResponse<TemplateInstance> lookUpStatus(@RestForm String code, @RestForm String accessCode) {
+        String typedCode = code == null ? "" : code.strip();
+        if (typedCode.isEmpty() || accessCode == null || accessCode.isBlank()) {
+            return page(Status.BAD_REQUEST, Templates.form(typedCode, Failure.MISSING_INPUT, 0));
+        }
+        try {
+            PublicTicketView ticket = residents.status(typedCode, accessCode, PublicTicketResource.clientAddress(http));
+            return page(Status.OK, Templates.ticket(ticket));
+        } catch (NotFoundProblem unknownWrongOrBlocked) {
+            return page(Status.NOT_FOUND, Templates.form(typedCode, Failure.NOT_FOUND, 0));
+        } catch (TooManyLookupsProblem throttled) {
+            long seconds = throttled.retryAfterSeconds();
+            return RestResponse.ResponseBuilder.fromResponse(page(Status.TOO_MANY_REQUESTS,
+                            Templates.form(typedCode, Failure.TOO_MANY_LOOKUPS, seconds)))
+                    .header("Retry-After", seconds).build();
+        }
+    }
+
+    /** Every answer is private to the one resident: never stored by a browser or a proxy. */
+    private static RestResponse<TemplateInstance> page(Status status, TemplateInstance page) {
+        return RestResponse.ResponseBuilder.create(status, page).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+}

@@ -1,0 +1,68 @@
+package org.communitydesk.resident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitydesk.support.TicketApi.create;
+import static org.communitydesk.support.TicketApi.intake;
+import static org.communitydesk.support.TicketApi.move;
+import static org.communitydesk.support.TicketApi.walk;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.util.Map;
+import org.communitydesk.support.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** A resident uses /status in a real browser: switches the language, looks a ticket up, mistypes a code. */
+@QuarkusTest
+class StatusPageBrowserTest {
+
+    @TestHTTPResource("/status")
+    URL statusPage;
+
+    @Test
+    void aResidentSwitchesToEnglishAndSeesTheirTicketOnAPhone() {
+        Response created = create(intake("sewer-blockage", "beixinyuan", "hongan"));
+        String code = created.path("code");
+        walk(code, "dispatch");
+        move(code, "notes", Map.of("text", "清掏队已出发 The crew is on its way", "visibility", "PUBLIC"))
+                .then().statusCode(201);
+
+        try (Browser browser = Browser.open().asPhone()) {
+            browser.visit(statusPage);
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("查询办理进度");
+
+            browser.clickAndWait(By.linkText("English"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Check the progress of your request");
+
+            browser.type(By.id("code"), code).type(By.id("accessCode"), created.path("accessCode"))
+                    .clickAndWait(By.cssSelector("button[type=submit]"));
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Request " + code);
+            assertThat(browser.find(By.cssSelector(".status strong")).getText()).isEqualTo("Dispatched");
+            assertThat(browser.text())
+                    .contains("Sewer blockage", "Hong'an Compound", "Reported", "清掏队已出发 The crew is on its way")
+                    .doesNotContain((String) created.path("accessCode"), "2号楼");
+            assertThat(browser.scrollsSideways()).as("the page fits a phone's width").isFalse();
+        }
+    }
+
+    @Test
+    void aWrongAccessCodeShowsTheMessageAndKeepsTheTrackingCode() {
+        String code = create(intake("sewer-blockage", "beixinyuan", "hongan")).then().statusCode(201)
+                .extract().path("code");
+
+        try (Browser browser = Browser.open()) {
+            browser.visit(statusPage)
+                    .type(By.id("code"), code).type(By.id("accessCode"), "ACDEFGHJ")
+                    .clickAndWait(By.cssSelector("button[type=submit]"));
+
+            assertThat(browser.find(By.cssSelector("[role=alert]")).getText())
+                    .contains("没有找到这张工单", "暂停一小时", "重新发放");
+            assertThat(browser.find(By.id("code")).getAttribute("value")).isEqualTo(code);
+            assertThat(browser.find(By.id("accessCode")).getAttribute("value")).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.communitydesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Chinese and English labels stay in step. The build already fails when the Chinese (default)
+ * file lacks a key of {@link PageMessages}; a key missing from the English file would silently show
+ * Chinese on an English page, so this test fails instead.
+ */
+class MessageBundlesTest {
+
+    static final String CHINESE = "messages/msg.properties";
+    static final String ENGLISH = "messages/msg_en.properties";
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        Set<String> chinese = keys(CHINESE);
+        Set<String> english = keys(ENGLISH);
+
+        Set<String> missingInEnglish = new TreeSet<>(chinese);
+        missingInEnglish.removeAll(english);
+        Set<String> missingInChinese = new TreeSet<>(english);
+        missingInChinese.removeAll(chinese);
+
+        assertThat(missingInEnglish).as("keys of %s that %s lacks", CHINESE, ENGLISH).isEmpty();
+        assertThat(missingInChinese).as("keys of %s that %s lacks", ENGLISH, CHINESE).isEmpty();
+    }
+
+    @Test
+    void noLabelIsEmpty() {
+        for (String file : new String[] {CHINESE, ENGLISH}) {
+            Properties labels = load(file);
+            Set<String> empty = new TreeSet<>();
+            labels.stringPropertyNames().stream().filter(key -> labels.getProperty(key).isBlank()).forEach(empty::add);
+            assertThat(empty).as("keys with an empty label in %s", file).isEmpty();
+        }
+    }
+
+    @Test
+    void theFilesAreRead() {
+        // Guards the two tests above against comparing two empty sets.
+        assertThat(keys(CHINESE)).contains("htmlLang", "statusTitle", "ticketStatus_$IN_PROGRESS");
+    }
+
+    private static Set<String> keys(String file) {
+        return new TreeSet<>(load(file).stringPropertyNames());
+    }
+
+    private static Properties load(String file) {
+        try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(file)) {
+            assertThat(in).as("%s on the class path", file).isNotNull();
+            Properties properties = new Properties();
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
