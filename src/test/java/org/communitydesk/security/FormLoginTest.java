@@ -18,7 +18,7 @@ class FormLoginTest {
 
     @Test
     void theLoginPageIsServedWithoutSigningIn() {
-        given().auth().none().when().get("/login.html").then().statusCode(200)
+        given().auth().none().when().get("/login").then().statusCode(200)
                 .body(containsString("j_security_check"), containsString("j_username"), containsString("j_password"));
     }
 
@@ -38,7 +38,7 @@ class FormLoginTest {
                 .formParam("j_username", SignInAsAdmin.ADMIN).formParam("j_password", "not-the-password")
                 .when().post("/j_security_check")
                 .then().statusCode(302)
-                .header("Location", endsWith("/login.html?error"))
+                .header("Location", endsWith("/login?error"))
                 .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
     }
 }
