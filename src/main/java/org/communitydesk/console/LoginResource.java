@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -31,8 +30,9 @@ public class LoginResource {
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public TemplateInstance login(@QueryParam("error") String error) {
-        return Templates.login(error != null);
+    public TemplateInstance login(UriInfo uri) {
+        // Form login sends a failed sign-in to "/login?error", a parameter without a value.
+        return Templates.login(uri.getQueryParameters().containsKey("error"));
     }
 
     /** The session lives in a cookie only, so signing out is dropping it. */
