@@ -55,7 +55,7 @@ public class ProblemMapper {
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         if (uri != null && uri.getPath().endsWith("/j_security_check")) {
             // A failed form login goes back to the login page, not to a JSON answer.
-            return Response.status(Response.Status.FOUND).location(uri.getBaseUriBuilder().path("login.html")
+            return Response.status(Response.Status.FOUND).location(uri.getBaseUriBuilder().path("login")
                     .replaceQuery("error").build()).build();
         }
         return unauthorized("The user name or password is wrong, or the account is disabled or locked.", uri);

@@ -45,6 +45,17 @@ public class LoginVerifier {
         return grant;
     }
 
+    /**
+     * The grant for a user signed in earlier through the login form, whose session cookie names them:
+     * checked on every request, so that disabling or locking an account ends its sessions at once.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Grant> stillAllowed(String username) {
+        Instant now = clock.instant();
+        return AppUser.findByUsername(username).filter(user -> user.enabled && !user.isLocked(now))
+                .map(user -> new Grant(user.username, user.role, user.ticketScope()));
+    }
+
     @Transactional
     Optional<Grant> verifyAgainstStore(String username, String password) {
         Instant now = clock.instant();

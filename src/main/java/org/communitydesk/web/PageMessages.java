@@ -120,4 +120,362 @@ public interface PageMessages {
 
     @Message
     String statusAnother();
+
+    // --- The staff console (console.*) -------------------------------------------------------------------
+    @Message
+    String navLabel();
+
+    @Message
+    String navQueue();
+
+    @Message
+    String navIntake();
+
+    @Message
+    String navDashboard();
+
+    @Message
+    String navSignOut();
+
+    @Message
+    String loginTitle();
+
+    @Message
+    String loginFailed();
+
+    @Message
+    String loginUsername();
+
+    @Message
+    String loginPassword();
+
+    @Message
+    String loginSubmit();
+
+    @Message
+    String loginResidents();
+
+    @Message
+    String queueTitle();
+
+    @Message
+    String queueBadFilter();
+
+    @Message
+    String queueByStatus();
+
+    @Message
+    String queueAll();
+
+    @Message
+    String queueOverdueOnly();
+
+    @Message
+    String queueText();
+
+    @Message
+    String queueTextHint();
+
+    @Message
+    String queueFilter();
+
+    @Message
+    String queueEmpty();
+
+    @Message
+    String queuePages();
+
+    @Message
+    String queuePrevious();
+
+    @Message
+    String queueNext();
+
+    @Message
+    String fieldCategory();
+
+    @Message
+    String fieldCommunity();
+
+    @Message
+    String fieldOrganization();
+
+    @Message
+    String fieldCode();
+
+    @Message
+    String fieldStatus();
+
+    @Message
+    String fieldPlace();
+
+    @Message
+    String fieldReportedAt();
+
+    @Message
+    String fieldDueAt();
+
+    @Message
+    String fieldLead();
+
+    @Message
+    String fieldAccessCode();
+
+    @Message
+    String fieldPriority();
+
+    @Message
+    String fieldChannel();
+
+    @Message
+    String fieldDescription();
+
+    @Message
+    String fieldReporter();
+
+    @Message
+    String fieldDispatchDueAt();
+
+    @Message
+    String fieldDispatchedAt();
+
+    @Message
+    String fieldStartedAt();
+
+    @Message
+    String fieldResolvedAt();
+
+    @Message
+    String fieldClosedAt();
+
+    @Message
+    String fieldCancelledAt();
+
+    @Message
+    String fieldResolution();
+
+    @Message
+    String fieldRootCause();
+
+    @Message
+    String fieldReports();
+
+    @Message
+    String fieldReopened();
+
+    @Message
+    String fieldFeedbackDeadline();
+
+    @Message
+    String fieldNote();
+
+    @Message
+    String fieldRating();
+
+    @Message
+    String fieldComment();
+
+    @Message
+    String fieldReason();
+
+    @Message
+    String fieldDuplicateOf();
+
+    @Message
+    String fieldReporterName();
+
+    @Message
+    String fieldReporterPhone();
+
+    @Message
+    String fieldSite();
+
+    @Message
+    String fieldAddressDetail();
+
+    @Message
+    String fieldOrganizationCode();
+
+    @Message
+    String any();
+
+    @Message
+    String overdue();
+
+    @Message
+    String readToCaller();
+
+    @Message
+    String accessCodeOnce();
+
+    @Message
+    String possibleDuplicates();
+
+    @Message
+    String assignments();
+
+    @Message
+    String actions();
+
+    @Message
+    String assign();
+
+    @Message
+    String lead();
+
+    @Message
+    String timeline();
+
+    @Message
+    String internal();
+
+    @Message
+    String notePublic();
+
+    @Message
+    String resolvedYes();
+
+    @Message
+    String resolvedNo();
+
+    @Message
+    String choose();
+
+    @Message
+    String noSite();
+
+    @Message
+    String addressDetailHint();
+
+    @Message
+    String priorityDefault();
+
+    @Message
+    String actionReassign();
+
+    @Message
+    String actionDispatch();
+
+    @Message
+    String actionStart();
+
+    @Message
+    String actionResolve();
+
+    @Message
+    String actionClose();
+
+    @Message
+    String actionFeedback();
+
+    @Message
+    String actionReopen();
+
+    @Message
+    String actionCancel();
+
+    @Message
+    String actionNote();
+
+    @Message
+    String actionAccessCode();
+
+    @Message
+    String ticketMissingTitle();
+
+    @Message
+    String intakeTitle();
+
+    @Message
+    String intakeDuplicates();
+
+    @Message
+    String intakeDuplicatesHint();
+
+    @Message
+    String intakeSaveAnyway();
+
+    @Message
+    String intakeSave();
+
+    @Message
+    String flashIllegal();
+
+    @Message
+    String flashStale();
+
+    @Message
+    String flashInvalid();
+
+    @Message
+    String flashForbidden();
+
+    @Message
+    String flashNotFound();
+
+    @Message
+    String flashFeedbackRefused();
+
+    @Message
+    String flashFailed();
+
+    @Message
+    String flashFormExpired();
+
+    @Message
+    String flashNoLead();
+
+    @Message
+    String flashDispatched();
+
+    @Message
+    String flashStarted();
+
+    @Message
+    String flashResolved();
+
+    @Message
+    String flashClosed();
+
+    @Message
+    String flashCancelled();
+
+    @Message
+    String flashReopened();
+
+    @Message
+    String flashNoted();
+
+    @Message
+    String flashFeedback();
+
+    @Message
+    String flashAccessCode();
+
+    @Message
+    String flashCreated();
+
+    @Message
+    String flashReportAdded();
+
+    @Message
+    String queuePageOf(int page, int pages, long total);
+
+    @Message
+    String ticketMissing(String code);
+
+    @Message
+    String intakeAddTo(String code);
+
+    @Message
+    String priority(org.communitydesk.directory.Priority value);
+
+    @Message
+    String channel(org.communitydesk.ticket.Channel value);
+
+    @Message
+    String assignmentRole(org.communitydesk.ticket.AssignmentRole value);
+
+    @Message
+    String cancelReason(org.communitydesk.ticket.CancelReason value);
 }

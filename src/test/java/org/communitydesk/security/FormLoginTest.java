@@ -18,7 +18,7 @@ class FormLoginTest {
 
     @Test
     void theLoginPageIsServedWithoutSigningIn() {
-        given().auth().none().when().get("/login.html").then().statusCode(200)
+        given().auth().none().when().get("/login").then().statusCode(200)
                 .body(containsString("j_security_check"), containsString("j_username"), containsString("j_password"));
     }
 
@@ -38,7 +38,23 @@ class FormLoginTest {
                 .formParam("j_username", SignInAsAdmin.ADMIN).formParam("j_password", "not-the-password")
                 .when().post("/j_security_check")
                 .then().statusCode(302)
-                .header("Location", endsWith("/login.html?error"))
+                .header("Location", endsWith("/login?error"))
                 .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void theSessionCookieOpensThePagesUntilTheAccountIsDisabled() {
+        var staff = org.communitydesk.support.TestUsers.staff("session", "beixinyuan");
+        String cookie = given().auth().none().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", staff.username()).formParam("j_password", staff.password())
+                .when().post("/j_security_check").then().statusCode(302).extract().cookie(SESSION_COOKIE);
+
+        given().auth().none().cookie(SESSION_COOKIE, cookie).when().get("/console/tickets").then().statusCode(200)
+                .body(containsString(staff.username()));
+
+        given().contentType(ContentType.JSON).when().post("/api/users/{u}/disable", staff.username()).then()
+                .statusCode(200);
+        given().auth().none().redirects().follow(false).cookie(SESSION_COOKIE, cookie).when().get("/console/tickets")
+                .then().statusCode(org.hamcrest.Matchers.not(200));
     }
 }

@@ -119,6 +119,28 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Saves what the window shows as a PNG (for the README's screenshots), making the folders it needs. */
+    public Browser screenshot(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save a screenshot to " + file, e);
+        }
+        return this;
+    }
+
+    /** Signs in through the login page, as a person would. */
+    public Browser signIn(URL base, String username, String password) {
+        try {
+            visit(new URL(base, "/login"));
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return type(By.id("j_username"), username).type(By.id("j_password"), password)
+                .clickAndWait(By.cssSelector("main button[type=submit]"));
+    }
+
     /** The visible text of the page. */
     public String text() {
         return find(By.tagName("body")).getText();

@@ -1,0 +1,166 @@
+package org.communitydesk.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.communitydesk.common.ProblemException;
+import org.communitydesk.common.Roles;
+import org.communitydesk.directory.Priority;
+import org.communitydesk.ticket.Caller;
+import org.communitydesk.ticket.Channel;
+import org.communitydesk.ticket.CurrentActor;
+import org.communitydesk.ticket.TicketRequests.AddReportRequest;
+import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
+import org.communitydesk.ticket.TicketRequests.LocationInput;
+import org.communitydesk.ticket.TicketRequests.ReporterInput;
+import org.communitydesk.ticket.TicketService;
+import org.communitydesk.ticket.TicketViews.Ref;
+import org.communitydesk.ticket.TicketViews.TicketRef;
+import org.communitydesk.ticket.TicketViews.TicketView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Logging a phone call. Before a new ticket is saved, the open tickets of the same category at the
+ * same compound are shown, and the call can be added to one of them instead. After saving, the ticket
+ * page shows the tracking code and the access code to read to the caller (once).
+ */
+@Path("/console/intake")
+@RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+public class IntakeResource {
+
+    /** What was typed, to fill the form again. */
+    public static class IntakeForm {
+        @RestForm public String category = "";
+        @RestForm public String description = "";
+        @RestForm public String reporterName = "";
+        @RestForm public String reporterPhone = "";
+        @RestForm public String community = "";
+        @RestForm public String site = "";
+        @RestForm public String addressDetail = "";
+        @RestForm public String priority = "";
+        @RestForm public String channel = "PHONE";
+        /** Set by the "save as a new ticket" button once the duplicates were seen. */
+        @RestForm public String confirmed = "";
+        /** Set by an "add the call to this ticket" button. */
+        @RestForm public String addTo = "";
+        @RestForm(CsrfTokens.FIELD) public String csrf = "";
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance intake(IntakeForm form, List<ConsoleChoices.CategoryChoice> categories,
+                List<Ref> communities, List<ConsoleChoices.SiteChoice> sites, List<Priority> priorities,
+                List<Channel> channels, List<TicketRef> duplicates, String problemKey, String problem);
+    }
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    ConsoleChoices choices;
+
+    @Inject
+    CurrentActor actor;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    CsrfTokens csrf;
+
+    @Inject
+    Validator validator;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public TemplateInstance form() {
+        return page(new IntakeForm(), List.of(), null, null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response submit(@BeanParam IntakeForm form) {
+        Caller caller = actor.get();
+        if (!csrf.accepts(caller.actor().name(), form.csrf)) {
+            return render(400, form, List.of(), "flashFormExpired", null);
+        }
+        ReporterInput reporter = new ReporterInput(form.reporterName.strip(), blankToNull(form.reporterPhone));
+        Channel channel = enumOr(Channel.class, form.channel, Channel.PHONE);
+        try {
+            if (!form.addTo.isBlank()) {
+                AddReportRequest report = new AddReportRequest(reporter, channel, blankToNull(form.description));
+                var violations = validator.validate(report);
+                if (!violations.isEmpty()) {
+                    return render(400, form, List.of(), "flashInvalid", ConsoleProblems.describe(violations));
+                }
+                TicketView ticket = tickets.addReport(form.addTo.strip(), report, null, caller);
+                return redirect(caller, ticket.code(), Flash.Message.done("flashReportAdded", ticket.code()));
+            }
+            CreateTicketRequest request = new CreateTicketRequest(form.category, form.description.strip(), channel,
+                    enumOr(Priority.class, form.priority, null), reporter,
+                    new LocationInput(form.community, blankToNull(form.site), blankToNull(form.addressDetail), null, null));
+            var violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                return render(400, form, List.of(), "flashInvalid", ConsoleProblems.describe(violations));
+            }
+            if (!"true".equals(form.confirmed)) {
+                List<TicketRef> duplicates = tickets.possibleDuplicatesOfCall(form.category, form.site, caller);
+                if (!duplicates.isEmpty()) {
+                    return render(200, form, duplicates, null, null);
+                }
+            }
+            TicketView ticket = tickets.create(request, caller);
+            return redirect(caller, ticket.code(),
+                    new Flash.Message("flashCreated", false, null, ticket.code(), ticket.accessCode()));
+        } catch (ProblemException refused) {
+            Flash.Message message = ConsoleProblems.of(refused);
+            return render(refused.status(), form, List.of(), message.key(), message.detail());
+        }
+    }
+
+    private Response render(int status, IntakeForm form, List<TicketRef> duplicates, String key, String detail) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(page(form, duplicates, key, detail)).build();
+    }
+
+    private TemplateInstance page(IntakeForm form, List<TicketRef> duplicates, String key, String detail) {
+        var scope = actor.get().scope();
+        return Templates.intake(form, choices.categories(), choices.communities(scope), choices.sites(scope),
+                List.of(Priority.values()), List.of(Channel.PHONE, Channel.WALK_IN, Channel.HOTLINE_12345, Channel.WEB),
+                duplicates, key, detail);
+    }
+
+    private Response redirect(Caller caller, String code, Flash.Message message) {
+        return Response.seeOther(URI.create("/console/tickets/" + code))
+                .cookie(flash.keep(caller.actor().name(), message)).build();
+    }
+
+    private static <E extends Enum<E>> E enumOr(Class<E> type, String value, E fallback) {
+        try {
+            return value == null || value.isBlank() ? fallback : Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,77 @@
+package org.communitydesk.console;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.communitydesk.ticket.TicketQuery;
+import org.communitydesk.ticket.TicketStatus;
+
+/** The queue's filters as typed, to fill the form again and to build links that change one of them. */
+public record QueueFilter(String status, String category, String community, String organization, String overdue,
+        String q, Map<String, String> all) {
+
+    static QueueFilter of(TicketQuery query, UriInfo uri) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String name : List.of("status", "category", "community", "organization", "overdue", "q")) {
+            String value = uri.getQueryParameters().getFirst(name);
+            if (value != null && !value.isBlank()) {
+                all.put(name, value.strip());
+            }
+        }
+        return new QueueFilter(all.getOrDefault("status", ""), all.getOrDefault("category", ""),
+                all.getOrDefault("community", ""), all.getOrDefault("organization", ""),
+                all.getOrDefault("overdue", ""), all.getOrDefault("q", ""), all);
+    }
+
+    /** Only open states asked for: the queue of work to do. */
+    boolean onlyOpen() {
+        if (status.isBlank()) {
+            return false;
+        }
+        Set<String> open = Set.of("REPORTED", "DISPATCHED", "IN_PROGRESS");
+        for (String part : status.split(",")) {
+            if (!open.contains(part.strip().toUpperCase())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public String withStatus(TicketStatus value) {
+        return link("status", value == null ? null : value.name(), null);
+    }
+
+    public String withoutStatus() {
+        return link("status", null, null);
+    }
+
+    public boolean statusIs(TicketStatus value) {
+        return status.equalsIgnoreCase(value.name());
+    }
+
+    String withPage(int page) {
+        return link(null, null, page);
+    }
+
+    private String link(String changed, String value, Integer page) {
+        Map<String, String> params = new LinkedHashMap<>(all);
+        if (changed != null) {
+            if (value == null) {
+                params.remove(changed);
+            } else {
+                params.put(changed, value);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        params.forEach((k, v) -> parts.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        if (page != null && page > 0) {
+            parts.add("page=" + page);
+        }
+        return "/console/tickets" + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
+    }
+}

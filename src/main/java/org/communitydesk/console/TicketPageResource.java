@@ -1,0 +1,309 @@
+package org.communitydesk.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.communitydesk.common.ProblemException;
+import org.communitydesk.common.Roles;
+import org.communitydesk.ticket.AssignmentRole;
+import org.communitydesk.ticket.CancelReason;
+import org.communitydesk.ticket.Caller;
+import org.communitydesk.ticket.CurrentActor;
+import org.communitydesk.ticket.TicketRequests.AssignmentInput;
+import org.communitydesk.ticket.TicketRequests.CancelRequest;
+import org.communitydesk.ticket.TicketRequests.DispatchRequest;
+import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
+import org.communitydesk.ticket.TicketRequests.MoveRequest;
+import org.communitydesk.ticket.TicketRequests.NoteRequest;
+import org.communitydesk.ticket.TicketRequests.ReopenRequest;
+import org.communitydesk.ticket.TicketRequests.ResolveRequest;
+import org.communitydesk.ticket.TicketService;
+import org.communitydesk.ticket.TicketStatus;
+import org.communitydesk.ticket.TicketViews.EventView;
+import org.communitydesk.ticket.TicketViews.Ref;
+import org.communitydesk.ticket.TicketViews.TicketView;
+import org.communitydesk.ticket.Visibility;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * One ticket: every field, the assignments, the timeline, and the moves the ticket's state and the
+ * user's role allow, as forms. Each form posts here, changes the ticket through {@link TicketService}
+ * with the version the page showed (a stale page is refused, never overwrites) and redirects back
+ * with a message: Post/Redirect/Get. A refused move is a message on the page, never an error page.
+ */
+@Path("/console/tickets/{code}")
+public class TicketPageResource {
+
+    /** Which forms the page shows: what the state allows, narrowed to what the role may do. */
+    public record Actions(boolean dispatch, boolean reassign, boolean start, boolean resolve, boolean close,
+            boolean cancel, boolean reopen, boolean feedback, boolean accessCode) {
+
+        static Actions of(TicketView ticket, Caller caller) {
+            boolean office = caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
+            boolean supervisor = caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
+            boolean crew = caller.hasRole(Roles.CONTRACTOR) || caller.hasRole(Roles.ADMIN);
+            List<String> allowed = ticket.allowedActions();
+            boolean dispatchable = allowed.contains("dispatch");
+            boolean first = ticket.status() == TicketStatus.REPORTED;
+            return new Actions(dispatchable && first && office, dispatchable && !first && supervisor,
+                    allowed.contains("start") && crew, allowed.contains("resolve") && crew,
+                    allowed.contains("close") && office, allowed.contains("cancel") && office,
+                    allowed.contains("reopen") && supervisor, ticket.feedbackDeadline() != null && office,
+                    office && ticket.status().isOpen() || office && ticket.feedbackDeadline() != null);
+        }
+
+        public boolean any() {
+            return dispatch || reassign || start || resolve || close || cancel || reopen || feedback;
+        }
+    }
+
+    /** A form without this user's CSRF token: forged by another site, or older than the last restart. */
+    static final Flash.Message FORM_EXPIRED = Flash.Message.failed("flashFormExpired", null);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance ticket(TicketView ticket, List<EventView> events, Actions actions,
+                List<Ref> organizations, List<CancelReason> cancelReasons, Flash.Message flash);
+
+        static native TemplateInstance missing(String code);
+    }
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    ConsoleChoices choices;
+
+    @Inject
+    CurrentActor actor;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    CsrfTokens csrf;
+
+    @Inject
+    Validator validator;
+
+    @PathParam("code")
+    String code;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public RestResponse<TemplateInstance> show(@CookieParam(Flash.COOKIE) String flashId) {
+        Caller caller = actor.get();
+        Flash.Message message = flash.take(caller.actor().name(), flashId).orElse(null);
+        TicketView ticket;
+        try {
+            ticket = tickets.get(code, caller);
+        } catch (ProblemException notFound) {
+            return RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_FOUND, Templates.missing(code)).build();
+        }
+        var page = Templates.ticket(ticket, tickets.events(code, caller), Actions.of(ticket, caller),
+                choices.organizations(), List.of(CancelReason.values()), message);
+        var response = RestResponse.ResponseBuilder.ok(page)
+                // The page may show a new access code once: no cache keeps it.
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (message != null) {
+            response.cookie(Flash.spent());
+        }
+        return response.build();
+    }
+
+    @POST
+    @Path("dispatch")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response dispatch(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm("organization") List<String> organizations, @RestForm String lead, @RestForm String note) {
+        List<AssignmentInput> assignments = new ArrayList<>();
+        if (lead != null && !lead.isBlank()) {
+            assignments.add(new AssignmentInput(lead, AssignmentRole.LEAD));
+        }
+        for (String organization : organizations == null ? List.<String>of() : organizations) {
+            if (!organization.equals(lead)) {
+                assignments.add(new AssignmentInput(organization, AssignmentRole.SUPPORT));
+            }
+        }
+        if (lead == null || lead.isBlank()) {
+            return back(token, Flash.Message.failed("flashNoLead", null));
+        }
+        DispatchRequest request = new DispatchRequest(assignments, blankToNull(note));
+        return change(token, request, "flashDispatched", caller -> tickets.dispatch(code, request, ifMatch(version), caller));
+    }
+
+    @POST
+    @Path("start")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response start(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version) {
+        return change(token, null, "flashStarted", caller -> tickets.start(code, new MoveRequest(null), ifMatch(version), caller));
+    }
+
+    @POST
+    @Path("resolve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response resolve(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String resolution, @RestForm String rootCause) {
+        ResolveRequest request = new ResolveRequest(resolution == null ? "" : resolution, blankToNull(rootCause), null);
+        return change(token, request, "flashResolved", caller -> tickets.resolve(code, request, ifMatch(version), caller));
+    }
+
+    @POST
+    @Path("close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response close(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version) {
+        return change(token, null, "flashClosed", caller -> tickets.close(code, new MoveRequest(null), ifMatch(version), caller));
+    }
+
+    @POST
+    @Path("cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response cancel(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String reason, @RestForm String duplicateOf) {
+        CancelReason parsed;
+        try {
+            parsed = CancelReason.valueOf(reason == null ? "" : reason);
+        } catch (IllegalArgumentException e) {
+            return back(token, Flash.Message.failed("flashInvalid", "reason"));
+        }
+        CancelRequest request = new CancelRequest(parsed, blankToNull(duplicateOf), null);
+        return change(token, request, "flashCancelled", caller -> tickets.cancel(code, request, ifMatch(version), caller));
+    }
+
+    @POST
+    @Path("reopen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response reopen(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String reason) {
+        ReopenRequest request = new ReopenRequest(reason == null ? "" : reason);
+        return change(token, request, "flashReopened", caller -> tickets.reopen(code, request, ifMatch(version), caller));
+    }
+
+    @POST
+    @Path("notes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response addNote(@RestForm(CsrfTokens.FIELD) String token, @RestForm String text,
+            @RestForm String visibility) {
+        NoteRequest request = new NoteRequest(text == null ? "" : text,
+                "PUBLIC".equals(visibility) ? Visibility.PUBLIC : Visibility.INTERNAL);
+        return change(token, request, "flashNoted", caller -> tickets.addNote(code, request, null, caller));
+    }
+
+    @POST
+    @Path("feedback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response feedback(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String rating, @RestForm String resolved, @RestForm String comment) {
+        Integer stars;
+        try {
+            stars = rating == null ? null : Integer.valueOf(rating);
+        } catch (NumberFormatException e) {
+            stars = null;
+        }
+        FeedbackRequest request = new FeedbackRequest(stars, resolved == null ? null : "yes".equals(resolved),
+                blankToNull(comment));
+        return change(token, request, "flashFeedback",
+                caller -> tickets.recordFollowUp(code, request, ifMatch(version), caller));
+    }
+
+    @POST
+    @Path("access-code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response reissueAccessCode(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version) {
+        Caller caller = actor.get();
+        if (!csrf.accepts(caller.actor().name(), token)) {
+            return redirect(caller, FORM_EXPIRED);
+        }
+        Flash.Message message;
+        try {
+            var issued = tickets.reissueAccessCode(code, ifMatch(version), caller);
+            message = new Flash.Message("flashAccessCode", false, null, issued.code(), issued.accessCode());
+        } catch (ProblemException refused) {
+            message = ConsoleProblems.of(refused);
+        }
+        return redirect(caller, message);
+    }
+
+    // --- Plumbing -------------------------------------------------------------------------------------------
+
+    private interface Change {
+        Object apply(Caller caller);
+    }
+
+    private Response change(String token, Object request, String doneKey, Change change) {
+        Caller caller = actor.get();
+        if (!csrf.accepts(caller.actor().name(), token)) {
+            return redirect(caller, FORM_EXPIRED);
+        }
+        Flash.Message message;
+        var violations = request == null ? java.util.Set.<jakarta.validation.ConstraintViolation<Object>>of()
+                : validator.validate(request);
+        if (!violations.isEmpty()) {
+            message = ConsoleProblems.of(violations);
+        } else {
+            try {
+                change.apply(caller);
+                message = Flash.Message.done(doneKey, code);
+            } catch (ProblemException refused) {
+                message = ConsoleProblems.of(refused);
+            }
+        }
+        return redirect(caller, message);
+    }
+
+    private Response back(String token, Flash.Message message) {
+        Caller caller = actor.get();
+        return redirect(caller, csrf.accepts(caller.actor().name(), token) ? message : FORM_EXPIRED);
+    }
+
+    private Response redirect(Caller caller, Flash.Message message) {
+        return Response.seeOther(URI.create("/console/tickets/" + code))
+                .cookie(flash.keep(caller.actor().name(), message)).build();
+    }
+
+    /** The version the page showed, as the API's If-Match; none means "whatever it is now". */
+    private static String ifMatch(String version) {
+        return version == null || version.isBlank() ? null : "\"" + version.strip() + "\"";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+}
