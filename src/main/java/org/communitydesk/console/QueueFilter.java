@@ -15,9 +15,14 @@ import org.communitydesk.ticket.TicketStatus;
 public record QueueFilter(String status, String category, String community, String organization, String overdue,
         String q, Map<String, String> all) {
 
+    /** Filters the form has no field for, which links from the dashboard bring; kept as hidden fields. */
+    static final List<String> CARRIED = List.of("site", "streetOffice", "reportedFrom", "reportedTo");
+
     static QueueFilter of(TicketQuery query, UriInfo uri) {
         Map<String, String> all = new LinkedHashMap<>();
-        for (String name : List.of("status", "category", "community", "organization", "overdue", "q")) {
+        List<String> names = new ArrayList<>(List.of("status", "category", "community", "organization", "overdue", "q"));
+        names.addAll(CARRIED);
+        for (String name : names) {
             String value = uri.getQueryParameters().getFirst(name);
             if (value != null && !value.isBlank()) {
                 all.put(name, value.strip());
@@ -26,6 +31,20 @@ public record QueueFilter(String status, String category, String community, Stri
         return new QueueFilter(all.getOrDefault("status", ""), all.getOrDefault("category", ""),
                 all.getOrDefault("community", ""), all.getOrDefault("organization", ""),
                 all.getOrDefault("overdue", ""), all.getOrDefault("q", ""), all);
+    }
+
+    /** The carried filters in use, to keep them as hidden fields of the form. */
+    public Map<String, String> carried() {
+        Map<String, String> carried = new LinkedHashMap<>(all);
+        carried.keySet().retainAll(CARRIED);
+        return carried;
+    }
+
+    /** The same queue without the carried filters. */
+    public String withoutCarried() {
+        Map<String, String> kept = new LinkedHashMap<>(all);
+        kept.keySet().removeAll(CARRIED);
+        return new QueueFilter(status, category, community, organization, overdue, q, kept).link(null, null, null);
     }
 
     /** Only open states asked for: the queue of work to do. */

@@ -29,6 +29,10 @@ public class TicketQuery {
     @Parameter(description = "Community code")
     public String community;
 
+    @QueryParam("site")
+    @Parameter(description = "Residential compound (site) code")
+    public String site;
+
     @QueryParam("organization")
     @Parameter(description = "Code of an organization currently assigned")
     public String organization;

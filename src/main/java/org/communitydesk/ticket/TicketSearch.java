@@ -25,6 +25,7 @@ import org.communitydesk.directory.Area;
 import org.communitydesk.directory.AreaLevel;
 import org.communitydesk.directory.Organization;
 import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.directory.Site;
 import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.ticket.TicketViews.TicketSummary;
 
@@ -101,6 +102,11 @@ public class TicketSearch {
         if (present(query.community)) {
             where.add("t.community = :community");
             params.put("community", area("community", query.community, AreaLevel.COMMUNITY));
+        }
+        if (present(query.site)) {
+            Site site = Site.findByCode(query.site.strip()).orElseThrow(() -> unknown("site", query.site));
+            where.add("t.site = :site");
+            params.put("site", site);
         }
         if (present(query.organization)) {
             Organization organization = Organization.findByCode(query.organization.strip())
