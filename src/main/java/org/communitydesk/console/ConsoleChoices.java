@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.communitydesk.directory.Area;
+import org.communitydesk.directory.AreaLevel;
 import org.communitydesk.directory.Organization;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.directory.Site;
@@ -30,6 +31,11 @@ public class ConsoleChoices {
     public List<Ref> communities(TicketScope scope) {
         return Area.<Area>list("order by id").stream().filter(Area::isCommunity).filter(scope::coversCommunity)
                 .map(Ref::of).toList();
+    }
+
+    public List<Ref> streetOffices(TicketScope scope) {
+        return Area.<Area>list("level = ?1 order by id", AreaLevel.STREET_OFFICE).stream()
+                .filter(scope::coversStreetOffice).map(Ref::of).toList();
     }
 
     public List<SiteChoice> sites(TicketScope scope) {

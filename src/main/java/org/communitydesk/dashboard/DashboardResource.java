@@ -1,23 +1,39 @@
 package org.communitydesk.dashboard;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.Roles;
+import org.communitydesk.console.ConsoleChoices;
+import org.communitydesk.dashboard.StatsViews.Summary;
+import org.communitydesk.ticket.TicketScope;
 import org.communitydesk.dashboard.StatsService.Selection;
 import org.communitydesk.ticket.CurrentActor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** The supervisors' dashboard: its download (the page comes with the staff console). */
+/** The supervisors' dashboard: the page, and the tickets behind it as CSV. */
 @Path("/dashboard")
 public class DashboardResource {
 
     static final String CSV = "text/csv; charset=UTF-8";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(DashboardView view, String problem);
+    }
+
+    @Inject
+    ConsoleChoices choices;
 
     @Inject
     TicketExport export;
@@ -27,6 +43,33 @@ public class DashboardResource {
 
     @Inject
     CurrentActor actor;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public RestResponse<TemplateInstance> page(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("streetOffice") String streetOffice, @QueryParam("community") String community) {
+        TicketScope scope = actor.get().scope();
+        StatsFilter filter;
+        Summary summary;
+        String problem = null;
+        int status = 200;
+        try {
+            filter = StatsFilter.of(from, to, streetOffice, community, stats.today());
+            summary = stats.summary(filter, scope);
+        } catch (ProblemException bad) {
+            // A hand-edited URL (a bad date, an area outside the user's): say why, and show the default view.
+            problem = bad.detail();
+            status = bad.status();
+            filter = StatsFilter.of(null, null, null, null, stats.today());
+            summary = stats.summary(filter, scope);
+        }
+        DashboardView view = new DashboardView(filter, summary, choices.streetOffices(scope),
+                choices.communities(scope));
+        return RestResponse.ResponseBuilder
+                .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem)).build();
+    }
 
     @GET
     @Path("/export.csv")

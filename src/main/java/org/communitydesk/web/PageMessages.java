@@ -478,4 +478,173 @@ public interface PageMessages {
 
     @Message
     String cancelReason(org.communitydesk.ticket.CancelReason value);
+
+    // --- The supervisors' dashboard (dashboard.DashboardResource) ----------------------------------------
+    @Message
+    String dashTitle();
+
+    @Message
+    String dashBadFilter();
+
+    @Message
+    String dashFrom();
+
+    @Message
+    String dashTo();
+
+    @Message
+    String dashShow();
+
+    @Message
+    String dashExport();
+
+    @Message
+    String dashPeriod(java.time.LocalDate from, java.time.LocalDate to, String zone);
+
+    @Message
+    String dashHeadline();
+
+    @Message
+    String dashReported();
+
+    @Message
+    String dashBacklog();
+
+    @Message
+    String dashOverdueNow();
+
+    @Message
+    String dashWithinSla();
+
+    @Message
+    String dashWithinSlaDefinition();
+
+    @Message
+    String dashRates();
+
+    @Message
+    String dashResponseRate();
+
+    @Message
+    String dashResponseRateDefinition();
+
+    @Message
+    String dashResolutionRate();
+
+    @Message
+    String dashResolutionRateDefinition();
+
+    @Message
+    String dashSatisfactionRate();
+
+    @Message
+    String dashSatisfactionRateDefinition();
+
+    @Message
+    String dashBacklogTitle();
+
+    @Message
+    String dashByStatus();
+
+    @Message
+    String dashTotal();
+
+    @Message
+    String dashAging();
+
+    @Message
+    String dashAgeUnderOneDay();
+
+    @Message
+    String dashAgeOneToThree();
+
+    @Message
+    String dashAgeThreeToSeven();
+
+    @Message
+    String dashAgeOverSeven();
+
+    @Message
+    String dashTrendTitle();
+
+    @Message
+    String dashTrendReported();
+
+    @Message
+    String dashTrendResolved();
+
+    @Message
+    String dashTrendWeekOf();
+
+    @Message
+    String dashTimes();
+
+    @Message
+    String dashTimeToDispatch();
+
+    @Message
+    String dashTimeToResolve();
+
+    @Message
+    String dashMedian();
+
+    @Message
+    String dashP90();
+
+    @Message
+    String dashAllCategories();
+
+    @Message
+    String dashCommunities();
+
+    @Message
+    String dashNone();
+
+    @Message
+    String dashRank();
+
+    @Message
+    String dashMedianToResolve();
+
+    @Message
+    String dashOrganizations();
+
+    @Message
+    String dashHandled();
+
+    @Message
+    String dashReopened();
+
+    @Message
+    String dashOverdue();
+
+    @Message
+    String dashOverdueTitle();
+
+    @Message
+    String dashNoOverdue();
+
+    @Message
+    String dashAllOverdue(long count);
+
+    @Message
+    String dashHotspots();
+
+    @Message
+    String dashHotspotsDefinition();
+
+    @Message
+    String dashTickets();
+
+    @Message
+    String dashLastReported();
+
+    @Message
+    String fieldStreetOffice();
+
+    @Message
+    String queueNarrowed();
+
+    @Message
+    String queueWiden();
 }

@@ -290,6 +290,86 @@ class StatsSummaryTest {
                 .body("reported", equalTo(7));
     }
 
+    // --- The page ----------------------------------------------------------------------------------------------
+
+    private static String page(io.restassured.specification.RequestSpecification request, int status) {
+        return request.queryParam("from", "2026-06-01").queryParam("to", "2026-06-15").when().get("/dashboard")
+                .then().statusCode(status).contentType(ContentType.HTML).extract().asString();
+    }
+
+    @Test
+    void theDashboardPageShowsTheHandWorkedFigures() {
+        at(NOW.toString());
+        String html = page(given(), 200);
+        org.assertj.core.api.Assertions.assertThat(html)
+                .contains("id=\"fig-reported\">6<", "id=\"fig-backlog\">3<", "id=\"fig-overdue\">2<",
+                        "id=\"fig-within-sla\">66.7%<")
+                .contains("id=\"rate-response\">40.0%<", "id=\"rate-resolution\">40.0%<",
+                        "id=\"rate-satisfaction\">50.0%<")
+                // Each rate with its definition.
+                .contains("在该类别派单时限内派出的比例", "解决满 7 天未被提出异议", "4 分或 5 分的比例")
+                .contains("data-status=\"REPORTED\">1<", "data-status=\"DISPATCHED\">1<",
+                        "data-status=\"IN_PROGRESS\">1<")
+                // 5400 s, 14760 s to dispatch; 72000 s, 187200 s to resolve.
+                .contains("id=\"dispatch-median\">1 小时 30 分<", "4 小时 6 分", "id=\"resolve-median\">20 小时 0 分<",
+                        "2 天 4 小时")
+                .contains("data-community=\"beixinyuan\"", "data-organization=\"datong-sewage\"")
+                .contains("<svg", "class=\"trend-chart\"", "每周受理与解决")
+                .contains("/dashboard/export.csv?from=2026-06-01&amp;to=2026-06-15");
+        // Ranked: 北馨园 first, 振兴街 second.
+        org.assertj.core.api.Assertions.assertThat(html.indexOf("data-community=\"beixinyuan\""))
+                .isLessThan(html.indexOf("data-community=\"zhenxingjie\""));
+        // The overdue list links each ticket: G (in progress) and C (dispatched again after the reopening).
+        org.assertj.core.api.Assertions.assertThat(html).contains("href=\"/console/tickets/" + cohort.get(2) + "\"");
+
+        String english = page(given().queryParam("lang", "en"), 200);
+        org.assertj.core.api.Assertions.assertThat(english)
+                .contains("Response rate", "id=\"rate-response\">40.0%<", "id=\"dispatch-median\">1 h 30 min<",
+                        "Sites with 3 or more tickets of the same category");
+    }
+
+    @Test
+    void aTroubleSpotLinksToItsTicketsInTheQueue() {
+        at(NOW.toString());
+        String html = page(given(), 200);
+        String link = "/console/tickets?site=jianzhu-no3&amp;category=sewage-overflow&amp;reportedFrom=2026-03-18"
+                + "&amp;reportedTo=2026-06-15";
+        org.assertj.core.api.Assertions.assertThat(html).contains("href=\"" + link + "\"", "建筑三公司家属院");
+
+        String queue = given().when().get(link.replace("&amp;", "&")).then().statusCode(200).extract().asString();
+        // C, D and H are the three overflows there; E is a blockage at the same site.
+        org.assertj.core.api.Assertions.assertThat(queue)
+                .contains("data-code=\"" + cohort.get(2) + "\"", "data-code=\"" + cohort.get(3) + "\"")
+                .doesNotContain("data-code=\"" + cohort.get(4) + "\"")
+                .contains("name=\"site\" value=\"jianzhu-no3\"", "看板带来的条件");
+        org.assertj.core.api.Assertions.assertThat(queue.split("data-code=\"CD-").length - 1).isEqualTo(3);
+    }
+
+    @Test
+    void theDashboardPageKeepsToTheUsersScopeAndExplainsABadFilter() {
+        at(NOW.toString());
+        var staff = TestUsers.staff("dash-staff", "beixinyuan");
+        String own = page(staff.request(), 200);
+        // A community's staff see their community's figures, with no area to choose.
+        org.assertj.core.api.Assertions.assertThat(own).contains("id=\"fig-reported\">2<")
+                .doesNotContain("name=\"community\"", "name=\"streetOffice\"");
+
+        String other = staff.request().queryParam("community", "zhenxingjie").when().get("/dashboard").then()
+                .statusCode(403).contentType(ContentType.HTML).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(other).contains("无法按这些条件统计", "outside your area")
+                .contains("id=\"fig-reported\"");
+
+        var supervisor = TestUsers.supervisor("dash-supervisor", "yingbin");
+        String choices = page(supervisor.request(), 200);
+        org.assertj.core.api.Assertions.assertThat(choices).contains("name=\"community\"", "value=\"beixinyuan\"")
+                .doesNotContain("value=\"huaiyuan\"");
+
+        given().queryParam("from", "2026-13-01").when().get("/dashboard").then().statusCode(400)
+                .contentType(ContentType.HTML).body(org.hamcrest.Matchers.containsString("from must be a date"));
+        TestUsers.contractor("dash-crew", "tongda-dredging").request().when().get("/dashboard").then()
+                .statusCode(403);
+    }
+
     // --- The CSV export ---------------------------------------------------------------------------------------
 
     @Test

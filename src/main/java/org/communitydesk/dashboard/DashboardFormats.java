@@ -1,0 +1,40 @@
+package org.communitydesk.dashboard;
+
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import java.util.Locale;
+import org.communitydesk.dashboard.StatsViews.Rate;
+import org.communitydesk.dashboard.StatsViews.Summary;
+import org.communitydesk.web.DurationText;
+import org.communitydesk.web.Language;
+import org.communitydesk.web.PageMessages;
+
+/** Display logic of the dashboard page: {@code {dash:percent(rate)}}, {@code {dash:duration(seconds)}}, the chart. */
+@TemplateExtension(namespace = "dash")
+public class DashboardFormats {
+
+    private DashboardFormats() {
+    }
+
+    /** "87.5%", or "—" when nothing was counted. */
+    static String percent(Rate rate) {
+        return rate == null || rate.share() == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate.share() * 100);
+    }
+
+    /** Null (no ticket reached the milestone) reads "—". */
+    static String duration(Long seconds, @TemplateAttribute("locale") Object locale) {
+        return DurationText.of(seconds, Language.of(locale));
+    }
+
+    /** The weekly trend as inline SVG, labelled in the page's language. */
+    static RawString trendChart(Summary summary, @TemplateAttribute("locale") Object locale) {
+        Language language = Language.of(locale);
+        PageMessages msg = language == Language.DEFAULT ? MessageBundles.get(PageMessages.class)
+                : MessageBundles.get(PageMessages.class, Localized.Literal.of(language.tag()));
+        return new RawString(TrendChart.svg(summary.weekly(), new TrendChart.Labels(msg.dashTrendTitle(),
+                msg.dashTrendReported(), msg.dashTrendResolved(), msg.dashTrendWeekOf())));
+    }
+}
