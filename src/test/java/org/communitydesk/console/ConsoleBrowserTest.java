@@ -19,7 +19,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The first seed story in a real browser: 北馨园社区's staff log a call about the sewer at 宏安小区,
  * see that a ticket for it is already open, log it anyway, read the codes to the caller and dispatch
- * it to two organizations; the dredging team starts and resolves it.
+ * it to two organizations; the dredging team starts and resolves it. The dashboard counts the call
+ * as it moves. The ticket page's screenshot goes to target/screenshots (the dashboard's is taken by
+ * StatsSummaryTest, over its hand-worked data set).
  */
 @QuarkusTest
 class ConsoleBrowserTest {
@@ -36,10 +38,13 @@ class ConsoleBrowserTest {
         var crew = TestUsers.contractor("browser-crew", "tongda-dredging");
         String description = "宏安小区2号楼污水外溢 " + UUID.randomUUID().toString().substring(0, 6);
         String code;
+        DashboardFigures before;
 
         try (Browser browser = Browser.open()) {
             browser.signIn(base, staff.username(), staff.password());
             assertThat(browser.driver().getCurrentUrl()).endsWith("/console/tickets");
+            browser.clickAndWait(By.linkText("统计看板"));
+            before = DashboardFigures.read(browser);
 
             browser.clickAndWait(By.linkText("登记来电"));
             new Select(browser.find(By.id("category"))).selectByValue("sewer-blockage");
@@ -61,6 +66,13 @@ class ConsoleBrowserTest {
             WebDispatch.toTwo(browser, "tongda-dredging", "datong-sewage");
             assertThat(browser.find(By.id("flash")).getText()).contains("已派单");
             assertThat(browser.text()).contains("通达管道专业清掏队 · 牵头", "大同市政排污所 · 配合");
+
+            // The dashboard counts the new call, open and dispatched.
+            browser.clickAndWait(By.linkText("统计看板"));
+            DashboardFigures dispatched = DashboardFigures.read(browser);
+            assertThat(dispatched.reported()).isEqualTo(before.reported() + 1);
+            assertThat(dispatched.open()).isEqualTo(before.open() + 1);
+            assertThat(dispatched.dispatched()).isEqualTo(before.dispatched() + 1);
         }
         get(code).then().body("status", equalTo("DISPATCHED")).body("assignments.size()", equalTo(2));
 
@@ -75,9 +87,33 @@ class ConsoleBrowserTest {
                     .clickAndWait(By.cssSelector("#resolve-form button"));
             assertThat(browser.find(By.id("flash")).getText()).contains("已记录处理结果");
             assertThat(browser.find(By.cssSelector("h1 .badge")).getText()).isEqualTo("已解决");
-            browser.screenshot(SCREENSHOTS.resolve("ticket.png"));
+            browser.screenshotWholePage(SCREENSHOTS.resolve("ticket.png"), 1000);
         }
         get(code).then().body("status", equalTo("RESOLVED")).body("rootCause", equalTo("家庭油污结块"));
+
+        try (Browser browser = Browser.open()) {
+            // Resolved: still reported in the period, no longer open, and resolved this week.
+            browser.signIn(base, staff.username(), staff.password()).clickAndWait(By.linkText("统计看板"));
+            DashboardFigures resolved = DashboardFigures.read(browser);
+            assertThat(resolved.reported()).isEqualTo(before.reported() + 1);
+            assertThat(resolved.open()).isEqualTo(before.open());
+            assertThat(resolved.dispatched()).isEqualTo(before.dispatched());
+            assertThat(resolved.resolvedThisWeek()).isEqualTo(before.resolvedThisWeek() + 1);
+        }
+    }
+
+    /** What the dashboard shows of the caller's community: the figures the call changes. */
+    record DashboardFigures(long reported, long open, long dispatched, long resolvedThisWeek) {
+        static DashboardFigures read(Browser browser) {
+            var bars = browser.driver().findElements(By.cssSelector("svg.trend-chart rect.resolved[data-value]"));
+            return new DashboardFigures(number(browser, By.id("fig-reported")), number(browser, By.id("fig-backlog")),
+                    number(browser, By.cssSelector("#backlog-by-status td[data-status=DISPATCHED]")),
+                    bars.isEmpty() ? 0 : Long.parseLong(bars.get(bars.size() - 1).getAttribute("data-value")));
+        }
+
+        private static long number(Browser browser, By by) {
+            return Long.parseLong(browser.find(by).getText().strip());
+        }
     }
 
     /** The dispatch form: tick the organizations, choose the lead, send. */

@@ -19,7 +19,13 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
+import java.nio.file.Path;
+import org.communitydesk.support.Browser;
+import org.communitydesk.support.SignInAsAdmin;
 import org.communitydesk.support.TestClock;
+import org.openqa.selenium.By;
 import org.communitydesk.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -368,6 +374,32 @@ class StatsSummaryTest {
                 .contentType(ContentType.HTML).body(org.hamcrest.Matchers.containsString("from must be a date"));
         TestUsers.contractor("dash-crew", "tongda-dredging").request().when().get("/dashboard").then()
                 .statusCode(403);
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void theDashboardInABrowserOnADeskAndOnAPhone() throws Exception {
+        at(NOW.toString());
+        try (Browser browser = Browser.open()) {
+            browser.signIn(base, SignInAsAdmin.ADMIN, SignInAsAdmin.ADMIN_PASSWORD);
+            org.assertj.core.api.Assertions.assertThat(browser.driver().getCurrentUrl()).endsWith("/dashboard");
+            browser.visit(new URL(base, "/dashboard?from=2026-06-01&to=2026-06-15"));
+            org.assertj.core.api.Assertions.assertThat(browser.find(By.id("fig-reported")).getText()).isEqualTo("6");
+            org.assertj.core.api.Assertions.assertThat(browser.find(By.id("rate-response")).getText())
+                    .isEqualTo("40.0%");
+            browser.screenshotWholePage(Path.of("target", "screenshots", "dashboard.png"), 1200);
+
+            // From the trouble spot to its three tickets.
+            browser.clickAndWait(By.cssSelector("#hotspot-list a"));
+            org.assertj.core.api.Assertions.assertThat(
+                    browser.driver().findElements(By.cssSelector("table.tickets tbody tr"))).hasSize(3);
+
+            browser.asPhone().visit(new URL(base, "/dashboard?from=2026-06-01&to=2026-06-15"));
+            org.assertj.core.api.Assertions.assertThat(browser.scrollsSideways()).as("the page fits a phone's width")
+                    .isFalse();
+        }
     }
 
     // --- The CSV export ---------------------------------------------------------------------------------------

@@ -130,6 +130,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Saves the whole page, not only the window: the window is made as tall as the page first. */
+    public Browser screenshotWholePage(Path file, int width) {
+        Object height = ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+        driver.manage().window().setSize(new Dimension(width, ((Number) height).intValue() + 120));
+        return screenshot(file);
+    }
+
     /** Signs in through the login page, as a person would. */
     public Browser signIn(URL base, String username, String password) {
         try {

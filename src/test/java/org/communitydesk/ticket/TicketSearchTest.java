@@ -83,6 +83,11 @@ class TicketSearchTest {
         assertThat(codes(mine().queryParam("community", "beixinyuan").queryParam("category", "street-light")))
                 .containsExactly(lightAtHongan);
         assertThat(codes(mine().queryParam("community", "huaiyuan").queryParam("category", "street-light"))).isEmpty();
+        assertThat(codes(mine().queryParam("site", "hongan"))).containsExactlyInAnyOrder(sewer, lightAtHongan);
+        assertThat(codes(mine().queryParam("site", "hongan").queryParam("category", "sewer-blockage")))
+                .containsExactly(sewer);
+        given().queryParam("site", "nowhere").when().get("/api/tickets").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
