@@ -90,7 +90,12 @@ public class LoginVerifier {
             return Optional.empty();
         }
         if (user.failedLogins > 0) {
-            user.recordSuccess();
+            // Lock and re-read, as for a failure: two requests signing in at once must not both write the
+            // row, or the second would fail on the version and the user's request with it.
+            entityManager.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+            if (user.failedLogins > 0) {
+                user.recordSuccess();
+            }
         }
         SecurityEvent.record(SecurityEventType.LOGIN_SUCCEEDED, username, null, null, now);
         return Optional.of(new Grant(user.username, user.role, user.ticketScope()));

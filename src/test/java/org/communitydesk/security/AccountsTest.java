@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.communitydesk.support.SignInAsAdmin;
 import org.communitydesk.support.TestClock;
 import org.communitydesk.support.TestUsers;
@@ -172,6 +173,33 @@ class AccountsTest {
 
             int status = user.request().when().get("/api/me").statusCode();
             assertThat(status).as("attempt %d: a sign-in after the disable answered", attempt).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void requestsSigningInAtOnceAfterAFailedAttemptAllSucceed() {
+        // The first good sign-in after a failure clears the failure count; requests racing to do it must
+        // not fail on each other's write (they once got 409 from the user row's version).
+        for (int round = 0; round < 5; round++) {
+            User user = TestUsers.staff("sign-in-race", "beixinyuan");
+            user.withPassword("not-the-password").when().get("/api/me").then().statusCode(401);
+            CountDownLatch gate = new CountDownLatch(1);
+            List<CompletableFuture<Integer>> answers = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        await(gate);
+                        return user.request().when().get("/api/me").statusCode();
+                    })).toList();
+            gate.countDown();
+            assertThat(answers.stream().map(CompletableFuture::join)).as("round %d", round).containsOnly(200);
+        }
+    }
+
+    private static void await(CountDownLatch gate) {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
