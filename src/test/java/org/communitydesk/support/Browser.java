@@ -116,6 +116,9 @@ public final class Browser implements AutoCloseable {
         WebElement old = driver.findElement(By.tagName("html"));
         find(by).click();
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(old));
+        // The old page is gone, but the new one may still be loading; elements found now could vanish.
+        new WebDriverWait(driver, PATIENCE).until(
+                d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 
