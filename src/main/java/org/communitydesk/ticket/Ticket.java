@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.communitydesk.common.IdentityEntity;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.directory.Area;
@@ -192,7 +191,7 @@ public class Ticket extends IdentityEntity {
         ticket.reopenCount = 0;
         ticket.updatedAt = at;
         ticket.record(EventType.REPORTED, null, TicketStatus.REPORTED, actor, at,
-                "Reported via " + ticket.channel, Visibility.PUBLIC);
+                EventWording.reported(ticket.channel), Visibility.PUBLIC);
         return ticket;
     }
 
@@ -206,7 +205,7 @@ public class Ticket extends IdentityEntity {
         TicketStatus to = moveTo(TicketAction.DISPATCH);
         TicketStatus from = status;
         List<Assignment> current = activeAssignments();
-        String before = describe(current.stream().map(a -> new AssignmentOrder(a.organization, a.role)).toList());
+        String before = EventWording.assignments(current.stream().map(a -> new AssignmentOrder(a.organization, a.role)).toList());
         Set<String> kept = new HashSet<>();
         for (Assignment assignment : current) {
             boolean stays = orders.stream().anyMatch(o -> o.organization().id.equals(assignment.organization.id)
@@ -224,7 +223,7 @@ public class Ticket extends IdentityEntity {
         }
         leadOrganization = orders.stream().filter(o -> o.role() == AssignmentRole.LEAD).findFirst().orElseThrow()
                 .organization();
-        String after = describe(orders);
+        String after = EventWording.assignments(orders);
         if (from == TicketStatus.REPORTED) {
             dispatchedAt = at;
             secondsToDispatch = seconds(reportedAt, at);
@@ -251,7 +250,7 @@ public class Ticket extends IdentityEntity {
         resolvedAt = at;
         secondsToResolve = seconds(reportedAt, at);
         transition(EventType.RESOLVED, to, actor, at,
-                cause == null ? resolutionText : resolutionText + " (root cause: " + cause + ")");
+                EventWording.resolved(resolutionText, cause));
     }
 
     public void close(Actor actor, Instant at) {
@@ -277,7 +276,7 @@ public class Ticket extends IdentityEntity {
         duplicateOf = original;
         cancelledAt = at;
         transition(EventType.CANCELLED, to, actor, at,
-                original == null ? reason.name() : reason.name() + " of " + original.code);
+                EventWording.cancelled(reason, original == null ? null : original.code));
     }
 
     /** Back to DISPATCHED with the same assignments; the milestones of the failed resolution are cleared. */
@@ -303,7 +302,7 @@ public class Ticket extends IdentityEntity {
         reportCount++;
         updatedAt = at;
         record(EventType.REPORT_ADDED, status, status, actor, at,
-                "Report " + reportCount + " via " + reportChannel + (note == null ? "" : ": " + note), Visibility.INTERNAL);
+                EventWording.furtherReport(reportCount, reportChannel, note), Visibility.INTERNAL);
         return report;
     }
 
@@ -321,7 +320,7 @@ public class Ticket extends IdentityEntity {
         String code = AccessCode.generate();
         accessCodeHash = AccessCode.hash(code);
         if (reissue) {
-            record(EventType.ACCESS_CODE_ISSUED, status, status, actor, at, "A new access code was issued",
+            record(EventType.ACCESS_CODE_ISSUED, status, status, actor, at, EventWording.ACCESS_CODE_REISSUED,
                     Visibility.INTERNAL);
         }
         return code;
@@ -361,12 +360,10 @@ public class Ticket extends IdentityEntity {
         TicketFeedback entry = new TicketFeedback(this, given, source,
                 source == FeedbackSource.FOLLOW_UP_CALL ? actor.name() : null, at);
         feedback.add(entry);
-        String verdict = "rating " + given.rating() + "/5, " + (given.resolved() ? "resolved" : "not resolved");
-        record(EventType.FEEDBACK, status, status, actor, at, source == FeedbackSource.FOLLOW_UP_CALL
-                ? "Follow-up call recorded by " + actor.name() + ": " + verdict
-                : "Resident feedback: " + verdict, Visibility.PUBLIC);
+        record(EventType.FEEDBACK, status, status, actor, at,
+                EventWording.feedback(given.rating(), given.resolved(), source, actor.name()), Visibility.PUBLIC);
         if (!given.resolved()) {
-            reopen("The resident says the problem is not resolved", actor, at);
+            reopen(EventWording.REOPENED_BY_RESIDENT, actor, at);
         } else if (status.after(TicketAction.CLOSE).isPresent()) {
             close(actor, at);
         } else {
@@ -435,14 +432,6 @@ public class Ticket extends IdentityEntity {
                         "Organization '" + order.organization().code + "' is assigned twice.");
             }
         }
-    }
-
-    private static String describe(List<AssignmentOrder> orders) {
-        if (orders.isEmpty()) {
-            return "none";
-        }
-        return orders.stream().map(o -> o.organization().nameZh + " (" + o.role() + ")")
-                .collect(Collectors.joining(", "));
     }
 
     private static long seconds(Instant from, Instant to) {

@@ -101,7 +101,7 @@ class AccessCodeAndFollowUpTest {
         Map<String, Object> feedback = events.getMap("find { it.type == 'FEEDBACK' }");
         assertThat(feedback.get("visibility")).isEqualTo("PUBLIC");
         assertThat(feedback.get("actor")).isEqualTo("admin");
-        assertThat((String) feedback.get("note")).contains("recorded by admin").contains("5/5");
+        assertThat((String) feedback.get("note")).isEqualTo("回访（admin 记录）：5 分，已解决");
     }
 
     @Test
@@ -116,6 +116,9 @@ class AccessCodeAndFollowUpTest {
         JsonPath events = events(code);
         assertThat(events.<String>getList("type")).endsWith("FEEDBACK", "REOPENED");
         assertThat(events.<String>getString("find { it.type == 'REOPENED' }.visibility")).isEqualTo("PUBLIC");
+        // Residents read these texts: they are in the office's language, not the code's.
+        assertThat(events.<String>getString("find { it.type == 'FEEDBACK' }.note")).isEqualTo("回访（admin 记录）：2 分，未解决");
+        assertThat(events.<String>getString("find { it.type == 'REOPENED' }.note")).isEqualTo("居民反映问题未解决");
     }
 
     @Test

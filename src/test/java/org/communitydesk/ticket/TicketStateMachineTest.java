@@ -280,7 +280,7 @@ class TicketStateMachineTest {
                 .body("duplicateOf", equalTo(original));
 
         get(duplicate).then().body("duplicateOf", equalTo(original));
-        assertThat(lastEvent(duplicate).get("note").toString()).contains(original);
+        assertThat(lastEvent(duplicate).get("note").toString()).isEqualTo("重复工单，同 " + original);
         get(original).then().body("status", equalTo("REPORTED"));
     }
 
@@ -403,6 +403,7 @@ class TicketStateMachineTest {
         assertThat(beforeAndAfter).hasSize(2);
         assertThat(beforeAndAfter[0]).contains("平城区环卫服务中心").doesNotContain("通达管道专业清掏队");
         assertThat(beforeAndAfter[1]).contains("通达管道专业清掏队").doesNotContain("平城区环卫服务中心");
+        assertThat(beforeAndAfter[1].strip()).isEqualTo("迎宾街道综合行政执法队（牵头）、大同市政排污所（配合）、通达管道专业清掏队（配合）");
     }
 
     @Test
