@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -115,9 +116,12 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(By by) {
         WebElement old = driver.findElement(By.tagName("html"));
         find(by).click();
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(old));
+        // Mid-navigation chromedriver may answer "node does not belong to the document" instead of
+        // "stale element": that is the navigation we wait for, so such answers mean "ask again".
+        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(old));
         // The old page is gone, but the new one may still be loading; elements found now could vanish.
-        new WebDriverWait(driver, PATIENCE).until(
+        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class).until(
                 d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
