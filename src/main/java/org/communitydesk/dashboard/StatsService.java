@@ -113,10 +113,12 @@ public class StatsService {
         Where cohort = selection.cohort();
         Instant to = selection.to();
 
-        Map<Long, RateRow> rates = rates(cohort, null, now);
-        RateRow all = rates.getOrDefault(0L, RateRow.EMPTY);
-        Map<Long, long[]> satisfaction = satisfaction(cohort, null);
-        long[] satisfied = satisfaction.getOrDefault(0L, new long[2]);
+        // Rates are counts, so the overall ones are the sums of the communities' (one query each, not two).
+        Map<Long, RateRow> ratesByCommunity = rates(cohort, "t.community_id", now);
+        RateRow all = ratesByCommunity.values().stream().reduce(RateRow.EMPTY, RateRow::plus);
+        Map<Long, long[]> satisfactionByCommunity = satisfaction(cohort, "t.community_id");
+        long[] satisfied = satisfactionByCommunity.values().stream()
+                .reduce(new long[2], (a, b) -> new long[] { a[0] + b[0], a[1] + b[1] });
         Map<Long, Durations[]> durations = durations(cohort, null);
         Durations[] overall = durations.getOrDefault(0L, new Durations[] { none(), none() });
 
@@ -125,7 +127,7 @@ public class StatsService {
                 all.reported, backlog(area, now), overall[0], overall[1], categories(cohort, names),
                 Rate.of(all.withinSla, all.resolved), Rate.of(all.respondedInTime, all.responseCounted),
                 Rate.of(all.confirmedResolved, all.notCancelled), Rate.of(satisfied[0], satisfied[1]),
-                communities(cohort, now, names), organizations(cohort, now, names), overdue(area, now, names),
+                communities(cohort, ratesByCommunity, satisfactionByCommunity, names), organizations(cohort, now, names), overdue(area, now, names),
                 hotspots(area, to, names), weekly(area, filter, zone));
     }
 
@@ -185,6 +187,12 @@ public class StatsService {
     private record RateRow(long reported, long resolved, long withinSla, long responseCounted, long respondedInTime,
             long notCancelled, long confirmedResolved) {
         static final RateRow EMPTY = new RateRow(0, 0, 0, 0, 0, 0, 0);
+
+        RateRow plus(RateRow o) {
+            return new RateRow(reported + o.reported, resolved + o.resolved, withinSla + o.withinSla,
+                    responseCounted + o.responseCounted, respondedInTime + o.respondedInTime,
+                    notCancelled + o.notCancelled, confirmedResolved + o.confirmedResolved);
+        }
     }
 
     private Map<Long, RateRow> rates(Where cohort, String groupBy, Instant now) {
@@ -220,9 +228,8 @@ public class StatsService {
         return result;
     }
 
-    private List<CommunityFigures> communities(Where cohort, Instant now, Names names) {
-        Map<Long, RateRow> rates = rates(cohort, "t.community_id", now);
-        Map<Long, long[]> satisfaction = satisfaction(cohort, "t.community_id");
+    private List<CommunityFigures> communities(Where cohort, Map<Long, RateRow> rates, Map<Long, long[]> satisfaction,
+            Names names) {
         Map<Long, Durations[]> durations = durations(cohort, "t.community_id");
         List<CommunityFigures> unranked = rates.entrySet().stream().map(e -> {
             RateRow r = e.getValue();
