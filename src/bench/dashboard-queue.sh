@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Latency of the dashboard and the ticket queue on a big database (src/bench/load-tickets.sh), one
+# client, requests one after the other: WARMUP requests first, then RUNS measured ones per row
+# (curl's time_total), reported as median and 90th percentile in milliseconds. Not a test.
+#
+#   src/bench/dashboard-queue.sh                    # measure the service already running at BASE
+#   src/bench/dashboard-queue.sh --start h2         # start the packaged app on the bench H2 file, measure, stop it
+#   src/bench/dashboard-queue.sh --start postgresql # the same on the database communitydesk_bench
+#
+# The service must have demo users (COMMUNITYDESK_DEMO_ENABLED=true; the loader creates them with the
+# schema). Settings (environment): BASE (default http://127.0.0.1:8090), WARMUP (30), RUNS (100),
+# ADMIN and SUPERVISOR (user:password), and for --start: BENCH_APP_DIR, BENCH_H2_FILE, BENCH_PG_DB,
+# BENCH_JAVA_OPTS (e.g. -Xmx1g; none by default, as in the README's java -jar).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PORT=${BENCH_PORT:-8090}
+BASE=${BASE:-http://127.0.0.1:$PORT}
+WARMUP=${WARMUP:-30}
+RUNS=${RUNS:-100}
+ADMIN=${ADMIN:-admin:communitydesk-demo}
+SUPERVISOR=${SUPERVISOR:-yingbin.supervisor:communitydesk-demo}
+
+work=$(mktemp -d)
+app_pid=
+cleanup() {
+    if [ -n "$app_pid" ]; then
+        kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Optionally start the packaged app against the bench database, with demo users, on 127.0.0.1 only.
+if [ "${1:-}" = --start ]; then
+    db=${2:?--start h2 or --start postgresql}
+    app=()
+    case "$db" in
+        h2) app=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:${BENCH_H2_FILE:-$ROOT/data/bench/communitydesk};WRITE_DELAY=0;LOCK_TIMEOUT=10000")
+            jar=${BENCH_APP_DIR:-$ROOT/target/bench-h2}/quarkus-run.jar ;;
+        postgresql) app=(QUARKUS_PROFILE=postgresql
+                QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${BENCH_PG_DB:-communitydesk_bench}")
+            jar=${BENCH_APP_DIR:-$ROOT/target/bench-postgresql}/quarkus-run.jar ;;
+        *) echo "--start h2 or --start postgresql"; exit 1 ;;
+    esac
+    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM options
+    env "${app[@]}" COMMUNITYDESK_DEMO_ENABLED=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+        java ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$work/app.log" 2>&1 &
+    app_pid=$!
+    for _ in $(seq 1 180); do
+        curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null && break
+        kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }
+        sleep 1
+    done
+    echo "Started $jar ($db), pid $app_pid: $(grep -o 'started in [0-9.]*s' "$work/app.log" || true)"
+fi
+
+curl -fsS -o /dev/null -u "$ADMIN" "$BASE/api/me" || { echo "Cannot sign in at $BASE as ${ADMIN%%:*}"; exit 1; }
+# The pages use form login: the session cookie from /j_security_check (refreshed as we go).
+login() {
+    curl -fsS -o /dev/null -c "$work/$1.jar" -d "j_username=${2%%:*}" --data-urlencode "j_password=${2#*:}" \
+        "$BASE/j_security_check"
+}
+login admin "$ADMIN"
+
+# curl options that sign in: Basic for /api, the cookie for pages.
+as() {
+    case "$1" in
+        admin-api) echo "-u $ADMIN" ;;
+        supervisor-api) echo "-u $SUPERVISOR" ;;
+        admin-page) echo "-b $work/admin.jar -c $work/admin.jar" ;;
+    esac
+}
+
+ms() { awk '{ printf "%.1f", $1 * 1000 }'; }
+
+# measure LABEL WHO PATH: WARMUP + RUNS sequential GETs; prints a table row.
+measure() {
+    local label=$1 who=$2 path=$3 code
+    # shellcheck disable=SC2046 # as() returns several curl options on purpose
+    code=$(curl -s -o "$work/body" -w '%{http_code}' $(as "$who") "$BASE$path")
+    if [ "$code" = 404 ] && [[ "$path" != /api/* ]]; then
+        printf '| %-58s | %9s | %9s | %s |\n' "$label" "-" "-" "skipped: 404, the page is not in this build"
+        return
+    fi
+    if [ "$code" != 200 ]; then
+        printf '| %-58s | %9s | %9s | %s |\n' "$label" "-" "-" "HTTP $code: $(head -c 200 "$work/body")"
+        return
+    fi
+    local detail
+    detail=$(case "$path" in
+        /api/tickets*) jq -r '"total \(.total)"' "$work/body" ;;
+        /api/stats*) jq -r '"reported \(.reported), backlog \(.backlog.total), overdue \(.overdue.total)"' "$work/body" ;;
+        *) echo "$(wc -c < "$work/body") bytes" ;;
+    esac)
+    for _ in $(seq 1 "$WARMUP"); do
+        # shellcheck disable=SC2046
+        curl -s -o /dev/null $(as "$who") "$BASE$path"
+    done
+    : > "$work/times"
+    for _ in $(seq 1 "$RUNS"); do
+        # shellcheck disable=SC2046
+        curl -s -o /dev/null -w '%{http_code} %{time_total}\n' $(as "$who") "$BASE$path" >> "$work/times"
+    done
+    if grep -qv '^200 ' "$work/times"; then
+        detail="$detail; NOT 200: $(grep -v '^200 ' "$work/times" | cut -d' ' -f1 | sort | uniq -c | tr '\n' ' ')"
+    fi
+    # Median of an even count: the mean of the middle two; 90th percentile: nearest rank.
+    local median p90
+    median=$(cut -d' ' -f2 "$work/times" | sort -n | awk '{ t[NR] = $1 } END { print (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2) }' | ms)
+    p90=$(cut -d' ' -f2 "$work/times" | sort -n | awk '{ t[NR] = $1 } END { i = int(NR * 0.9 + 0.999999); print t[i] }' | ms)
+    printf '| %-58s | %9s | %9s | %s |\n' "$label" "$median" "$p90" "$detail"
+}
+
+q=$(jq -rn --arg q '污水井' '$q | @uri')
+echo "Measured $(date -u +%FT%TZ) at $BASE: $WARMUP warm-up + $RUNS measured requests per row, one at a time"
+echo "Load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf '| %-58s | %9s | %9s | %s |\n' "Request (signed in as)" "median ms" "p90 ms" "answer"
+printf '| %-58s | %9s | %9s | %s |\n' "---" "---:" "---:" "---"
+measure "GET /api/stats/summary (admin: all 6 communities)" admin-api "/api/stats/summary"
+measure "GET /api/stats/summary (supervisor of 迎宾街道: 3 communities)" supervisor-api "/api/stats/summary"
+measure "GET /dashboard (admin, page)" admin-page "/dashboard"
+measure "GET /api/tickets?size=20 (admin)" admin-api "/api/tickets?size=20"
+measure "GET /api/tickets?size=20 (supervisor)" supervisor-api "/api/tickets?size=20"
+measure "GET /api/tickets?size=20&status=DISPATCHED (admin)" admin-api "/api/tickets?size=20&status=DISPATCHED"
+measure "GET /api/tickets?size=20&overdue=true (admin)" admin-api "/api/tickets?size=20&overdue=true"
+measure "GET /api/tickets?size=20&community=beixinyuan (admin)" admin-api "/api/tickets?size=20&community=beixinyuan"
+measure "GET /api/tickets?size=20&q=污水井 (admin)" admin-api "/api/tickets?size=20&q=$q"
+login admin "$ADMIN"
+measure "GET /console/tickets (admin, page)" admin-page "/console/tickets"
+measure "GET /console/tickets?status=DISPATCHED (admin, page)" admin-page "/console/tickets?status=DISPATCHED"
+measure "GET /console/tickets?overdue=true (admin, page)" admin-page "/console/tickets?overdue=true"
+measure "GET /console/tickets?q=污水井 (admin, page)" admin-page "/console/tickets?q=$q"
+echo
+echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)"
