@@ -36,10 +36,12 @@ case "$DB" in
         URL="jdbc:h2:file:$H2_FILE"
         APP_DIR=${BENCH_APP_DIR:-$ROOT/target/bench-h2}
         [ -f "$H2_JAR" ] || { echo "No H2 jar at $H2_JAR (build the app once with ./mvnw package)"; exit 1; }
-        run_sql() { java -Xmx2g -cp "$H2_JAR" org.h2.tools.RunScript -url "$URL" \
+        # The app's classes too: H2 runs the ticket_tally trigger (TicketTallyTrigger) on every ticket written.
+        CP="$H2_JAR:$APP_DIR/app/*"
+        run_sql() { java -Xmx2g -cp "$CP" org.h2.tools.RunScript -url "$URL" \
             -user communitydesk -password "" -script "$1"; }
         # Shell prints a header line, the value, then "(1 row, …)".
-        query() { java -cp "$H2_JAR" org.h2.tools.Shell -url "$URL" -user communitydesk -password "" -sql "$1"; }
+        query() { java -cp "$CP" org.h2.tools.Shell -url "$URL" -user communitydesk -password "" -sql "$1"; }
         value() { query "$1" | sed -n 2p | tr -d ' '; }
         SERIES=SYSTEM_RANGE UNLOGGED= CHUNK=${BENCH_CHUNK:-25000}
         ;;

@@ -75,8 +75,9 @@ public class QueueResource {
         String problem = null;
         int status = 200;
         try {
-            page = search.search(query, scope);
-            counts = search.countByStatus(query, scope);
+            TicketSearch.Queue found = search.queue(query, scope);
+            page = found.page();
+            counts = found.counts();
         } catch (ProblemException bad) {
             // A hand-edited URL with a bad filter: show the empty queue and say why, not an error page.
             problem = bad.detail();

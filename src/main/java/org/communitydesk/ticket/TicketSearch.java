@@ -47,6 +47,24 @@ public class TicketSearch {
     AppConfig config;
 
     public PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope) {
+        return search(query, scope, null);
+    }
+
+    /** A page of the queue and the counts per status along its top; the page's total is taken from the counts. */
+    public record Queue(PageResponse<TicketSummary> page, Map<TicketStatus, Long> counts) {
+    }
+
+    public Queue queue(TicketQuery query, TicketScope scope) {
+        Map<TicketStatus, Long> counts = countByStatus(query, scope);
+        Set<TicketStatus> statuses = statuses(query.status);
+        // The counts ignore the status filter and the list applies it, so its total is the chosen statuses' sum:
+        // one count fewer, which matters when the filters leave the tickets to be counted one by one (text search).
+        long total = counts.entrySet().stream().filter(e -> statuses.isEmpty() || statuses.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new Queue(search(query, scope, total), counts);
+    }
+
+    private PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope, Long knownTotal) {
         Instant now = clock.instant();
         int page = QueryParams.integer("page", query.page, 0, 0);
         int size = Math.min(QueryParams.integer("size", query.size, DEFAULT_SIZE, 1), MAX_SIZE);
@@ -55,9 +73,16 @@ public class TicketSearch {
         String filter = filtered.jpql();
         Map<String, Object> params = filtered.params();
 
-        TypedQuery<Long> count = entityManager.createQuery("select count(t) from Ticket t" + filter, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
+        long total;
+        if (knownTotal != null) {
+            total = knownTotal;
+        } else if (filtered.tally() != null) {
+            total = filtered.tally().countIn(entityManager, statuses(query.status));
+        } else {
+            TypedQuery<Long> count = entityManager.createQuery("select count(t) from Ticket t" + filter, Long.class);
+            params.forEach(count::setParameter);
+            total = count.getSingleResult();
+        }
 
         List<Ticket> tickets = List.of();
         if ((long) page * size < total) {
@@ -75,13 +100,17 @@ public class TicketSearch {
         return new PageResponse<>(items, page, size, total);
     }
 
-    /** The list's filters as a JPQL where clause; the status filter is left out for the counts per status. */
-    private record Filter(String jpql, Map<String, Object> params) {
+    /**
+     * The list's filters as a JPQL where clause; the status filter is left out for the counts per status. When
+     * the filters are only the caller's area, category and status, {@code tally} counts from ticket_tally.
+     */
+    private record Filter(String jpql, Map<String, Object> params, TicketTally.Selection tally) {
     }
 
     private Filter filter(TicketQuery query, TicketScope scope, Instant now, boolean byStatus) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        TicketTally.Selection tally = TicketTally.Selection.of(scope);
         String inScope = scope.predicate("t");
         if (inScope != null) {
             where.add(inScope);
@@ -97,14 +126,23 @@ public class TicketSearch {
                     .orElseThrow(() -> unknown("category", query.category));
             where.add("t.category = :category");
             params.put("category", category);
+            tally = tally == null ? null : tally.and("category_id", category.id);
         }
         if (present(query.streetOffice)) {
+            Area streetOffice = area("streetOffice", query.streetOffice, AreaLevel.STREET_OFFICE);
             where.add("t.streetOffice = :streetOffice");
-            params.put("streetOffice", area("streetOffice", query.streetOffice, AreaLevel.STREET_OFFICE));
+            params.put("streetOffice", streetOffice);
+            tally = tally == null ? null : tally.and("street_office_id", streetOffice.id);
         }
         if (present(query.community)) {
+            Area community = area("community", query.community, AreaLevel.COMMUNITY);
             where.add("t.community = :community");
-            params.put("community", area("community", query.community, AreaLevel.COMMUNITY));
+            params.put("community", community);
+            tally = tally == null ? null : tally.and("community_id", community.id);
+        }
+        if (present(query.site) || present(query.organization) || present(query.overdue)
+                || present(query.reportedFrom) || present(query.reportedTo) || present(query.q)) {
+            tally = null;
         }
         if (present(query.site)) {
             Site site = Site.findByCode(query.site.strip()).orElseThrow(() -> unknown("site", query.site));
@@ -144,19 +182,23 @@ public class TicketSearch {
             params.put("text", "%" + text
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
-        return new Filter(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
+        return new Filter(where.isEmpty() ? "" : " where " + String.join(" and ", where), params, tally);
     }
 
     /** How many tickets of each status the list's other filters select, for the tabs above the queue. */
-    public Map<TicketStatus, Long> countByStatus(TicketQuery query, TicketScope scope) {
+    private Map<TicketStatus, Long> countByStatus(TicketQuery query, TicketScope scope) {
         Filter filtered = filter(query, scope, clock.instant(), false);
-        var count = entityManager.createQuery("select t.status, count(t) from Ticket t" + filtered.jpql()
-                + " group by t.status", Object[].class);
-        filtered.params().forEach(count::setParameter);
         Map<TicketStatus, Long> counts = new java.util.EnumMap<>(TicketStatus.class);
         for (TicketStatus status : TicketStatus.values()) {
             counts.put(status, 0L);
         }
+        if (filtered.tally() != null) {
+            counts.putAll(filtered.tally().countByStatus(entityManager));
+            return counts;
+        }
+        var count = entityManager.createQuery("select t.status, count(t) from Ticket t" + filtered.jpql()
+                + " group by t.status", Object[].class);
+        filtered.params().forEach(count::setParameter);
         for (Object[] row : count.getResultList()) {
             counts.put((TicketStatus) row[0], (Long) row[1]);
         }

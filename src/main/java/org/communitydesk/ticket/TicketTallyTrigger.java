@@ -1,0 +1,102 @@
+package org.communitydesk.ticket;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.h2.api.Trigger;
+
+/**
+ * H2's side of {@code ticket_tally} (V9): for each ticket row written, one less in its old community, category
+ * and status and one more in the new. PostgreSQL runs the same rules in PL/pgSQL (db/postgresql/V9.1).
+ */
+public class TicketTallyTrigger implements Trigger {
+
+    /** One row of ticket_tally; the order is the key's, in which both databases lock the rows. */
+    record Cell(long streetOfficeId, long communityId, long categoryId, String status) {
+        static final Comparator<Cell> KEY_ORDER = Comparator.comparingLong(Cell::communityId)
+                .thenComparingLong(Cell::categoryId).thenComparing(Cell::status);
+    }
+
+    private int streetOffice;
+    private int community;
+    private int category;
+    private int status;
+
+    @Override
+    public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
+            throws SQLException {
+        Map<String, Integer> positions = new HashMap<>();
+        try (ResultSet columns = connection.getMetaData().getColumns(null, schema, table, null)) {
+            while (columns.next()) {
+                positions.put(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                        columns.getInt("ORDINAL_POSITION") - 1);
+            }
+        }
+        streetOffice = position(positions, "street_office_id");
+        community = position(positions, "community_id");
+        category = position(positions, "category_id");
+        status = position(positions, "status");
+    }
+
+    @Override
+    public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        Cell before = oldRow == null ? null : cell(oldRow);
+        Cell after = newRow == null ? null : cell(newRow);
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        if (before != null && after != null && Cell.KEY_ORDER.compare(after, before) < 0) {
+            count(connection, after, 1);
+            count(connection, before, -1);
+            return;
+        }
+        if (before != null) {
+            count(connection, before, -1);
+        }
+        if (after != null) {
+            count(connection, after, 1);
+        }
+    }
+
+    private Cell cell(Object[] row) {
+        return new Cell(((Number) row[streetOffice]).longValue(), ((Number) row[community]).longValue(),
+                ((Number) row[category]).longValue(), (String) row[status]);
+    }
+
+    private static void count(Connection connection, Cell cell, int change) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE ticket_tally SET tickets = tickets + ?"
+                + " WHERE community_id = ? AND category_id = ? AND status = ?")) {
+            update.setInt(1, change);
+            update.setLong(2, cell.communityId());
+            update.setLong(3, cell.categoryId());
+            update.setString(4, cell.status());
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket_tally"
+                + " (street_office_id, community_id, category_id, status, tickets) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, cell.streetOfficeId());
+            insert.setLong(2, cell.communityId());
+            insert.setLong(3, cell.categoryId());
+            insert.setString(4, cell.status());
+            insert.setInt(5, change);
+            insert.executeUpdate();
+        }
+    }
+
+    private static int position(Map<String, Integer> positions, String column) throws SQLException {
+        Integer position = positions.get(column);
+        if (position == null) {
+            throw new SQLException("ticket_tally trigger: the ticket table has no column " + column
+                    + "; the migrations and this class disagree");
+        }
+        return position;
+    }
+}
