@@ -67,6 +67,12 @@ public class StatsService {
     static final int HOTSPOT_MIN_TICKETS = 3;
     static final int OVERDUE_LISTED = 20;
     private static final String OPEN = "t.status in ('REPORTED', 'DISPATCHED', 'IN_PROGRESS')";
+    /**
+     * Feedback comes after the resolution, which comes after the report, so the feedback on the period's tickets
+     * was given in or after the period: said in the join, PostgreSQL reads that range of ix_feedback_given_at
+     * instead of hashing all feedback ever given (345,000 rows, 150 ms at 1,000,000 tickets).
+     */
+    private static final String FEEDBACK_IN_PERIOD = " and f.given_at >= :periodFrom";
 
     @Inject
     EntityManager em;
@@ -265,7 +271,7 @@ public class StatsService {
                 + "   or (f.id is null and t.resolved_at <= :undisputedBefore)) then 1 else 0 end),"
                 + " percentile_cont(0.5) within group (order by t.seconds_to_resolve)"
                 + " from ticket t left join ticket_feedback f on f.ticket_id = t.id and f.resolved_at = t.resolved_at"
-                + " where " + where.sql() + " group by t.community_id")) {
+                + FEEDBACK_IN_PERIOD + " where " + where.sql() + " group by t.community_id")) {
             result.put(id(row[0]), new RateRow(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
                     count(row[5]), count(row[6]), count(row[7]), seconds(row[8])));
         }
@@ -279,7 +285,7 @@ public class StatsService {
                 + " sum(case when f.rating >= 4 then 1 else 0 end), count(f.id)"
                 // The period's tickets first, then their feedback: H2 joined the other way round and read all
                 // feedback ever given (3 s at 1,000,000 tickets). An outer join keeps that order on both.
-                + " from ticket t left join ticket_feedback f on f.ticket_id = t.id"
+                + " from ticket t left join ticket_feedback f on f.ticket_id = t.id" + FEEDBACK_IN_PERIOD
                 + " where " + cohort.sql() + " group by t.community_id")) {
             result.put(id(row[0]), new long[] { count(row[1]), count(row[2]) });
         }
