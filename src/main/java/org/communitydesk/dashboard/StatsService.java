@@ -144,14 +144,14 @@ public class StatsService {
         // Rates are counts, so the overall ones are the sums of the communities' (one query each, not two).
         Map<Long, RateRow> ratesByCommunity = rates(cohort, now);
         RateRow all = ratesByCommunity.values().stream().reduce(RateRow.EMPTY, RateRow::plus);
-        Map<Long, long[]> satisfactionByCommunity = satisfaction(cohort);
-        long[] satisfied = satisfactionByCommunity.values().stream()
-                .reduce(new long[2], (a, b) -> new long[] { a[0] + b[0], a[1] + b[1] });
         long[] overdueCount = new long[1];
         Backlog backlog = backlog(area, now, overdueCount);
         Overdue overdue = new Overdue(overdueCount[0], overdueTickets(area, now, names));
         List<Week> weeks = weekly(area, filter, zone);
         CohortFigures more = join(durations);
+        Map<Long, long[]> satisfactionByCommunity = more.satisfaction();
+        long[] satisfied = satisfactionByCommunity.values().stream()
+                .reduce(new long[2], (a, b) -> new long[] { a[0] + b[0], a[1] + b[1] });
 
         return new Summary(new Period(filter.from(), filter.to(), zone.getId()), Ref.of(selection.streetOffice()),
                 Ref.of(selection.community()),
@@ -162,9 +162,12 @@ public class StatsService {
                 more.hotspots(), weeks);
     }
 
-    /** The figures computed beside the request's thread: durations overall and per category, organizations, hotspots. */
+    /**
+     * The figures computed beside the request's thread: durations overall and per category, organizations,
+     * hotspots, and the ratings per community ([satisfied, given]).
+     */
     private record CohortFigures(Durations[] overall, List<CategoryFigures> categories,
-            List<OrganizationFigures> organizations, List<Hotspot> hotspots) {
+            List<OrganizationFigures> organizations, List<Hotspot> hotspots, Map<Long, long[]> satisfaction) {
     }
 
     private CohortFigures cohortFigures(Selection selection, Instant now) {
@@ -172,7 +175,8 @@ public class StatsService {
         Names names = new Names();
         Durations[] overall = durations(selection.cohort(), null).getOrDefault(0L, new Durations[] { none(), none() });
         return new CohortFigures(overall, categories(selection.cohort(), names),
-                organizations(selection.cohort(), now, names), hotspots(selection.area(), selection.to(), names));
+                organizations(selection.cohort(), now, names), hotspots(selection.area(), selection.to(), names),
+                satisfaction(selection.cohort()));
     }
 
     private static <T> T join(CompletableFuture<T> figures) {
