@@ -196,11 +196,22 @@ public class TicketSearch {
             counts.putAll(filtered.tally().countByStatus(entityManager));
             return counts;
         }
-        var count = entityManager.createQuery("select t.status, count(t) from Ticket t" + filtered.jpql()
-                + " group by t.status", Object[].class);
+        // One sum per status rather than "group by status": grouping made H2 walk the status index and read every
+        // ticket's row in that order (10 s for a text search at 1,000,000 tickets) instead of scanning the table.
+        StringBuilder select = new StringBuilder("select ");
+        TicketStatus[] statuses = TicketStatus.values();
+        for (int i = 0; i < statuses.length; i++) {
+            select.append(i == 0 ? "" : ", ").append("sum(case when t.status = :status").append(i)
+                    .append(" then 1 else 0 end)");
+        }
+        var count = entityManager.createQuery(select + " from Ticket t" + filtered.jpql(), Object[].class);
         filtered.params().forEach(count::setParameter);
-        for (Object[] row : count.getResultList()) {
-            counts.put((TicketStatus) row[0], (Long) row[1]);
+        for (int i = 0; i < statuses.length; i++) {
+            count.setParameter("status" + i, statuses[i]);
+        }
+        Object[] sums = count.getSingleResult();
+        for (int i = 0; i < statuses.length; i++) {
+            counts.put(statuses[i], sums[i] == null ? 0L : ((Number) sums[i]).longValue());
         }
         return counts;
     }
