@@ -9,7 +9,8 @@
 #
 # The service must have demo users (COMMUNITYDESK_DEMO_ENABLED=true; the loader creates them with the
 # schema). Settings (environment): BASE (default http://127.0.0.1:8090), WARMUP (30), RUNS (100),
-# ADMIN and SUPERVISOR (user:password), and for --start: BENCH_APP_DIR, BENCH_H2_FILE, BENCH_PG_DB,
+# ADMIN and SUPERVISOR (user:password), ROWS (a regular expression: only the rows whose label matches,
+# e.g. ROWS='q=' for the text searches), and for --start: BENCH_APP_DIR, BENCH_H2_FILE, BENCH_PG_DB,
 # BENCH_JAVA_OPTS (e.g. -Xmx1g; none by default, as in the README's java -jar).
 set -euo pipefail
 
@@ -79,6 +80,9 @@ ms() { awk '{ printf "%.1f", $1 * 1000 }'; }
 # measure LABEL WHO PATH: WARMUP + RUNS sequential GETs; prints a table row.
 measure() {
     local label=$1 who=$2 path=$3 code
+    if [ -n "${ROWS:-}" ] && ! grep -qE "$ROWS" <<< "$label"; then
+        return
+    fi
     # shellcheck disable=SC2046 # as() returns several curl options on purpose
     code=$(curl -s -o "$work/body" -w '%{http_code}' $(as "$who") "$BASE$path")
     if [ "$code" = 404 ] && [[ "$path" != /api/* ]]; then
