@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -137,25 +136,24 @@ public class StatsService {
         // Half of the figures run beside this thread, in their own read-only transaction: each figure reads the
         // period's tickets once, and one after the other they took twice as long (README, Figures). Every figure
         // is its own statement either way, so they never shared one snapshot.
-        CompletableFuture<CohortFigures> durations = CompletableFuture.supplyAsync(
+        CompletableFuture<CohortFigures> beside = CompletableFuture.supplyAsync(
                 () -> QuarkusTransaction.requiringNew().call(() -> cohortFigures(selection, now)), figureQueries);
 
         Names names = new Names();
         // Rates are counts, so the overall ones are the sums of the communities' (one query each, not two).
         Map<Long, RateRow> ratesByCommunity = rates(cohort, now);
         RateRow all = ratesByCommunity.values().stream().reduce(RateRow.EMPTY, RateRow::plus);
-        long[] overdueCount = new long[1];
-        Backlog backlog = backlog(area, now, overdueCount);
-        Overdue overdue = new Overdue(overdueCount[0], overdueTickets(area, now, names));
+        OpenTickets open = openTickets(area, now);
+        Overdue overdue = new Overdue(open.overdue(), overdueTickets(area, now, names));
         List<Week> weeks = weekly(area, filter, zone);
-        CohortFigures more = join(durations);
+        CohortFigures more = join(beside);
         Map<Long, long[]> satisfactionByCommunity = more.satisfaction();
         long[] satisfied = satisfactionByCommunity.values().stream()
                 .reduce(new long[2], (a, b) -> new long[] { a[0] + b[0], a[1] + b[1] });
 
         return new Summary(new Period(filter.from(), filter.to(), zone.getId()), Ref.of(selection.streetOffice()),
                 Ref.of(selection.community()),
-                all.reported, backlog, more.overall()[0], more.overall()[1], more.categories(),
+                all.reported, open.backlog(), more.overall()[0], more.overall()[1], more.categories(),
                 Rate.of(all.withinSla, all.resolved), Rate.of(all.respondedInTime, all.responseCounted),
                 Rate.of(all.confirmedResolved, all.notCancelled), Rate.of(satisfied[0], satisfied[1]),
                 communities(ratesByCommunity, satisfactionByCommunity, names), more.organizations(), overdue,
@@ -192,13 +190,17 @@ public class StatsService {
 
     // --- The figures ----------------------------------------------------------------------------------------
 
-    /** The open tickets by status and age; {@code overdue[0]} receives how many of them are past due. */
-    private Backlog backlog(Where area, Instant now, long[] overdue) {
+    /** The open tickets by status and age, and how many of them are past due. */
+    private record OpenTickets(Backlog backlog, long overdue) {
+    }
+
+    private OpenTickets openTickets(Where area, Instant now) {
         Where open = area.and(OPEN).with("now", now).with("day1", now.minus(Duration.ofDays(1)))
                 .with("day3", now.minus(Duration.ofDays(3))).with("day7", now.minus(Duration.ofDays(7)));
         Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
         TicketStatus.openStates().stream().sorted().forEach(s -> byStatus.put(s, 0L));
         long[] aging = new long[4];
+        long overdue = 0;
         for (Object[] row : rows(open, "select t.status, count(*),"
                 + " sum(case when t.reported_at > :day1 then 1 else 0 end),"
                 + " sum(case when t.reported_at <= :day1 and t.reported_at > :day3 then 1 else 0 end),"
@@ -210,10 +212,10 @@ public class StatsService {
             for (int i = 0; i < 4; i++) {
                 aging[i] += count(row[i + 2]);
             }
-            overdue[0] += count(row[6]);
+            overdue += count(row[6]);
         }
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new Backlog(total, byStatus, new Aging(aging[0], aging[1], aging[2], aging[3]));
+        return new OpenTickets(new Backlog(total, byStatus, new Aging(aging[0], aging[1], aging[2], aging[3])), overdue);
     }
 
     /** Median and 90th percentile of the stored durations, per group ({@code groupBy}) or overall (key 0). */

@@ -104,13 +104,13 @@ public class TicketSearch {
      * The list's filters as a JPQL where clause; the status filter is left out for the counts per status. When
      * the filters are only the caller's area, category and status, {@code tally} counts from ticket_tally.
      */
-    private record Filter(String jpql, Map<String, Object> params, TicketTally.Selection tally) {
+    private record Filter(String jpql, Map<String, Object> params, TicketTally tally) {
     }
 
     private Filter filter(TicketQuery query, TicketScope scope, Instant now, boolean byStatus) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
-        TicketTally.Selection tally = TicketTally.Selection.of(scope);
+        TicketTally tally = TicketTally.of(scope);
         String inScope = scope.predicate("t");
         if (inScope != null) {
             where.add(inScope);
