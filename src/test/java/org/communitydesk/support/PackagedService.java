@@ -112,6 +112,13 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
+    /** What went wrong by the log: its ERROR and "Caused by" lines (the first few), then its last lines. */
+    public String logSummary() {
+        List<String> errors = log().lines().filter(l -> l.contains(" ERROR ") || l.startsWith("Caused by"))
+                .limit(8).toList();
+        return String.join("\n", errors) + "\n...\n" + logTail(15);
+    }
+
     /** The last lines of the log, to print when a test fails. */
     public String logTail(int lines) {
         List<String> all = log().lines().toList();
@@ -128,7 +135,7 @@ public final class PackagedService implements AutoCloseable {
                 PackagedService service = it.next();
                 if (!service.isAlive()) {
                     throw new AssertionError("Instance " + service.name + " stopped while starting (exit "
-                            + service.exitValue() + "); the end of its log:\n" + service.logTail(60));
+                            + service.exitValue() + "); its log (" + service.log + "):\n" + service.logSummary());
                 }
                 if (service.ready(client)) {
                     it.remove();
