@@ -62,11 +62,14 @@ class TwoInstancesIT {
     static final int DEMO_TICKETS = 10;
     /** security.AppUser.MAX_FAILED_LOGINS: wrong passwords that lock an account. */
     static final int FAILURES_TO_LOCK = 5;
-    /** resident.ClientThrottle.MAX_FAILURES: failed public lookups per address and minute before 429. */
-    static final int FAILED_LOOKUPS_PER_MINUTE = 60;
-    /** Failed sign-ins per address and minute before 429 (issue 11, point 4): take the value from the code once merged. */
-    static final int FAILED_SIGN_INS_PER_MINUTE = 30;
-    /** The auto-close job's interval setting (issue 11, point 6): take the key from the code once merged. */
+    /**
+     * Failed public lookups per address within a minute before 429: resident.ClientThrottle.MAX_FAILURES
+     * (ClientFailure.Kind.PUBLIC_LOOKUP.maxFailures once the shared limits are merged).
+     */
+    static final int FAILED_LOOKUPS_PER_ADDRESS = 60;
+    /** Failed sign-ins per address within 5 minutes before 429: ClientFailure.Kind.SIGN_IN.maxFailures (issue 11, point 4). */
+    static final int FAILED_SIGN_INS_PER_ADDRESS = 30;
+    /** The auto-close job's interval setting (AppConfig.Jobs.AutoClose.every, issue 11, point 6). */
     static final String AUTO_CLOSE_EVERY = "communitydesk.jobs.auto-close.every";
     static final Duration JOB_INTERVAL = Duration.ofSeconds(2);
     /** The PUBLIC event's wording when the job closes a ticket. */
@@ -297,7 +300,7 @@ class TwoInstancesIT {
     void failedPublicLookupsFromOneAddressAreCountedAcrossBothInstances() throws Exception {
         String code = createTicket();
         String address = "198.51.100.6";
-        for (int failure = 1; failure <= FAILED_LOOKUPS_PER_MINUTE; failure++) {
+        for (int failure = 1; failure <= FAILED_LOOKUPS_PER_ADDRESS; failure++) {
             PackagedService to = failure % 2 == 0 ? b : a;
             HttpResponse<String> lookup = publicLookup(to, code, "WRONG-" + failure, address);
             assertThat(lookup.statusCode()).as("failed lookup %d (on %s)", failure, to.name()).isEqualTo(404);
@@ -305,7 +308,7 @@ class TwoInstancesIT {
         for (PackagedService to : List.of(a, b)) {
             assertThat(publicLookup(to, code, "WRONG-AGAIN", address).statusCode())
                     .as("after %d failed lookups in all, %s must refuse (counted per instance, the 429 came only after %d)",
-                            FAILED_LOOKUPS_PER_MINUTE, to.name(), 2 * FAILED_LOOKUPS_PER_MINUTE)
+                            FAILED_LOOKUPS_PER_ADDRESS, to.name(), 2 * FAILED_LOOKUPS_PER_ADDRESS)
                     .isEqualTo(429);
         }
     }
@@ -314,7 +317,7 @@ class TwoInstancesIT {
     @Order(8)
     void failedSignInsFromOneAddressAreCountedAcrossBothInstances() throws Exception {
         String address = "198.51.100.7";
-        for (int failure = 1; failure <= FAILED_SIGN_INS_PER_MINUTE; failure++) {
+        for (int failure = 1; failure <= FAILED_SIGN_INS_PER_ADDRESS; failure++) {
             PackagedService to = failure % 2 == 0 ? b : a;
             // Unknown user names: each still costs a bcrypt check unless the address is limited.
             HttpResponse<String> signIn = api(to, "nobody-" + failure, "wrong-password", "GET", "/api/me", null, address);
@@ -322,7 +325,7 @@ class TwoInstancesIT {
         }
         for (PackagedService to : List.of(a, b)) {
             assertThat(api(to, "nobody-again", "wrong-password", "GET", "/api/me", null, address).statusCode())
-                    .as("after %d failed sign-ins in all, %s must refuse the address", FAILED_SIGN_INS_PER_MINUTE,
+                    .as("after %d failed sign-ins in all, %s must refuse the address", FAILED_SIGN_INS_PER_ADDRESS,
                             to.name())
                     .isEqualTo(429);
         }
