@@ -46,7 +46,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    private static void execute(String sql) {
+    static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, "");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
