@@ -185,7 +185,7 @@ class BackupRestoreIT {
         }
 
         private void awaitReady() throws Exception {
-            for (int attempt = 0; attempt < 180; attempt++) {
+            for (int attempt = 0; attempt < 360; attempt++) {
                 assertThat(process.isAlive()).as("the service should be running: %s", log()).isTrue();
                 try {
                     if (send("GET", "/q/health/ready", null).statusCode() == 200) {
@@ -196,7 +196,7 @@ class BackupRestoreIT {
                 }
                 Thread.sleep(500);
             }
-            throw new AssertionError("the service did not become ready in 90 s: " + log());
+            throw new AssertionError("the service did not become ready in 180 s: " + log());
         }
 
         HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
