@@ -81,11 +81,27 @@ class RoleMatrixTest {
         }
     }
 
-    /** The classification of one operation, and a body it accepts (made from a token unique to the call). */
-    record Rule(List<Case> cases, Function<String, Object> body) {
+    /**
+     * The classification of one operation, and a body it accepts (made from a token unique to the call).
+     * {@code passedProblem}, when set, is a problem type that an allowed call may answer instead of 2xx
+     * because of what the suite's database is, never because of the caller; it still proves the role check passed.
+     */
+    record Rule(List<Case> cases, Function<String, Object> body, String passedProblem) {
+
+        Rule(List<Case> cases, Function<String, Object> body) {
+            this(cases, body, null);
+        }
 
         boolean isPublic() {
             return cases.get(0).isPublic();
+        }
+
+        boolean accepts(Response answer) {
+            if (answer.statusCode() >= 200 && answer.statusCode() <= 299) {
+                return true;
+            }
+            return passedProblem != null && answer.statusCode() == 409 && answer.contentType().startsWith(PROBLEM_JSON)
+                    && passedProblem.equals(answer.path("type"));
         }
     }
 
@@ -165,7 +181,12 @@ class RoleMatrixTest {
             Map.entry("disableUser", rule(Target.THROWAWAY_USER, EnumSet.of(ADMIN))),
             Map.entry("resetUserPassword", rule(Target.THROWAWAY_USER, EnumSet.of(ADMIN),
                     token -> Map.of("password", "reset-" + token))),
-            Map.entry("listSecurityEvents", rule(Target.NOTHING, EnumSet.of(ADMIN))));
+            Map.entry("listSecurityEvents", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+
+            // The suite's databases (in-memory H2, PostgreSQL) have no H2 file to copy, so past the role check the
+            // backup answers 409 backup-unavailable (BackupResourceTest); BackupRestoreIT takes real ones.
+            Map.entry("createBackup", new Rule(List.of(new Case(Target.NOTHING, EnumSet.of(ADMIN), false)), null,
+                    "urn:communitydesk:problem:backup-unavailable")));
 
     /** One operation of the spec. */
     record Operation(String method, String path, String operationId, JsonNode node) {
@@ -263,8 +284,8 @@ class RoleMatrixTest {
         Response answer = call.send(caller(role).request());
 
         if (kase.allowed().contains(role)) {
-            assertThat(answer.statusCode()).as("%s on %s as %s: %s", operation, kase.target(), role, answer.asString())
-                    .isBetween(200, 299);
+            assertThat(rule.accepts(answer)).as("%s on %s as %s answered %s: %s", operation, kase.target(), role,
+                    answer.statusCode(), answer.asString()).isTrue();
         } else {
             assertThat(answer.statusCode()).as("%s on %s as %s: %s", operation, kase.target(), role, answer.asString())
                     .isEqualTo(403);
