@@ -53,10 +53,19 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        // A refusal with its own answer (429 for too many failed sign-ins) travels as the cause.
+        ProblemException refusal = e.getCause() instanceof ProblemException problem ? problem : null;
         if (uri != null && uri.getPath().endsWith("/j_security_check")) {
+            if (refusal != null && refusal.headers().containsKey("Retry-After")) {
+                return Response.status(Response.Status.FOUND).location(uri.getBaseUriBuilder().path("login")
+                        .queryParam("retryAfter", refusal.headers().get("Retry-After")).build()).build();
+            }
             // A failed form login goes back to the login page, not to a JSON answer.
             return Response.status(Response.Status.FOUND).location(uri.getBaseUriBuilder().path("login")
                     .replaceQuery("error").build()).build();
+        }
+        if (refusal != null) {
+            return problem(refusal, uri);
         }
         return unauthorized("The user name or password is wrong, or the account is disabled or locked.", uri);
     }

@@ -23,7 +23,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed);
+        static native TemplateInstance login(boolean failed, long retryAfterMinutes);
     }
 
     @GET
@@ -31,8 +31,18 @@ public class LoginResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance login(UriInfo uri) {
-        // Form login sends a failed sign-in to "/login?error", a parameter without a value.
-        return Templates.login(uri.getQueryParameters().containsKey("error"));
+        // Form login sends a failed sign-in to "/login?error", a parameter without a value, and a sign-in
+        // refused for too many failures from the address to "/login?retryAfter=<seconds>".
+        return Templates.login(uri.getQueryParameters().containsKey("error"),
+                minutes(uri.getQueryParameters().getFirst("retryAfter")));
+    }
+
+    /** Whole minutes, rounded up; 0 when the parameter is absent or not a number. */
+    private static long minutes(String seconds) {
+        if (seconds == null || !seconds.matches("\\d{1,6}")) {
+            return 0;
+        }
+        return Math.max(1, (Long.parseLong(seconds) + 59) / 60);
     }
 
     /** The session lives in a cookie only, so signing out is dropping it. */

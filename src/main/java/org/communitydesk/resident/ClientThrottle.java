@@ -1,45 +1,35 @@
 package org.communitydesk.resident;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
+import org.communitydesk.common.ClientFailure;
+import org.communitydesk.common.ClientFailure.Kind;
+import org.jboss.logging.Logger;
 
 /**
- * Failed public lookups per client address in a one-minute window. Past {@value #MAX_FAILURES} the
- * client gets 429 until the window ends, whatever it asks. Kept in memory: each instance counts its
- * own clients, which is enough to make guessing across many tickets slow.
+ * Failed public lookups per client address: past {@link Kind#PUBLIC_LOOKUP}'s limit (60 within a
+ * minute) the client gets 429 until enough of them are a minute old, whatever it asks. Counted in the
+ * database ({@link ClientFailure}), so that every instance behind a load balancer shares one count.
+ * Both methods run in the lookup's transaction: a failure is committed with the 404 it answers.
  */
 @ApplicationScoped
 public class ClientThrottle {
 
-    static final int MAX_FAILURES = 60;
-    static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(ClientThrottle.class);
 
-    private record Window(Instant startedAt, int failures) {
-        boolean isOver(Instant now) {
-            return !now.isBefore(startedAt.plus(WINDOW));
-        }
-    }
-
-    private final Cache<String, Window> windows = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(WINDOW.multipliedBy(2))
-            .build();
-
-    /** Throws 429 when the client already failed more than it may in the current window. */
+    /** Throws 429 when the client already failed as often as it may in the current window. */
     void checkAllowed(String client, Instant now) {
-        Window window = windows.getIfPresent(client);
-        if (window != null && !window.isOver(now) && window.failures() >= MAX_FAILURES) {
-            long seconds = Math.max(1, Duration.between(now, window.startedAt().plus(WINDOW)).toSeconds());
-            throw new TooManyLookupsProblem(seconds);
-        }
+        ClientFailure.refusal(Kind.PUBLIC_LOOKUP, client, now).ifPresent(refusal -> {
+            throw new TooManyLookupsProblem(refusal.retryAfterSeconds());
+        });
     }
 
     void recordFailure(String client, Instant now) {
-        windows.asMap().compute(client, (key, window) -> window == null || window.isOver(now)
-                ? new Window(now, 1)
-                : new Window(window.startedAt(), window.failures() + 1));
+        if (ClientFailure.record(Kind.PUBLIC_LOOKUP, client, now)) {
+            LOG.warnf("Public lookups from %s are refused with 429 for up to %d seconds after %d wrong tracking or "
+                    + "access codes. If many residents share this address, check that the reverse proxy's "
+                    + "quarkus.http.proxy.* settings are in place.", client, Kind.PUBLIC_LOOKUP.window.toSeconds(),
+                    Kind.PUBLIC_LOOKUP.maxFailures);
+        }
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.Problem;
 import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -87,7 +88,7 @@ public class PublicTicketResource {
 
     /** The address the per-client throttle counts; behind a trusted proxy, the one it forwarded. */
     static String clientAddress(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return ClientFailure.addressOf(http);
     }
 
     private static Response private200(PublicTicketView view) {

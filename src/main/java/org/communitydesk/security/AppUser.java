@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.communitydesk.common.IdentityEntity;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
+import org.communitydesk.security.VerifiedLogins.Grant;
 import org.communitydesk.ticket.TicketScope;
 
 /** Someone who may sign in: a role, and the community, street office or organization it applies to. */
@@ -89,6 +90,36 @@ public class AppUser extends IdentityEntity {
         return find("username", username).firstResultOptional();
     }
 
+    /**
+     * What a cached sign-in must still match, read with one query on the username's unique index.
+     * The password hash itself stands for the password's version: every change makes a new hash
+     * (bcrypt salts each one), whichever instance made it, so nothing has to remember to bump a
+     * counter; the row's @Version cannot serve, as every failed sign-in bumps it. Role and scope are
+     * read from the same row, so the grant is always the current one.
+     */
+    record SignInState(String passwordHash, boolean enabled, Instant lockedUntil, Grant grant) {
+
+        /** Still enabled, not locked, and the password is the one that was verified. */
+        boolean admits(String verifiedHash, Instant now) {
+            return enabled && (lockedUntil == null || !lockedUntil.isAfter(now)) && passwordHash.equals(verifiedHash);
+        }
+    }
+
+    static Optional<SignInState> signInState(String username) {
+        return getEntityManager().createQuery("select u.passwordHash, u.enabled, u.lockedUntil, u.role, u.community.id, "
+                        + "u.streetOffice.id, u.organization.id from AppUser u where u.username = :username", Object[].class)
+                .setParameter("username", username).getResultStream().findFirst()
+                .map(row -> {
+                    Role role = (Role) row[3];
+                    return new SignInState((String) row[0], (Boolean) row[1], (Instant) row[2], new Grant(username,
+                            role, scopeOf(role, (Long) row[4], (Long) row[5], (Long) row[6])));
+                });
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
     boolean passwordMatches(String password) {
         return BcryptUtil.matches(password, passwordHash);
     }
@@ -131,11 +162,16 @@ public class AppUser extends IdentityEntity {
 
     /** The tickets this user may see and act on. */
     TicketScope ticketScope() {
+        return scopeOf(role, community == null ? null : community.id, streetOffice == null ? null : streetOffice.id,
+                organization == null ? null : organization.id);
+    }
+
+    private static TicketScope scopeOf(Role role, Long communityId, Long streetOfficeId, Long organizationId) {
         return switch (role) {
             case ADMIN -> TicketScope.ALL;
-            case SUPERVISOR -> TicketScope.streetOffice(streetOffice.id);
-            case STAFF -> TicketScope.community(community.id);
-            case CONTRACTOR -> TicketScope.organization(organization.id);
+            case SUPERVISOR -> TicketScope.streetOffice(streetOfficeId);
+            case STAFF -> TicketScope.community(communityId);
+            case CONTRACTOR -> TicketScope.organization(organizationId);
         };
     }
 }

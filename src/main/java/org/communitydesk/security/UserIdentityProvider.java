@@ -7,9 +7,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import org.communitydesk.common.ClientFailure;
+import org.communitydesk.security.VerifiedLogins.Grant;
 import org.communitydesk.ticket.CurrentActor;
 
 /** Turns HTTP Basic and form sign-ins into identities carrying the user's role and ticket scope. */
@@ -29,7 +34,9 @@ public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAu
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
-        return context.runBlocking(() -> verifier.verify(username, password)
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String client = ClientFailure.addressOf(routing == null ? null : routing.request());
+        return context.runBlocking(() -> verify(username, password, client)
                 .map(grant -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(grant.username()))
                         .addRoles(grant.roles())
@@ -37,5 +44,14 @@ public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAu
                         .build())
                 .orElseThrow(() -> new AuthenticationFailedException("Wrong user name or password, or the account is "
                         + "disabled or locked")));
+    }
+
+    private Optional<Grant> verify(String username, String password, String client) {
+        try {
+            return verifier.verify(username, password, client);
+        } catch (TooManySignInsProblem refused) {
+            // Authentication may only fail with this type; the mapper answers for its cause (429).
+            throw new AuthenticationFailedException(refused.getMessage(), refused);
+        }
     }
 }

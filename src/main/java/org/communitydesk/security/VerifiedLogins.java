@@ -22,7 +22,10 @@ import org.communitydesk.ticket.TicketScope;
 /**
  * Credentials verified by bcrypt in the last minute, so that a busy API client costs one bcrypt
  * check a minute rather than one per request. Only an HMAC of the password under a key that lives
- * in this process's memory is kept. Any change to a user drops their entry at once.
+ * in this process's memory is kept, with the hash it was verified against. A hit is not trusted on
+ * its own: {@link LoginVerifier} re-reads the user's row (one indexed query) and accepts it only while
+ * the account is enabled, unlocked and still has that hash, so a change made by another instance
+ * applies at once. {@link #forget} drops this process's entry at once as well.
  */
 @ApplicationScoped
 public class VerifiedLogins {
@@ -36,7 +39,7 @@ public class VerifiedLogins {
         }
     }
 
-    private record Entry(byte[] passwordMac, Grant grant) {
+    private record Entry(byte[] passwordMac, String passwordHash) {
     }
 
     /** Bumped by every {@link #forget}, so that a check that was under way then cannot store its stale result. */
@@ -58,12 +61,13 @@ public class VerifiedLogins {
         key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    Optional<Grant> lookup(String username, String password) {
+    /** The password hash these credentials were verified against, if they were in the last minute. */
+    Optional<String> lookup(String username, String password) {
         Entry entry = entries.getIfPresent(username);
         if (entry == null || !MessageDigest.isEqual(entry.passwordMac(), mac(password))) {
             return Optional.empty();
         }
-        return Optional.of(entry.grant());
+        return Optional.of(entry.passwordHash());
     }
 
     /** Taken before a check against the user store; pass it to {@link #remember}. */
@@ -72,10 +76,10 @@ public class VerifiedLogins {
     }
 
     /** Keeps a verified sign-in, unless the user changed since {@code generation} was taken. */
-    void remember(String password, Grant grant, long generation) {
-        Entry entry = new Entry(mac(password), grant);
-        entries.asMap().compute(grant.username(),
-                (username, previous) -> generation(username) == generation ? entry : previous);
+    void remember(String username, String password, String passwordHash, long generation) {
+        Entry entry = new Entry(mac(password), passwordHash);
+        entries.asMap().compute(username,
+                (name, previous) -> generation(name) == generation ? entry : previous);
     }
 
     /**

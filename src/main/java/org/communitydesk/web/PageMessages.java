@@ -144,6 +144,9 @@ public interface PageMessages {
     String loginFailed();
 
     @Message
+    String loginTooMany(long minutes);
+
+    @Message
     String loginUsername();
 
     @Message

@@ -189,6 +189,28 @@ class PublicTicketStatusTest {
     }
 
     @Test
+    void failedLookupsCountedByAnotherInstanceCountTowardsThe429() {
+        Issued ticket = newTicket();
+        // Another instance behind the same balancer saw 59 failures from this address within the minute.
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 59; i++) {
+                em.createNativeQuery("insert into client_failure (kind, address, expires_at) values ('PUBLIC_LOOKUP', ?1, ?2)")
+                        .setParameter(1, client).setParameter(2, clock.instant().plusSeconds(50)).executeUpdate();
+            }
+        });
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200);
+
+        lookup("CD-1999-000001", "ACDEFGHJ").then().statusCode(404);
+
+        Response refused = lookup(ticket.code(), ticket.accessCode());
+        refused.then().statusCode(429).contentType("application/problem+json");
+        // The oldest of the other instance's failures leaves the window in 50 seconds.
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(30, 50);
+        clock.advance(Duration.ofSeconds(51));
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200);
+    }
+
+    @Test
     void personalDataTypedIntoPublicTextIsMasked() {
         Map<String, Object> body = intake("sewage-overflow", "zhenxingjie", "jianzhu-no3");
         body.put("reporter", Map.of("name", "欧阳娜娜", "phone", "13512345678"));

@@ -1,0 +1,102 @@
+package org.communitydesk.security;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import org.communitydesk.support.TestClock;
+import org.communitydesk.support.TestUsers;
+import org.communitydesk.support.TestUsers.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Another instance changes a user: here simulated by updating the row with SQL, which never reaches this
+ * process's cache of verified sign-ins ({@link VerifiedLogins#forget} is not called). The next request
+ * with credentials still in that cache must be refused at once, not after the cache's minute.
+ */
+@QuarkusTest
+class SignInAcrossInstancesTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aUserDisabledElsewhereIsRefusedAtOnce() {
+        User user = cachedStaff("elsewhere-disabled");
+
+        update("update app_user set enabled = false, version = version + 1 where username = ?1", user.username());
+
+        user.request().when().get("/api/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aUserLockedElsewhereIsRefusedAtOnce() {
+        User user = cachedStaff("elsewhere-locked");
+
+        update("update app_user set locked_until = ?2, version = version + 1 where username = ?1", user.username(),
+                clock.instant().plus(Duration.ofMinutes(15)));
+
+        user.request().when().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void aPasswordResetElsewhereRefusesTheOldPasswordAtOnceAndTakesTheNewOne() {
+        User user = cachedStaff("elsewhere-reset");
+        String newPassword = "reset-on-another-instance";
+
+        update("update app_user set password_hash = ?2, version = version + 1 where username = ?1", user.username(),
+                BcryptUtil.bcryptHash(newPassword, AppUser.BCRYPT_COST));
+
+        user.request().when().get("/api/me").then().statusCode(401);
+        user.withPassword(newPassword).when().get("/api/me").then().statusCode(200)
+                .body("username", equalTo(user.username()));
+    }
+
+    @Test
+    void aLockThatEndedElsewhereLetsTheCachedPasswordInAgain() {
+        // The re-check reads the state, it does not just spot a change: an unlock counts too.
+        User user = cachedStaff("elsewhere-unlocked");
+        update("update app_user set locked_until = ?2 where username = ?1", user.username(),
+                clock.instant().plus(Duration.ofMinutes(15)));
+        user.request().when().get("/api/me").then().statusCode(401);
+
+        update("update app_user set locked_until = null where username = ?1", user.username());
+
+        user.request().when().get("/api/me").then().statusCode(200);
+    }
+
+    /** A staff user whose credentials were just verified, so that the next request is a cache hit. */
+    private static User cachedStaff(String prefix) {
+        User user = TestUsers.staff(prefix, "beixinyuan");
+        user.request().when().get("/api/me").then().statusCode(200);
+        user.request().when().get("/api/me").then().statusCode(200);
+        return user;
+    }
+
+    private void update(String sql, Object... parameters) {
+        int rows = QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        });
+        if (rows != 1) {
+            throw new IllegalStateException("expected to change one user, changed " + rows);
+        }
+    }
+}
