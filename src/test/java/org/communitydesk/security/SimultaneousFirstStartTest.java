@@ -27,11 +27,12 @@ class SimultaneousFirstStartTest {
     public static class NothingAtStart implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // An empty database of its own (on PostgreSQL the test resource gives each start a new one).
+            // An empty database of its own (on PostgreSQL the test resource gives each start a new one). On H2 a
+            // lock wait gives up after 1 s instead of 10, so the waiting instance also goes through its retries.
             return Map.of("communitydesk.demo.enabled", "true",
                     "quarkus.arc.test.disable-application-lifecycle-observers", "true",
                     "%test.quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:communitydesk-first-start;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+                    "jdbc:h2:mem:communitydesk-first-start;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1000");
         }
     }
 
