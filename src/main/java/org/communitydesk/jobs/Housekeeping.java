@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.communitydesk.common.AppConfig;
@@ -38,7 +39,7 @@ public class Housekeeping {
     /** Sweeps every table; returns the rows removed. A failing table does not stop the others. */
     public long run(Instant now) {
         long total = 0;
-        List<String> failed = new java.util.ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (Sweep sweep : sweeps()) {
             try {
                 long removed = QuarkusTransaction.requiringNew().call(() -> sweep.deleteExpired().applyAsLong(now));
