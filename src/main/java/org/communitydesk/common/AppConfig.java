@@ -3,6 +3,7 @@ package org.communitydesk.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 import java.util.Optional;
 
 /** CommunityDesk's own settings, under the {@code communitydesk} prefix. */
@@ -18,6 +19,42 @@ public interface AppConfig {
     Admin admin();
 
     Open311 open311();
+
+    SecurityLog securityLog();
+
+    Jobs jobs();
+
+    interface SecurityLog {
+        /** How long security-log rows are kept; housekeeping removes older ones. */
+        @WithDefault("180d")
+        Duration retention();
+    }
+
+    /** Background jobs; each runs on one instance per run, whatever the number of instances. */
+    interface Jobs {
+        AutoClose autoClose();
+
+        Housekeeping housekeeping();
+
+        /**
+         * How long a run may hold its job's lease: if an instance dies mid-run, another takes the job over after
+         * this. Longer than any run should take.
+         */
+        @WithDefault("30m")
+        Duration lease();
+
+        interface AutoClose {
+            /** How often resolved tickets past their feedback window are closed ("off" switches it off). */
+            @WithDefault("5m")
+            String every();
+        }
+
+        interface Housekeeping {
+            /** How often expired guard rows and old security-log rows are removed ("off" switches it off). */
+            @WithDefault("1h")
+            String every();
+        }
+    }
 
     interface Admin {
         /** User name of the first administrator, created at start-up when the database has no users. */

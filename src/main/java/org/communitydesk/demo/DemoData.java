@@ -4,7 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.communitydesk.common.AppConfig;
+import org.communitydesk.common.OneTimeWork;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
 import org.communitydesk.directory.Priority;
@@ -67,8 +67,15 @@ public class DemoData {
         }
     }
 
-    @Transactional
+    @Inject
+    OneTimeWork oneTimeWork;
+
+    /** Loads the demo tickets into a database without tickets; instances starting together load them once. */
     public void load() {
+        oneTimeWork.run("demo-data", this::loadIntoEmptyDatabase);
+    }
+
+    private void loadIntoEmptyDatabase() {
         if (Ticket.count() > 0) {
             LOG.info("Demo data is switched on, but the database already has tickets; no demo tickets were added.");
             return;

@@ -42,6 +42,14 @@ public class AccessGuard extends PanacheEntityBase {
         this.failures = 0;
     }
 
+    /**
+     * Housekeeping: removes the guards whose window has ended and whose block, if any, is over. Such a row
+     * counts for nothing (the next wrong code starts a new window), so removing it changes no answer.
+     */
+    public static long deleteExpired(Instant now) {
+        return delete("windowStartedAt <= ?1 and (lockedUntil is null or lockedUntil <= ?2)", now.minus(WINDOW), now);
+    }
+
     boolean blocks(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }

@@ -5,11 +5,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.communitydesk.common.AppConfig;
+import org.communitydesk.common.OneTimeWork;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
 import org.jboss.logging.Logger;
@@ -47,16 +48,23 @@ public class AccountBootstrap {
     @Inject
     Clock clock;
 
-    // Runs before the demo tickets are loaded, and before anyone can sign in.
-    @Transactional
+    @Inject
+    OneTimeWork oneTimeWork;
+
+    // Runs before the demo tickets are loaded, and before anyone can sign in. Under the start lock, so that
+    // instances starting at the same moment create each account once: the second waits, then finds them.
     void onStart(@Observes @Priority(100) StartupEvent event) {
-        Instant now = clock.instant();
-        String adminName = config.admin().username();
         var adminPassword = config.admin().password().filter(p -> !p.isBlank());
         if (adminPassword.isPresent() && adminPassword.get().length() < UserViews.MIN_PASSWORD) {
             throw new IllegalStateException("COMMUNITYDESK_ADMIN_PASSWORD is shorter than " + UserViews.MIN_PASSWORD
                     + " characters. Choose a longer password and start again.");
         }
+        oneTimeWork.run("accounts", () -> createAccounts(adminPassword));
+    }
+
+    private void createAccounts(Optional<String> adminPassword) {
+        Instant now = clock.instant();
+        String adminName = config.admin().username();
         if (AppUser.count() == 0) {
             if (adminPassword.isPresent()) {
                 create(adminName, "Administrator", adminPassword.get(), Role.ADMIN, null, now);

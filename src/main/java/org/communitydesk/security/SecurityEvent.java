@@ -34,6 +34,12 @@ public class SecurityEvent extends IdentityEntity {
     protected SecurityEvent() {
     }
 
+    /** Housekeeping: removes the events older than the retention time; native SQL, as the entity is immutable. */
+    public static long deleteOlderThan(Instant cutoff) {
+        return getEntityManager().createNativeQuery("DELETE FROM security_event WHERE occurred_at < ?1")
+                .setParameter(1, cutoff).executeUpdate();
+    }
+
     static SecurityEvent record(SecurityEventType type, String username, String actor, String detail, Instant at) {
         SecurityEvent event = new SecurityEvent();
         event.type = type;

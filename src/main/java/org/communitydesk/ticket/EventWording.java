@@ -52,6 +52,8 @@ final class EventWording {
 
     static final String REOPENED_BY_RESIDENT = "居民反映问题未解决";
 
+    static final String CLOSED_AUTOMATICALLY = "办结后 7 天内居民未反映问题未解决，系统自动办结";
+
     static final String ACCESS_CODE_REISSUED = "已发放新的查询码，原查询码作废";
 
     private static String channel(Channel channel) {

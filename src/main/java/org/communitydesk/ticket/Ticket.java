@@ -260,6 +260,33 @@ public class Ticket extends IdentityEntity {
         transition(EventType.CLOSED, to, actor, at, null);
     }
 
+    /** Who closes a ticket whose feedback window passed: the system, not a member of staff. */
+    public static final Actor SYSTEM = new Actor("system", "SYSTEM");
+
+    /**
+     * Whether the system should close this ticket at {@code at}: resolved, and the feedback window on the
+     * current resolution is over without an answer (an answer would already have closed or reopened it).
+     */
+    public boolean isDueForAutomaticClosing(Instant at) {
+        return status == TicketStatus.RESOLVED && resolvedAt != null && at.isAfter(resolvedAt.plus(FEEDBACK_WINDOW))
+                && !hasFeedbackOnCurrentResolution();
+    }
+
+    /**
+     * Closes a resolved ticket whose resident did not answer within {@link #FEEDBACK_WINDOW}, with a public
+     * event saying so. A ticket that is not due is refused, so that a late or repeated run changes nothing.
+     */
+    public void closeAutomatically(Instant at) {
+        TicketStatus to = moveTo(TicketAction.CLOSE);
+        if (!isDueForAutomaticClosing(at)) {
+            throw new IllegalStateException("Ticket " + code + " is not due for automatic closing at " + at
+                    + ": its feedback window is still open or already answered.");
+        }
+        closedAt = at;
+        secondsToClose = seconds(reportedAt, at);
+        transition(EventType.CLOSED, to, SYSTEM, at, EventWording.CLOSED_AUTOMATICALLY);
+    }
+
     public void cancel(CancelReason reason, Ticket original, Actor actor, Instant at) {
         TicketStatus to = moveTo(TicketAction.CANCEL);
         if (reason == CancelReason.DUPLICATE) {

@@ -1,0 +1,62 @@
+package org.communitydesk.jobs;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.communitydesk.common.AppConfig;
+import org.communitydesk.resident.AccessGuard;
+import org.communitydesk.security.SecurityEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * Removes rows that no longer count for anything: expired guards and throttles, and security-log rows past
+ * their retention time. Each table is one line of {@link #sweeps()}, swept in its own transaction.
+ */
+@ApplicationScoped
+public class Housekeeping {
+
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class);
+
+    /** One table to sweep: its name (for logs) and the delete, given the current time, returning the rows removed. */
+    record Sweep(String table, ToLongFunction<Instant> deleteExpired) {
+    }
+
+    @Inject
+    AppConfig config;
+
+    /** A new table of expiring rows is one more line here (its static deleteExpired(Instant now) method). */
+    List<Sweep> sweeps() {
+        return List.of(
+                new Sweep("ticket_access_guard", AccessGuard::deleteExpired),
+                new Sweep("security_event",
+                        now -> SecurityEvent.deleteOlderThan(now.minus(config.securityLog().retention()))));
+    }
+
+    /** Sweeps every table; returns the rows removed. A failing table does not stop the others. */
+    public long run(Instant now) {
+        long total = 0;
+        List<String> failed = new ArrayList<>();
+        for (Sweep sweep : sweeps()) {
+            try {
+                long removed = QuarkusTransaction.requiringNew().call(() -> sweep.deleteExpired().applyAsLong(now));
+                if (removed > 0) {
+                    LOG.debugf("Housekeeping removed %d rows from %s.", removed, sweep.table());
+                }
+                total += removed;
+            } catch (RuntimeException e) {
+                failed.add(sweep.table());
+                LOG.errorf(e, "Housekeeping could not clean table %s; its old rows stay until the next run, which "
+                        + "tries again. If this repeats, check the error above.", sweep.table());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("Housekeeping failed on " + String.join(", ", failed) + " (removed " + total
+                    + " rows elsewhere); see the errors above.");
+        }
+        return total;
+    }
+}
