@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.communitydesk.common.AppConfig;
+import org.communitydesk.common.ClientFailure;
 import org.communitydesk.resident.AccessGuard;
 import org.communitydesk.security.SecurityEvent;
 import org.jboss.logging.Logger;
@@ -32,6 +33,7 @@ public class Housekeeping {
     List<Sweep> sweeps() {
         return List.of(
                 new Sweep("ticket_access_guard", AccessGuard::deleteExpired),
+                new Sweep("client_failure", ClientFailure::deleteExpired),
                 new Sweep("security_event",
                         now -> SecurityEvent.deleteOlderThan(now.minus(config.securityLog().retention()))));
     }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.communitydesk.common.ClientFailure;
 import org.communitydesk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,20 @@ class HousekeepingTest {
         assertThat(guardExists(lockOver)).isFalse();
         assertThat(guardExists(stillLocked)).isTrue();
         assertThat(guardExists(windowRunning)).isTrue();
+    }
+
+    @Test
+    void removesClientFailuresThatNoLongerCount() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        clock.freezeAt(now);
+        String address = "hk-" + UUID.randomUUID().toString().substring(0, 8);
+        clientFailure(address, now.minusSeconds(1));
+        clientFailure(address, now);
+        clientFailure(address, now.plusSeconds(30));
+
+        jobs.housekeeping();
+
+        assertThat(clientFailureExpiries(address)).containsExactly(now.plusSeconds(30));
     }
 
     @Test
@@ -95,6 +110,21 @@ class HousekeepingTest {
     private long ticketId(String code) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT id FROM ticket WHERE code = ?1").setParameter(1, code).getSingleResult()).longValue());
+    }
+
+    private void clientFailure(String address, Instant expiresAt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ClientFailure failure = new ClientFailure();
+            failure.kind = ClientFailure.Kind.PUBLIC_LOOKUP;
+            failure.address = address;
+            failure.expiresAt = expiresAt;
+            failure.persist();
+        });
+    }
+
+    private List<Instant> clientFailureExpiries(String address) {
+        return QuarkusTransaction.requiringNew().call(() -> ClientFailure.<ClientFailure>list("address", address)
+                .stream().map(failure -> failure.expiresAt).toList());
     }
 
     private void securityEvent(String user, Instant at, String detail) {
