@@ -4,10 +4,9 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -65,24 +64,17 @@ public class ConsoleSession {
     }
 
     /**
-     * Sets the cookie on the response that made the id. Qute renders the page in a response filter of
-     * its own, maybe after this one: so a signed-in page makes its id here already, and rendering reads
-     * the same one.
+     * Sets the cookie on the response that made the id. Qute renders a page in a response filter of its
+     * own (priority USER); response filters run in descending priority, so this one runs after the page
+     * was rendered, when its {user.csrf} asked for the id.
      */
     static final class SetCookie {
 
         @Inject
         ConsoleSession session;
 
-        @Inject
-        SecurityIdentity identity;
-
-        @ServerResponseFilter
+        @ServerResponseFilter(priority = Priorities.USER - 100)
         public void setCookie(ContainerResponseContext response) {
-            if (response.getMediaType() != null && MediaType.TEXT_HTML_TYPE.isCompatible(response.getMediaType())
-                    && !identity.isAnonymous()) {
-                session.id();
-            }
             NewCookie cookie = session.cookieToSet();
             if (cookie != null) {
                 response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);

@@ -150,7 +150,9 @@ public class SessionKeySource implements ConfigSourceFactory {
     static String sharedKey(Database database, String name) {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(true);
-            createTable(connection);
+            if (!tableExists(connection)) {
+                createTable(connection);
+            }
             String found = read(connection, name);
             if (found != null) {
                 return found;
@@ -178,6 +180,16 @@ public class SessionKeySource implements ConfigSourceFactory {
                     + database.safeUrl() + " (" + e.getMessage() + "). Check that the database is reachable with the "
                     + "configured quarkus.datasource.* settings and that its user may create a schema, or set "
                     + PROPERTY + " (the same value on every instance).", e);
+        }
+    }
+
+    /** Asked first, so that an instance whose user may not create a schema starts once the table exists. */
+    private static boolean tableExists(Connection connection) {
+        try (Statement statement = connection.createStatement();
+                ResultSet ignored = statement.executeQuery("SELECT name FROM " + TABLE + " WHERE 1 = 0")) {
+            return true;
+        } catch (SQLException missing) {
+            return false;
         }
     }
 
