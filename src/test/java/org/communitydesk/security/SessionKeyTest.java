@@ -65,11 +65,37 @@ class SessionKeyTest {
 
         // A name nobody made yet: eight "instances" ask at the same moment, as on a first start.
         String name = "t-" + UUID.randomUUID().toString().substring(0, 12);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        assertThat(race(database, name, 8)).hasSize(1).containsExactly(storedKey(name));
+    }
+
+    @Test
+    void instancesStartingAtOnceOnANewDatabaseCreateTheTableOnceAndAgreeOnOneKey() throws Exception {
+        SessionKeySource.Database current = database();
+        String fresh = "keyrace" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        boolean postgres = current.url().startsWith("jdbc:postgresql:");
+        String url = postgres ? current.url().substring(0, current.url().lastIndexOf('/') + 1) + fresh
+                : "jdbc:h2:mem:" + fresh + ";DB_CLOSE_DELAY=-1";
+        if (postgres) {
+            execute(current, "CREATE DATABASE " + fresh);
+        }
+        SessionKeySource.Database empty = new SessionKeySource.Database(url, current.user(), current.password());
+        try {
+            assertThat(race(empty, SessionKeySource.SESSION_KEY, 6)).hasSize(1);
+        } finally {
+            if (postgres) {
+                execute(current, "DROP DATABASE IF EXISTS " + fresh + " WITH (FORCE)");
+            } else {
+                execute(empty, "SHUTDOWN");
+            }
+        }
+    }
+
+    private static Set<String> race(SessionKeySource.Database database, String name, int instances) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < instances; i++) {
                 answers.add(pool.submit((Callable<String>) () -> {
                     start.await();
                     return SessionKeySource.sharedKey(database, name);
@@ -80,9 +106,15 @@ class SessionKeyTest {
             for (Future<String> answer : answers) {
                 keys.add(answer.get());
             }
-            assertThat(keys).hasSize(1).containsExactly(storedKey(name));
+            return keys;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void execute(SessionKeySource.Database database, String sql) throws Exception {
+        try (Connection connection = database.connect(); var statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
