@@ -204,8 +204,12 @@ public class SessionKeySource implements ConfigSourceFactory {
                         + "created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
                 return;
             } catch (SQLException raced) {
-                // PostgreSQL's IF NOT EXISTS is not atomic against a concurrent CREATE.
-                if (attempt >= 5 || !isDuplicate(raced)) {
+                // IF NOT EXISTS is not atomic against a concurrent CREATE, on PostgreSQL (a duplicate key)
+                // or H2 ("object already exists"): whoever lost finds the winner's table.
+                if (tableExists(connection)) {
+                    return;
+                }
+                if (attempt >= 5) {
                     throw raced;
                 }
                 try {
@@ -227,9 +231,8 @@ public class SessionKeySource implements ConfigSourceFactory {
         }
     }
 
-    /** A unique violation (23505 on H2 and PostgreSQL), or PostgreSQL's "already exists" (42P06, 42P07). */
+    /** A unique violation: 23505 on H2 and PostgreSQL. */
     private static boolean isDuplicate(SQLException e) {
-        String state = e.getSQLState();
-        return "23505".equals(state) || "42P06".equals(state) || "42P07".equals(state);
+        return "23505".equals(e.getSQLState());
     }
 }
