@@ -1,18 +1,21 @@
 package org.communitydesk.console;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.NewCookie;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Messages that outlive a redirect (Post/Redirect/Get): kept on the server for a few minutes under a
- * random id that travels in a cookie, and shown once. The server side matters for the one secret a
- * message may carry, a new access code: it never appears in a URL, a cookie or a log.
+ * Messages that outlive a redirect (Post/Redirect/Get): a row in the database for a few minutes
+ * ({@link FlashMessage}) under a random id that travels in a cookie, shown once, only to the user it
+ * was made for and only on the page of the ticket it belongs to. The database, not this process,
+ * keeps it, so the instance that answers the redirect need not be the one that made it. The one secret
+ * a message may carry, a new access code, never appears in a URL, a cookie or a log.
  */
 @ApplicationScoped
 public class Flash {
@@ -33,29 +36,34 @@ public class Flash {
         }
     }
 
-    private record Entry(String username, Message message) {
-    }
+    @Inject
+    Clock clock;
 
-    private final Cache<String, Entry> entries = Caffeine.newBuilder().expireAfterWrite(KEPT_FOR)
-            .maximumSize(10_000).build();
-
-    /** Keeps the message for the user's next page; the cookie goes on the redirect. */
-    public NewCookie keep(String username, Message message) {
+    /**
+     * Keeps the message for the user's next page: the page of {@code ticketCode}, or, without one, the
+     * page the redirect leads to. The cookie goes on the redirect.
+     */
+    @Transactional
+    public NewCookie keep(String username, String ticketCode, Message message) {
         byte[] id = new byte[18];
         RANDOM.nextBytes(id);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        entries.put(key, new Entry(username, message));
+        new FlashMessage(key, username, ticketCode, message, clock.instant().plus(KEPT_FOR)).persist();
         return new NewCookie.Builder(COOKIE).value(key).path("/").httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT).maxAge((int) KEPT_FOR.toSeconds()).build();
     }
 
-    /** The message kept for this user under the cookie's id, once. */
-    public Optional<Message> take(String username, String id) {
-        if (id == null || id.isBlank()) {
+    /**
+     * The message kept under the cookie's id, once, if it is this user's and belongs on this page
+     * ({@code pageTicket}: the ticket the page shows, or null for a page of no ticket). A message for
+     * another ticket or another user stays where it is (and expires).
+     */
+    @Transactional
+    public Optional<Message> take(String username, String id, String pageTicket) {
+        if (id == null || id.isBlank() || id.length() > 32) {
             return Optional.empty();
         }
-        Entry entry = entries.asMap().remove(id);
-        return entry == null || !entry.username().equals(username) ? Optional.empty() : Optional.of(entry.message());
+        return FlashMessage.take(id, username, pageTicket, clock.instant());
     }
 
     /** Clears the cookie once its message was shown. */

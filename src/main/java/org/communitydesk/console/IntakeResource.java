@@ -149,7 +149,7 @@ public class IntakeResource {
 
     private Response redirect(Caller caller, String code, Flash.Message message) {
         return Response.seeOther(URI.create("/console/tickets/" + code))
-                .cookie(flash.keep(caller.actor().name(), message)).build();
+                .cookie(flash.keep(caller.actor().name(), code, message)).build();
     }
 
     private static <E extends Enum<E>> E enumOr(Class<E> type, String value, E fallback) {

@@ -45,13 +45,14 @@ public class LoginResource {
         return Math.max(1, (Long.parseLong(seconds) + 59) / 60);
     }
 
-    /** The session lives in a cookie only, so signing out is dropping it. */
+    /** The session lives in cookies only, so signing out is dropping them (forms of this session then expire). */
     @POST
     @Path("logout")
     @Operation(hidden = true)
     public Response logout(UriInfo uri) {
         return Response.seeOther(uri.getBaseUriBuilder().path("login").build())
-                .cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).build())
+                .cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).build(),
+                        ConsoleSession.ended())
                 .build();
     }
 }

@@ -69,7 +69,7 @@ public class QueueResource {
             // Open work first by what is due soonest; any other view newest first.
             query.sort = filter.onlyOpen() ? "dueAt" : "-reportedAt";
         }
-        Flash.Message message = flash.take(caller.actor().name(), flashId).orElse(null);
+        Flash.Message message = flash.take(caller.actor().name(), flashId, null).orElse(null);
         PageResponse<TicketSummary> page;
         Map<TicketStatus, Long> counts;
         String problem = null;

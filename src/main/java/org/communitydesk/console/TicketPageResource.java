@@ -112,13 +112,14 @@ public class TicketPageResource {
     @Operation(hidden = true)
     public RestResponse<TemplateInstance> show(@CookieParam(Flash.COOKIE) String flashId) {
         Caller caller = actor.get();
-        Flash.Message message = flash.take(caller.actor().name(), flashId).orElse(null);
         TicketView ticket;
         try {
             ticket = tickets.get(code, caller);
         } catch (ProblemException notFound) {
             return RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_FOUND, Templates.missing(code)).build();
         }
+        // Only now: a message for this ticket is never spent on a page that does not show it.
+        Flash.Message message = flash.take(caller.actor().name(), flashId, code).orElse(null);
         var page = Templates.ticket(ticket, tickets.events(code, caller), Actions.of(ticket, caller),
                 choices.organizations(), List.of(CancelReason.values()), message);
         var response = RestResponse.ResponseBuilder.ok(page)
@@ -294,7 +295,7 @@ public class TicketPageResource {
 
     private Response redirect(Caller caller, Flash.Message message) {
         return Response.seeOther(URI.create("/console/tickets/" + code))
-                .cookie(flash.keep(caller.actor().name(), message)).build();
+                .cookie(flash.keep(caller.actor().name(), code, message)).build();
     }
 
     /** The version the page showed, as the API's If-Match; none means "whatever it is now". */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.ClientFailure;
+import org.communitydesk.console.FlashMessage;
 import org.communitydesk.resident.AccessGuard;
 import org.communitydesk.security.SecurityEvent;
 import org.jboss.logging.Logger;
@@ -34,6 +35,7 @@ public class Housekeeping {
         return List.of(
                 new Sweep("ticket_access_guard", AccessGuard::deleteExpired),
                 new Sweep("client_failure", ClientFailure::deleteExpired),
+                new Sweep("flash_message", FlashMessage::deleteExpired),
                 new Sweep("security_event",
                         now -> SecurityEvent.deleteOlderThan(now.minus(config.securityLog().retention()))));
     }

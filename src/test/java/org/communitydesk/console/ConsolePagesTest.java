@@ -226,13 +226,17 @@ class ConsolePagesTest {
 
         Response post(String path, Form form) {
             Map<String, String> fields = new HashMap<>(form.fields);
+            // The first page sets the browser session's cookie, which the token is bound to.
+            Response page = given().when().get("/console/intake");
+            page.then().statusCode(200).cookie(ConsoleSession.COOKIE);
             if (!fields.containsKey("_csrf")) {
-                Matcher token = CSRF.matcher(get("/console/intake"));
+                Matcher token = CSRF.matcher(page.asString());
                 assertThat(token.find()).isTrue();
                 fields.put("_csrf", token.group(1));
             }
             // As a browser sends it from a UTF-8 page.
             RequestSpecification request = given().redirects().follow(false)
+                    .cookie(ConsoleSession.COOKIE, page.cookie(ConsoleSession.COOKIE))
                     .contentType("application/x-www-form-urlencoded; charset=UTF-8");
             for (var field : fields.entrySet()) {
                 request = request.formParam(field.getKey().replaceAll("\\d+$", ""), field.getValue());

@@ -70,6 +70,19 @@ class HousekeepingTest {
     }
 
     @Test
+    void removesRedirectMessagesNobodyCameBackFor() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        clock.freezeAt(now);
+        String user = "hk-" + UUID.randomUUID().toString().substring(0, 8);
+        flashMessage(user, "expired", now.minusSeconds(1));
+        flashMessage(user, "waiting", now.plusSeconds(60));
+
+        jobs.housekeeping();
+
+        assertThat(flashMessageIds(user)).containsExactly("waiting-" + user);
+    }
+
+    @Test
     void keepsTheSecurityLogFor180Days() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         clock.freezeAt(now);
@@ -121,6 +134,18 @@ class HousekeepingTest {
     private List<Instant> clientFailureExpiries(String address) {
         return QuarkusTransaction.requiringNew().call(() -> ClientFailure.<ClientFailure>list("address", address)
                 .stream().map(failure -> failure.expiresAt).toList());
+    }
+
+    private void flashMessage(String user, String id, Instant expiresAt) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO flash_message "
+                + "(id, username, message_key, failed, expires_at) VALUES (?1, ?2, 'ticketLogged', false, ?3)")
+                .setParameter(1, id + "-" + user).setParameter(2, user).setParameter(3, expiresAt).executeUpdate());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> flashMessageIds(String user) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT id FROM flash_message WHERE username = ?1").setParameter(1, user).getResultList());
     }
 
     private void securityEvent(String user, Instant at, String detail) {
