@@ -67,5 +67,10 @@ SELECT item, n FROM (
                    GROUP BY community_id, category_id, status) c
           ON c.community_id = x.community_id AND c.category_id = x.category_id AND c.status = x.status
         WHERE COALESCE(c.n, 0) <> x.tickets
+    -- And from counting's side: a group of tickets that has no tally row at all.
+    UNION ALL SELECT 32, 'broken: tickets counted that ticket_tally lacks', COUNT(*) FROM
+        (SELECT community_id, category_id, status FROM ticket GROUP BY community_id, category_id, status) c
+        WHERE NOT EXISTS (SELECT 1 FROM ticket_tally x
+            WHERE x.community_id = c.community_id AND x.category_id = c.category_id AND x.status = c.status)
 ) checks
 ORDER BY k, item

@@ -103,6 +103,32 @@ class AccountsTest {
     }
 
     @Test
+    void aGoodSignInStartsTheCountOfFailuresAgain() {
+        User user = TestUsers.staff("lock-reset", "beixinyuan");
+        failTimes(user, 4);
+        user.request().when().get("/api/me").then().statusCode(200);
+
+        failTimes(user, 4);
+
+        user.request().when().get("/api/me").then().statusCode(200);
+        audit(user.username(), "LOCKED_OUT").then().body("total", equalTo(0));
+        given().when().get("/api/users/{u}", user.username()).then().statusCode(200).body("lockedUntil", nullValue());
+    }
+
+    @Test
+    void aPasswordResetByAnAdminLiftsALockAtOnce() {
+        User user = TestUsers.staff("lock-password", "beixinyuan");
+        failFiveTimes(user);
+        user.request().when().get("/api/me").then().statusCode(401);
+
+        given().contentType(ContentType.JSON).body(Map.of("password", "a-new-password-1")).when()
+                .post("/api/users/{u}/password", user.username()).then().statusCode(200).body("lockedUntil", nullValue());
+
+        user.withPassword("a-new-password-1").when().get("/api/me").then().statusCode(200);
+        user.request().when().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
     void aLockOutAlsoRefusesAPasswordThatWasVerifiedJustBefore() {
         // A busy client: its credentials were verified a moment ago and are in the 60-second cache.
         User user = TestUsers.staff("lockout-cached", "beixinyuan");
@@ -301,7 +327,11 @@ class AccountsTest {
     // --- Helpers -------------------------------------------------------------------------------------
 
     private static void failFiveTimes(User user) {
-        for (int i = 0; i < 5; i++) {
+        failTimes(user, 5);
+    }
+
+    private static void failTimes(User user, int times) {
+        for (int i = 0; i < times; i++) {
             user.withPassword(WRONG_PASSWORD).when().get("/api/me").then().statusCode(401);
         }
     }

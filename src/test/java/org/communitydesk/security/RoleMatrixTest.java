@@ -294,6 +294,43 @@ class RoleMatrixTest {
         }
     }
 
+    /**
+     * Every ticket operation (a path with {code}) that a non-administrator role may call, tried by a user of that
+     * role whose scope does not cover the ticket: 404, as for a ticket that does not exist, and nothing changed.
+     * Driven from the table, so a new ticket operation is tried here as soon as it is classified.
+     */
+    @ParameterizedTest(name = "{0} on {1} as {2} of elsewhere")
+    @MethodSource("outOfScopeCalls")
+    void outOfScopeCallersFindNoTicketAndChangeNothing(Operation operation, Case kase, Role role) {
+        Call call = prepare(operation, TABLE.get(operation.operationId()), kase);
+
+        Response answer = call.send(outsider(role).request());
+
+        assertThat(answer.statusCode()).as("%s on %s as %s of elsewhere: %s", operation, kase.target(), role,
+                answer.asString()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(answer.asString()).doesNotContain("accessCode");
+        call.assertUnchanged();
+    }
+
+    static Stream<Arguments> outOfScopeCalls() {
+        return classifiedOperations().stream().filter(operation -> operation.path().contains("{code}"))
+                .flatMap(operation -> TABLE.get(operation.operationId()).cases().stream()
+                        .filter(kase -> !kase.isPublic())
+                        .flatMap(kase -> kase.allowed().stream().filter(role -> role != ADMIN)
+                                .map(role -> Arguments.of(operation, kase, role))));
+    }
+
+    @Test
+    void everyTicketOperationIsTriedOutOfScope() {
+        // Guards the filter above: were it to select nothing, the out-of-scope test would pass vacuously.
+        Set<String> tried = outOfScopeCalls().map(arguments -> ((Operation) arguments.get()[0]).operationId())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(tried).contains("getTicket", "listTicketEvents", "addTicketReport", "addTicketNote", "dispatchTicket",
+                "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
+                "reissueAccessCode");
+    }
+
     static Stream<Arguments> signedInCalls() {
         return classifiedOperations().stream().flatMap(operation -> TABLE.get(operation.operationId()).cases().stream()
                 .flatMap(kase -> Arrays.stream(Role.values()).map(role -> Arguments.of(operation, kase, role))));
@@ -374,11 +411,19 @@ class RoleMatrixTest {
             }
         }
 
+        /** The resident's code still opens the ticket: no reissue took it away. */
+        private int accessCodeStillOpens() {
+            return given().auth().none().header("X-Access-Code", ACCESS_CODES.get(ticket)).when()
+                    .get("/api/public/tickets/{code}", ticket).statusCode();
+        }
+
         /** What the call could change, read as the administrator. */
         private Object snapshot() {
             if (ticket != null) {
-                return given().when().get("/api/tickets/{code}", ticket).then().statusCode(200).extract()
-                        .path("version");
+                // The version, and the timeline too: a note need not change the ticket row.
+                return List.of(given().when().get("/api/tickets/{code}", ticket).then().statusCode(200).extract()
+                        .path("version").toString(), given().when().get("/api/tickets/{code}/events", ticket).then()
+                        .statusCode(200).extract().asString(), accessCodeStillOpens());
             }
             if (user != null) {
                 return given().when().get("/api/users/{u}", user.username()).then().statusCode(200)
@@ -483,6 +528,18 @@ class RoleMatrixTest {
             case SUPERVISOR -> TestUsers.supervisor("matrix-supervisor", "yingbin");
             case CONTRACTOR -> TestUsers.contractor("matrix-contractor", "tongda-dredging");
             case ADMIN -> TestUsers.admin("matrix-admin");
+        });
+    }
+
+    private static final Map<Role, User> OUTSIDERS = new EnumMap<>(Role.class);
+
+    /** A user of the role whose scope misses 宏安小区 and tongda-dredging's tickets. */
+    private static synchronized User outsider(Role role) {
+        return OUTSIDERS.computeIfAbsent(role, r -> switch (r) {
+            case STAFF -> TestUsers.staff("matrix-staff-elsewhere", "zhenxingjie");
+            case SUPERVISOR -> TestUsers.supervisor("matrix-supervisor-elsewhere", "xinwang");
+            case CONTRACTOR -> TestUsers.contractor("matrix-contractor-elsewhere", "datong-sewage");
+            case ADMIN -> throw new IllegalArgumentException("the administrator's scope is everything");
         });
     }
 

@@ -17,7 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.communitydesk.support.TestUsers;
+import org.communitydesk.support.TestUsers.User;
+import org.communitydesk.support.TicketApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ticket_tally (V9) is kept by a trigger in each database (H2: TicketTallyTrigger; PostgreSQL: db/postgresql/V9.1).
@@ -104,6 +109,50 @@ class TicketTallyTest {
             all += counted;
         }
         assertThat(all).isPositive();
+    }
+
+    /**
+     * The tally per scope: a community's staff and a street office's supervisor are answered from the tally rows of
+     * their area, a contractor (whom the tally cannot answer) by counting. Either way the list's total and the queue's
+     * counts per status must equal counting, forced by a date filter the tally cannot answer.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "STAFF", "SUPERVISOR", "CONTRACTOR" })
+    void listTotalsAndQueueCountsEqualCountingInEachScope(String role) {
+        // Tickets inside and outside each scope: 北馨园 (迎宾街道) given to tongda-dredging, 振兴街 (迎宾街道) given to
+        // datong-sewage, 槐园 (西花园街道) given to tongda-dredging, and reported ones in each.
+        for (String community : List.of("beixinyuan", "zhenxingjie", "huaiyuan")) {
+            createTicket("sewer-blockage", community, null);
+            String dispatched = createTicket("sewer-blockage", community, null);
+            move(dispatched, "dispatch", TicketApi.dispatchBody(community.equals("zhenxingjie") ? "datong-sewage"
+                    : "tongda-dredging")).then().statusCode(200);
+        }
+        User user = switch (role) {
+            case "STAFF" -> TestUsers.staff("tally-staff", "beixinyuan");
+            case "SUPERVISOR" -> TestUsers.supervisor("tally-supervisor", "yingbin");
+            default -> TestUsers.contractor("tally-contractor", "tongda-dredging");
+        };
+        Map<String, String> counting = Map.of("reportedFrom", "2000-01-01");
+
+        long total = total(user, Map.of());
+        assertThat(total).as("%s's total", role).isPositive().isLessThan(total(Map.of()))
+                .isEqualTo(total(user, counting));
+        String queue = user.request().when().get("/console/tickets").then().statusCode(200).extract().asString();
+        long sum = 0;
+        for (TicketStatus status : TicketStatus.values()) {
+            long counted = total(user, merge(counting, Map.of("status", status.name())));
+            assertThat(total(user, Map.of("status", status.name()))).as("%s's total of %s", role, status)
+                    .isEqualTo(counted);
+            assertThat(queue).as("%s's queue count of %s", role, status)
+                    .contains("data-status=\"" + status + "\">" + counted + "<");
+            sum += counted;
+        }
+        assertThat(sum).isEqualTo(total);
+    }
+
+    private static long total(User user, Map<String, String> filters) {
+        return user.request().queryParams(filters).queryParam("size", 1).when().get("/api/tickets").then()
+                .statusCode(200).extract().jsonPath().getLong("total");
     }
 
     private static long total(Map<String, String> filters) {
