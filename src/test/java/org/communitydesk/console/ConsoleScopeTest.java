@@ -108,7 +108,7 @@ class ConsoleScopeTest {
         Response refused = post(outsider(role), code, form);
 
         refused.then().statusCode(303);
-        Flash.Message message = message(outsider(role), refused);
+        Flash.Message message = message(outsider(role), refused, code);
         assertThat(message.key()).as("flash after %s as %s of elsewhere", form, role).isEqualTo("flashNotFound");
         assertThat(message.error()).isTrue();
         assertThat(message.accessCode()).isNull();
@@ -117,7 +117,7 @@ class ConsoleScopeTest {
 
         // The same form from the same role in scope does change the ticket: only the scope refused it.
         Response done = post(insider(role), code, form);
-        assertThat(message(insider(role), done).error()).as("%s as %s in scope", form, role).isFalse();
+        assertThat(message(insider(role), done, code).error()).as("%s as %s in scope", form, role).isFalse();
         assertThat(snapshot(code)).isNotEqualTo(before);
     }
 
@@ -157,8 +157,9 @@ class ConsoleScopeTest {
         return request.when().post("/console/tickets/{c}/{form}", code, form);
     }
 
-    private Flash.Message message(User user, Response redirect) {
-        return flash.take(user.username(), redirect.cookie(Flash.COOKIE)).orElseThrow();
+    /** The message the redirect carries, as the page of the ticket it redirects to would take it. */
+    private Flash.Message message(User user, Response redirect, String code) {
+        return flash.take(user.username(), redirect.cookie(Flash.COOKIE), code).orElseThrow();
     }
 
     /** What a form could change, read as the administrator: the ticket, its timeline and its access code. */

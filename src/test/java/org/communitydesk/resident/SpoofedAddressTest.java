@@ -8,6 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import org.communitydesk.common.ClientFailure;
 import org.communitydesk.support.DemoDataProfile;
 import org.communitydesk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -35,12 +36,12 @@ class SpoofedAddressTest {
     void rotatingForwardingHeadersDoesNotGetAroundTheLimitOfFailedLookups() {
         // One moment for all 61 lookups, however slow the machine: the one-minute window cannot end between them.
         clock.freezeAt(Instant.now());
-        for (int i = 0; i < ClientThrottle.MAX_FAILURES; i++) {
+        for (int i = 0; i < ClientFailure.Kind.PUBLIC_LOOKUP.maxFailures; i++) {
             spoofing(i).header("X-Access-Code", "ACDEFGHJ").when()
                     .get("/api/public/tickets/{code}", "CD-1999-" + String.format("%06d", i)).then().statusCode(404);
         }
 
-        spoofing(ClientThrottle.MAX_FAILURES).header("X-Access-Code", "ACDEFGHJ").when()
+        spoofing(ClientFailure.Kind.PUBLIC_LOOKUP.maxFailures).header("X-Access-Code", "ACDEFGHJ").when()
                 .get("/api/public/tickets/{code}", "CD-1999-000999").then().statusCode(429)
                 .body("type", equalTo("urn:communitydesk:problem:too-many-lookups"));
     }
