@@ -24,8 +24,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.communitydesk.security.Role;
+import org.communitydesk.security.SessionKeySource;
+import org.communitydesk.support.SessionCookies;
 import org.communitydesk.support.TestUsers;
 import org.communitydesk.support.TestUsers.User;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,9 +72,6 @@ class ConsoleScopeTest {
 
     /** The title of the not-found page (msg.properties: ticketMissingTitle). */
     static final String MISSING = "找不到工单";
-
-    @Inject
-    CsrfTokens csrf;
 
     @Inject
     Flash flash;
@@ -149,7 +149,10 @@ class ConsoleScopeTest {
     private Response post(User user, String code, String form) {
         RequestSpecification request = user.request().redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam(CsrfTokens.FIELD, csrf.tokenFor(user.username()))
+                // A browser session of this user: its id in the cookie, the token the service derives for it.
+                .cookie(ConsoleSession.COOKIE, BROWSER_SESSION)
+                .formParam(CsrfTokens.FIELD, SessionCookies.csrfToken(ConfigProvider.getConfig()
+                        .getValue(SessionKeySource.PROPERTY, String.class), user.username(), BROWSER_SESSION))
                 .formParam("version", version(code));
         for (var field : FORMS.get(form).fields().entrySet()) {
             request = request.formParam(field.getKey(), field.getValue());
@@ -172,6 +175,8 @@ class ConsoleScopeTest {
     private static String version(String code) {
         return given().when().get("/api/tickets/{c}", code).then().statusCode(200).extract().path("version").toString();
     }
+
+    private static final String BROWSER_SESSION = "console-scope-test-browser";
 
     private static final Map<String, String> ACCESS_CODES = new java.util.concurrent.ConcurrentHashMap<>();
 
