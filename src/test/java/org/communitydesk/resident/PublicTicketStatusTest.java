@@ -325,12 +325,25 @@ class PublicTicketStatusTest {
 
     @Test
     void residentAndFollowUpFeedbackRacingOnOneResolution() throws Exception {
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 2; round++) {
             Issued ticket = resolvedTicket();
-            List<Response> answers = atOnce(
-                    () -> feedback(ticket, 5, true, "居民"),
-                    () -> given().contentType(ContentType.JSON).body(Map.of("rating", 2, "resolved", true))
+            // The test holds the ticket's row until both requests wait for it, so that they truly meet.
+            List<Response> answers = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("select id from ticket where code = ?1 for update").setParameter(1, ticket.code())
+                        .getResultList();
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                    Future<Response> resident = pool.submit(() -> feedback(ticket, 5, true, "居民"));
+                    Future<Response> staff = pool.submit(() -> given().contentType(ContentType.JSON)
+                            .body(Map.of("rating", 2, "resolved", true))
                             .when().post("/api/tickets/{code}/feedback", ticket.code()));
+                    awaitSessionsWaitingForALock(2);
+                    return new Pending(pool, resident, staff);
+                } catch (RuntimeException | Error e) {
+                    pool.shutdownNow();
+                    throw e;
+                }
+            }).collect();
             List<Integer> statuses = answers.stream().map(Response::statusCode).toList();
             assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
             // The loser is told why: feedback was given, not a bare conflict or a 500.
@@ -341,6 +354,31 @@ class PublicTicketStatusTest {
                     + " where t.code = ?1", ticket.code())).as("feedback rows").isEqualTo(1);
             assertThat(count("select count(*) from ticket_event e join ticket t on t.id = e.ticket_id"
                     + " where t.code = ?1 and e.type = 'FEEDBACK'", ticket.code())).as("feedback events").isEqualTo(1);
+        }
+    }
+
+    /** Two requests under way; their answers once the test's transaction has let the row go. */
+    private record Pending(ExecutorService pool, Future<Response> resident, Future<Response> staff) {
+        List<Response> collect() throws Exception {
+            try {
+                return List.of(resident.get(60, TimeUnit.SECONDS), staff.get(60, TimeUnit.SECONDS));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Polls the database (not a sleep) until that many other sessions wait for a row lock. */
+    private void awaitSessionsWaitingForALock(int sessions) {
+        boolean postgres = "postgresql".equals(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.db-kind", String.class));
+        String sql = postgres
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                : "select count(*) from information_schema.sessions where blocker_id is not null";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+        while (((Number) em.createNativeQuery(sql).getSingleResult()).intValue() < sessions) {
+            assertThat(System.nanoTime()).as("%d requests waiting for the ticket's row", sessions).isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 
