@@ -274,7 +274,7 @@ public class StatsService {
                 + " sum(case when t.dispatched_at is not null and t.dispatched_at <= t.dispatch_due_at then 1 else 0 end),"
                 + " sum(case when t.status <> 'CANCELLED' then 1 else 0 end),"
                 + " sum(case when t.resolved_at is not null and (f.resolved = true"
-                + "   or (f.id is null and t.resolved_at <= :undisputedBefore)) then 1 else 0 end),"
+                + "   or (f.id is null and t.resolved_at < :undisputedBefore)) then 1 else 0 end),"
                 + " percentile_cont(0.5) within group (order by t.seconds_to_resolve)"
                 + " from ticket t left join ticket_feedback f on f.ticket_id = t.id and f.resolved_at = t.resolved_at"
                 + FEEDBACK_IN_PERIOD + " where " + where.sql() + " group by t.community_id")) {

@@ -19,9 +19,18 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.communitydesk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,6 +255,19 @@ class PublicTicketStatusTest {
         assertThat(answer).doesNotContain("欧阳娜娜", "13512345678", "司马光明", "7654321").contains("已回电***");
     }
 
+    @Test
+    void twoFirstWrongCodesAtTheSameMomentBothAnswer404AndBothCount() throws Exception {
+        // Several rounds, each on a ticket without a guard row yet: the race is on creating that row.
+        for (int round = 0; round < 4; round++) {
+            Issued ticket = newTicket();
+            List<Integer> statuses = atOnce(
+                    () -> lookup(ticket.code(), "WRONGA").statusCode(),
+                    () -> lookup(ticket.code(), "WRONGB").statusCode());
+            assertThat(statuses).as("round %d", round).containsExactly(404, 404);
+            assertThat(failures(ticket.code())).as("round %d", round).isEqualTo(2);
+        }
+    }
+
     // --- Feedback ---------------------------------------------------------------------------------------
 
     @Test
@@ -285,6 +307,86 @@ class PublicTicketStatusTest {
         feedback(late, 4, true, null).then().statusCode(409)
                 .body("type", equalTo("urn:communitydesk:problem:feedback-window-closed"));
         lookup(late.code(), late.accessCode()).then().body("status", equalTo("RESOLVED"));
+    }
+
+    @Test
+    void feedbackIsTakenUpToExactlySevenDaysAfterTheResolution() {
+        Instant resolvedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freezeAt(resolvedAt);
+        Issued onTheDot = resolvedTicket();
+        Issued oneSecondLate = resolvedTicket();
+
+        clock.freezeAt(resolvedAt.plus(Duration.ofDays(7)));
+        feedback(onTheDot, 4, true, null).then().statusCode(200).body("status", equalTo("CLOSED"));
+        clock.freezeAt(resolvedAt.plus(Duration.ofDays(7)).plusSeconds(1));
+        feedback(oneSecondLate, 4, true, null).then().statusCode(409)
+                .body("type", equalTo("urn:communitydesk:problem:feedback-window-closed"));
+    }
+
+    @Test
+    void residentAndFollowUpFeedbackRacingOnOneResolution() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            Issued ticket = resolvedTicket();
+            // The test holds the ticket's row until both requests wait for it, so that they truly meet.
+            List<Response> answers = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("select id from ticket where code = ?1 for update").setParameter(1, ticket.code())
+                        .getResultList();
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                    Future<Response> resident = pool.submit(() -> feedback(ticket, 5, true, "居民"));
+                    Future<Response> staff = pool.submit(() -> given().contentType(ContentType.JSON)
+                            .body(Map.of("rating", 2, "resolved", true))
+                            .when().post("/api/tickets/{code}/feedback", ticket.code()));
+                    awaitSessionsWaitingForALock(2);
+                    return new Pending(pool, resident, staff);
+                } catch (RuntimeException | Error e) {
+                    pool.shutdownNow();
+                    throw e;
+                }
+            }).collect();
+            List<Integer> statuses = answers.stream().map(Response::statusCode).toList();
+            assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+            // The loser is told why: feedback was given, not a bare conflict or a 500.
+            Response loser = answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+            assertThat(loser.contentType()).startsWith("application/problem+json");
+            assertThat(loser.<String>path("type")).isEqualTo("urn:communitydesk:problem:feedback-already-given");
+            assertThat(count("select count(*) from ticket_feedback f join ticket t on t.id = f.ticket_id"
+                    + " where t.code = ?1", ticket.code())).as("feedback rows").isEqualTo(1);
+            assertThat(count("select count(*) from ticket_event e join ticket t on t.id = e.ticket_id"
+                    + " where t.code = ?1 and e.type = 'FEEDBACK'", ticket.code())).as("feedback events").isEqualTo(1);
+        }
+    }
+
+    /** Two requests under way; their answers once the test's transaction has let the row go. */
+    private record Pending(ExecutorService pool, Future<Response> resident, Future<Response> staff) {
+        List<Response> collect() throws Exception {
+            try {
+                return List.of(resident.get(60, TimeUnit.SECONDS), staff.get(60, TimeUnit.SECONDS));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Polls the database (not a sleep) until that many other sessions wait for a row lock. */
+    private void awaitSessionsWaitingForALock(int sessions) {
+        boolean postgres = "postgresql".equals(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.db-kind", String.class));
+        String sql = postgres
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                : "select count(*) from information_schema.sessions where blocker_id is not null";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+        while (true) {
+            if (postgres) {
+                // PostgreSQL keeps one snapshot of the statistics per transaction; this one polls.
+                em.createNativeQuery("select pg_stat_clear_snapshot()").getResultList();
+            }
+            if (((Number) em.createNativeQuery(sql).getSingleResult()).intValue() >= sessions) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("%d requests waiting for the ticket's row", sessions).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test
@@ -346,6 +448,44 @@ class PublicTicketStatusTest {
         }
         return as(client).contentType(ContentType.JSON).header("X-Access-Code", ticket.accessCode()).body(body)
                 .when().post("/api/public/tickets/{code}/feedback", ticket.code());
+    }
+
+    /** Runs the calls on threads released together, and returns their answers in order. */
+    @SafeVarargs
+    private static <T> List<T> atOnce(Callable<T>... calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            CountDownLatch ready = new CountDownLatch(calls.length);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.call();
+                }));
+            }
+            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int failures(String code) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select g.failures from ticket_access_guard g join ticket t on t.id = g.ticket_id where t.code = ?1")
+                .setParameter(1, code).getSingleResult()).intValue());
+    }
+
+    private long count(String sql, String code) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, code).getSingleResult()).longValue());
     }
 
     private static void note(String code, String text, String visibility) {
