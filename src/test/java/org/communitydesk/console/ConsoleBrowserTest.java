@@ -7,11 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.communitydesk.support.Browser;
+import org.communitydesk.support.TestClock;
 import org.communitydesk.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -31,8 +36,19 @@ class ConsoleBrowserTest {
     @TestHTTPResource("/")
     URL base;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
     void aCallIsLoggedDispatchedToTwoOrganizationsAndResolved() throws Exception {
+        // "Resolved this week" is read before and after: on a running clock the two reads could fall either
+        // side of Monday 00:00 (Asia/Shanghai) and compare different weeks. One frozen instant keeps one week.
+        clock.freezeAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String earlier = createTicket("sewer-blockage", "beixinyuan", "hongan");
         var staff = TestUsers.staff("browser-staff", "beixinyuan");
         var crew = TestUsers.contractor("browser-crew", "tongda-dredging");

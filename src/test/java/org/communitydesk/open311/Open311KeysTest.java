@@ -12,11 +12,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.communitydesk.support.TestClock;
 import org.communitydesk.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** ADMIN issues, lists and revokes Open311 API keys; the key is shown once and only its hash is stored. */
@@ -26,8 +31,18 @@ class Open311KeysTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
     void aKeyIsShownOnceAndStoredOnlyAsItsHash() throws Exception {
+        Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freezeAt(issuedAt);
         Response answer = given().contentType(ContentType.JSON)
                 .body(Map.of("organizationCode", "pingcheng-sanitation", "revealsAccessCode", true))
                 .when().post("/api/open311/keys");
@@ -47,7 +62,7 @@ class Open311KeysTest {
         assertThat(issued.getBoolean("key.revealsAccessCode")).isTrue();
         assertThat(issued.getBoolean("key.active")).isTrue();
         assertThat(issued.getString("key.createdBy")).isEqualTo("admin");
-        assertThat(issued.getString("key.createdAt")).isNotNull();
+        assertThat(issued.getString("key.createdAt")).isEqualTo(issuedAt.toString());
         assertThat(issued.getString("key.lastUsedAt")).isNull();
 
         String stored = QuarkusTransaction.requiringNew().call(() -> (String) entityManager
@@ -77,19 +92,21 @@ class Open311KeysTest {
     void revokingStopsTheKeyAndIsKeptOnRecord() {
         JsonPath issued = issue(Map.of("application", "将吊销 " + token()));
         String prefix = issued.getString("key.prefix");
+        Instant revokedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(5));
+        clock.freezeAt(revokedAt);
 
         JsonPath revoked = given().contentType(ContentType.JSON).when().post("/api/open311/keys/{p}/revoke", prefix)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(revoked.getBoolean("active")).isFalse();
         assertThat(revoked.getString("revokedBy")).isEqualTo("admin");
-        String revokedAt = revoked.getString("revokedAt");
-        assertThat(revokedAt).isNotNull();
+        assertThat(revoked.getString("revokedAt")).isEqualTo(revokedAt.toString());
 
-        // Again: nothing changes.
+        // Again, a minute later: nothing changes, the first revocation's time stays.
+        clock.freezeAt(revokedAt.plus(Duration.ofMinutes(1)));
         assertThat(given().contentType(ContentType.JSON).when().post("/api/open311/keys/{p}/revoke", prefix).then()
-                .statusCode(200).extract().jsonPath().getString("revokedAt")).isEqualTo(revokedAt);
+                .statusCode(200).extract().jsonPath().getString("revokedAt")).isEqualTo(revokedAt.toString());
         assertThat(given().when().get("/api/open311/keys/{p}", prefix).then().statusCode(200).extract().jsonPath()
-                .getString("revokedAt")).isEqualTo(revokedAt);
+                .getString("revokedAt")).isEqualTo(revokedAt.toString());
         Open311ErrorsTest.assertError(Open311Api.post("json", Open311Api.form(
                 new Open311Api.Key(prefix, issued.getString("apiKey")), "已吊销")), "json", 403, "revoked");
     }

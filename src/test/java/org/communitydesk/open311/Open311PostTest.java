@@ -19,12 +19,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.communitydesk.open311.Open311Api.Key;
+import org.communitydesk.support.TestClock;
 import org.communitydesk.support.TicketApi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,9 +47,19 @@ import org.w3c.dom.Element;
 @QuarkusTest
 class Open311PostTest {
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
     void aValidKeyCreatesAnOpen311TicketThatStaffSee() {
         Key key = issueKey("市民随手拍 " + token(), false);
+        Instant posted = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(2));
+        clock.freezeAt(posted);
         String token = token();
         Map<String, String> form = form(key, "2号楼门口下水道冒水 " + token);
         form.put("first_name", "芳");
@@ -86,7 +102,7 @@ class Open311PostTest {
         assertThat(events.get(0)).containsEntry("type", "REPORTED").containsEntry("actor", "open311:" + key.prefix())
                 .containsEntry("actorRole", "OPEN311");
         assertThat(given().when().get("/api/open311/keys/{prefix}", key.prefix()).then().statusCode(200).extract()
-                .jsonPath().getString("lastUsedAt")).isNotNull();
+                .jsonPath().getString("lastUsedAt")).isEqualTo(posted.toString());
         // And the public reads show it.
         assertThat(Open311Api.get("/requests/" + code + ".json").jsonPath().getString("[0].address"))
                 .isEqualTo("宏安小区, 北馨园社区");

@@ -213,7 +213,8 @@ class ScopeTest {
         contractor().request().when().get("/api/tickets/{code}", ours).then().statusCode(200)
                 .body("reporter", org.hamcrest.Matchers.nullValue());
         given().when().get("/api/tickets/{code}", ours).then().statusCode(200)
-                .body("reporter.name", org.hamcrest.Matchers.notNullValue());
+                .body("reporter.name", equalTo("测试居民"))
+                .body("reporter.phone", equalTo("13900000000"));
         contractor().request().when().get("/api/tickets/{code}", supporting).then().statusCode(200);
         for (String hidden : List.of(elsewhere, notDispatched)) {
             contractor().request().when().get("/api/tickets/{code}", hidden).then().statusCode(404)

@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,8 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Inject;
+import org.communitydesk.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The seed's three stories (大同日报), end to end through the HTTP API. */
@@ -37,9 +40,20 @@ class SeedStoriesTest {
     @TestHTTPResource("/")
     URI base;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     /** 北馨园社区: a 宏安小区 resident calls; the dredging team finds grease build-up and clears it. */
     @Test
     void hongAnSewerBlockageIsClearedByTheDredgingTeam() throws Exception {
+        // The clock is stopped and stepped, so that each milestone's time is known to the second.
+        Instant called = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freezeAt(called);
         Map<String, Object> call = intake("sewer-blockage", "beixinyuan", "hongan");
         call.put("description", "宏安小区2号楼污水管道外溢");
         String code = create(call).then().statusCode(201)
@@ -56,10 +70,14 @@ class SeedStoriesTest {
         assertThat(Duration.between(reportedAt, Instant.parse(reported.getString("dueAt")))).isEqualTo(Duration.ofHours(48));
         assertThat(Duration.between(reportedAt, Instant.parse(reported.getString("dispatchDueAt")))).isEqualTo(Duration.ofHours(4));
 
+        assertThat(reportedAt).isEqualTo(called);
+
+        clock.freezeAt(called.plus(Duration.ofMinutes(25).plusSeconds(12)));
         move(code, "dispatch", dispatchBody("tongda-dredging")).then().statusCode(200)
                 .body("status", equalTo("DISPATCHED"))
                 .body("leadOrganization.code", equalTo("tongda-dredging"))
-                .body("secondsToDispatch", notNullValue());
+                .body("secondsToDispatch", equalTo(25 * 60 + 12));
+        clock.freezeAt(called.plus(Duration.ofHours(1)));
         // A move without a body needs no Content-Type either, as with curl -X POST (RestAssured would add one).
         HttpResponse<String> started = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(base.resolve("api/tickets/" + code + "/start"))
@@ -71,14 +89,17 @@ class SeedStoriesTest {
         assertThat(JsonPath.from(started.body()).getString("status")).isEqualTo("IN_PROGRESS");
         given().contentType(ContentType.JSON).body(Map.of("text", "逐一打开污水井，检查堵塞点位", "visibility", "PUBLIC"))
                 .when().post("/api/tickets/{code}/notes", code).then().statusCode(201).body("type", equalTo("NOTE"));
+        clock.freezeAt(called.plus(Duration.ofHours(3).plusSeconds(5)));
         move(code, "resolve", Map.of("resolution", "清理油块、沙石块，疏通堵塞点", "rootCause", "家庭油污结块"))
                 .then().statusCode(200)
                 .body("status", equalTo("RESOLVED"))
                 .body("rootCause", equalTo("家庭油污结块"))
-                .body("secondsToResolve", notNullValue());
+                .body("secondsToResolve", equalTo(3 * 3600 + 5));
+        clock.freezeAt(called.plus(Duration.ofDays(1)));
         move(code, "close", null).then().statusCode(200)
                 .body("status", equalTo("CLOSED"))
-                .body("closedAt", notNullValue())
+                .body("closedAt", equalTo(called.plus(Duration.ofDays(1)).toString()))
+                .body("secondsToClose", equalTo(86400))
                 .body("allowedActions", contains("reopen"));
 
         given().when().get("/api/tickets/{code}/events", code).then().statusCode(200)

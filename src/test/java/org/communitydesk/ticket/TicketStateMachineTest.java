@@ -173,21 +173,23 @@ class TicketStateMachineTest {
 
     @Test
     void dispatchRecordsWhenAndHowLongAfterTheReport() {
+        Instant reported = freezeNow();
         String code = createTicket();
         get(code).then().body("dispatchedAt", nullValue()).body("secondsToDispatch", nullValue());
-        clock.advance(Duration.ofMinutes(90));
+        clock.freezeAt(reported.plus(Duration.ofMinutes(90).plusSeconds(17)));
 
         JsonPath ticket = move(code, "dispatch", validBodyFor("dispatch")).then().statusCode(200).extract().jsonPath();
 
-        Duration reportToDispatch = between(ticket, "reportedAt", "dispatchedAt");
-        assertThat(reportToDispatch).isGreaterThanOrEqualTo(Duration.ofMinutes(90));
-        assertThat(ticket.getLong("secondsToDispatch")).isEqualTo(reportToDispatch.toSeconds());
+        assertThat(instant(ticket, "reportedAt")).isEqualTo(reported);
+        assertThat(instant(ticket, "dispatchedAt")).isEqualTo(reported.plus(Duration.ofMinutes(90).plusSeconds(17)));
+        assertThat(ticket.getLong("secondsToDispatch")).isEqualTo(90 * 60 + 17);
     }
 
     @Test
     void resolveRecordsResolutionRootCauseAndTimeToResolve() {
+        Instant reported = freezeNow();
         String code = ticketIn(IN_PROGRESS);
-        clock.advance(Duration.ofHours(5));
+        clock.freezeAt(reported.plus(Duration.ofHours(5).plusSeconds(41)));
 
         JsonPath ticket = move(code, "resolve", Map.of("resolution", "更换破损管段", "rootCause", "管道老化"))
                 .then().statusCode(200)
@@ -196,25 +198,25 @@ class TicketStateMachineTest {
                 .body("closedAt", nullValue())
                 .extract().jsonPath();
 
-        Duration reportToResolve = between(ticket, "reportedAt", "resolvedAt");
-        assertThat(reportToResolve).isGreaterThanOrEqualTo(Duration.ofHours(5));
-        assertThat(ticket.getLong("secondsToResolve")).isEqualTo(reportToResolve.toSeconds());
+        assertThat(instant(ticket, "resolvedAt")).isEqualTo(reported.plus(Duration.ofHours(5).plusSeconds(41)));
+        assertThat(ticket.getLong("secondsToResolve")).isEqualTo(5 * 3600 + 41);
     }
 
     @Test
     void closeRecordsTimeToCloseAndKeepsTheResolution() {
+        Instant reported = freezeNow();
         String code = ticketIn(RESOLVED);
         String resolvedAt = get(code).then().extract().path("resolvedAt");
-        clock.advance(Duration.ofDays(2));
+        clock.freezeAt(reported.plus(Duration.ofDays(2).plusSeconds(3)));
 
         JsonPath ticket = move(code, "close", null).then().statusCode(200)
                 .body("resolvedAt", equalTo(resolvedAt))
-                .body("resolution", notNullValue())
+                .body("resolution", equalTo("清理油污结块，疏通管道"))
+                .body("secondsToResolve", equalTo(0))
                 .extract().jsonPath();
 
-        Duration reportToClose = between(ticket, "reportedAt", "closedAt");
-        assertThat(reportToClose).isGreaterThanOrEqualTo(Duration.ofDays(2));
-        assertThat(ticket.getLong("secondsToClose")).isEqualTo(reportToClose.toSeconds());
+        assertThat(instant(ticket, "closedAt")).isEqualTo(reported.plus(Duration.ofDays(2).plusSeconds(3)));
+        assertThat(ticket.getLong("secondsToClose")).isEqualTo(2 * 86400 + 3);
     }
 
     @ParameterizedTest
@@ -271,12 +273,14 @@ class TicketStateMachineTest {
     void duplicateCancellationNamesTheOriginal() {
         String original = createTicket();
         String duplicate = createTicket();
+        Instant cancelled = freezeNow().plus(Duration.ofMinutes(3));
+        clock.freezeAt(cancelled);
 
         move(duplicate, "cancel", Map.of("reason", "DUPLICATE", "duplicateOf", original)).then()
                 .statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("cancelReason", equalTo("DUPLICATE"))
-                .body("cancelledAt", notNullValue())
+                .body("cancelledAt", equalTo(cancelled.toString()))
                 .body("duplicateOf", equalTo(original));
 
         get(duplicate).then().body("duplicateOf", equalTo(original));
@@ -468,6 +472,8 @@ class TicketStateMachineTest {
     @Test
     void notesArePublicOrInternalAndInternalByDefault() {
         String code = ticketIn(DISPATCHED);
+        Instant noted = freezeNow().plus(Duration.ofMinutes(7));
+        clock.freezeAt(noted);
 
         note(code, Map.of("text", "已联系清掏队", "visibility", "PUBLIC")).then()
                 .statusCode(201)
@@ -477,7 +483,7 @@ class TicketStateMachineTest {
                 .body("fromStatus", equalTo("DISPATCHED"))
                 .body("toStatus", equalTo("DISPATCHED"))
                 .body("actor", equalTo(SignInAsAdmin.ADMIN))
-                .body("occurredAt", notNullValue());
+                .body("occurredAt", equalTo(noted.toString()));
         note(code, Map.of("text", "居民电话无人接听", "visibility", "INTERNAL")).then()
                 .statusCode(201).body("visibility", equalTo("INTERNAL"));
         long lastNoteId = note(code, Map.of("text", "明早再联系")).then()
@@ -545,7 +551,17 @@ class TicketStateMachineTest {
         return actions.stream().map(TicketAction::pathName).sorted().toList();
     }
 
-    private static Duration between(JsonPath ticket, String from, String to) {
-        return Duration.between(Instant.parse(ticket.getString(from)), Instant.parse(ticket.getString(to)));
+    /**
+     * Stops the application's clock at the current whole second, so milestones come out exact; the steps
+     * after it carry odd seconds, so that a figure rounded to minutes would show.
+     */
+    private Instant freezeNow() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.freezeAt(now);
+        return now;
+    }
+
+    private static Instant instant(JsonPath ticket, String field) {
+        return Instant.parse(ticket.getString(field));
     }
 }
