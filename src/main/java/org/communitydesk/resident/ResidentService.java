@@ -13,6 +13,7 @@ import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.directory.Site;
 import org.communitydesk.resident.PublicTicketView.Name;
 import org.communitydesk.resident.PublicTicketView.PublicEvent;
+import org.communitydesk.ticket.AccessCodes;
 import org.communitydesk.ticket.Actor;
 import org.communitydesk.ticket.FeedbackSource;
 import org.communitydesk.ticket.Ticket;
@@ -39,6 +40,9 @@ public class ResidentService {
 
     @Inject
     ClientThrottle throttle;
+
+    @Inject
+    AccessCodes accessCodes;
 
     public PublicTicketView status(String code, String accessCode, String client) {
         Instant now = clock.instant();
@@ -68,7 +72,7 @@ public class ResidentService {
             throttle.recordFailure(client, now);
             throw new NotFoundProblem("ticket", code);
         }
-        if (!ticket.acceptsAccessCode(accessCode)) {
+        if (!ticket.acceptsAccessCode(accessCode, accessCodes)) {
             recordWrongCode(ticket, guard, now);
             throttle.recordFailure(client, now);
             throw new NotFoundProblem("ticket", code);

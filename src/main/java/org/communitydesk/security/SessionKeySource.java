@@ -21,12 +21,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.communitydesk.ticket.AccessCodes;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The key of the pages' sign-in cookie ({@value #PROPERTY}), made once and kept in the database, so
- * that every instance on one database, and every restart, encrypts and reads the same cookies (and
- * derives the same CSRF key, see console.CsrfTokens) without anyone setting anything.
+ * The keys every instance shares, made once and kept in the database, so that every instance on one
+ * database, and every restart, uses the same ones without anyone setting anything: the pages' sign-in
+ * cookie key ({@value #PROPERTY}; the CSRF key is derived from it, see console.CsrfTokens) and the key
+ * of the residents' access-code hashes ({@value #ACCESS_CODE_PROPERTY}, see ticket.AccessCodes). The
+ * two are separate rows because they live differently: replacing the cookie key only signs everyone
+ * out, replacing the access-code key would make every issued access code fail.
  *
  * <p>Quarkus reads the key from configuration while it starts, before the datasource and Flyway
  * exist; so this is a configuration source that uses the configured JDBC URL, user and password
@@ -45,6 +50,10 @@ public class SessionKeySource implements ConfigSourceFactory {
     static final String SCHEMA = "cd_keys";
     static final String TABLE = SCHEMA + ".shared_secret";
     static final String SESSION_KEY = "session-key";
+    static final String ACCESS_CODE_PROPERTY = AccessCodes.KEY_PROPERTY;
+    static final String ACCESS_CODE_KEY = "access-code-key";
+    /** The properties this source answers, and the row that holds each. */
+    static final Map<String, String> ROWS = Map.of(PROPERTY, SESSION_KEY, ACCESS_CODE_PROPERTY, ACCESS_CODE_KEY);
     /** Below application.properties (250), .env (295), environment (300) and system properties (400). */
     static final int ORDINAL = 50;
 
@@ -99,11 +108,11 @@ public class SessionKeySource implements ConfigSourceFactory {
         }
     }
 
-    /** Answers {@value #PROPERTY} only, from the database, read once. */
+    /** Answers the properties of {@link #ROWS} only, each from the database, read once. */
     static final class KeySource implements ConfigSource {
 
         private final Database database;
-        private volatile String key;
+        private final Map<String, String> keys = new ConcurrentHashMap<>();
 
         KeySource(Database database) {
             this.database = database;
@@ -122,22 +131,13 @@ public class SessionKeySource implements ConfigSourceFactory {
 
         @Override
         public String getValue(String propertyName) {
-            if (!PROPERTY.equals(propertyName)) {
-                return null;
-            }
-            if (key == null) {
-                synchronized (this) {
-                    if (key == null) {
-                        key = sharedKey(database, SESSION_KEY);
-                    }
-                }
-            }
-            return key;
+            String row = ROWS.get(propertyName);
+            return row == null ? null : keys.computeIfAbsent(row, name -> sharedKey(database, name));
         }
 
         @Override
         public String getName() {
-            return "CommunityDesk shared key in the database (" + TABLE + ")";
+            return "CommunityDesk shared keys in the database (" + TABLE + ")";
         }
 
         @Override
@@ -176,10 +176,12 @@ public class SessionKeySource implements ConfigSourceFactory {
             }
             return found;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read or create the shared sign-in key in " + TABLE + " at "
-                    + database.safeUrl() + " (" + e.getMessage() + "). Check that the database is reachable with the "
-                    + "configured quarkus.datasource.* settings and that its user may create a schema, or set "
-                    + PROPERTY + " (the same value on every instance).", e);
+            String property = ROWS.entrySet().stream().filter(row -> row.getValue().equals(name))
+                    .map(Map.Entry::getKey).findFirst().orElse(name);
+            throw new IllegalStateException("Could not read or create the shared key '" + name + "' in " + TABLE
+                    + " at " + database.safeUrl() + " (" + e.getMessage() + "). Check that the database is reachable "
+                    + "with the configured quarkus.datasource.* settings and that its user may create a schema, or set "
+                    + property + " (the same value on every instance).", e);
         }
     }
 

@@ -25,6 +25,7 @@ import org.communitydesk.directory.Priority;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.directory.SlaTarget;
 import org.communitydesk.directory.Site;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * The aggregate: a problem reported to a community office, from the first call to its closing.
@@ -127,8 +128,13 @@ public class Ticket extends IdentityEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Bcrypt hash of the resident's access code; the code itself is shown once and never stored. */
+    /**
+     * Keyed hash of the resident's access code ({@link AccessCodes}); the code itself is shown once and
+     * never stored. Rewriting an old bcrypt hash is not a change of the ticket: it must not move the
+     * version that staff's If-Match compares.
+     */
     @Column(name = "access_code_hash")
+    @OptimisticLock(excluded = true)
     String accessCodeHash;
 
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
@@ -342,10 +348,10 @@ public class Ticket extends IdentityEntity {
      * A new access code for the resident; the previous one stops working. Returns the code in clear,
      * which the caller shows once. A reissue is on the timeline; the first code, given at intake, is not.
      */
-    public String issueAccessCode(Actor actor, Instant at) {
+    public String issueAccessCode(AccessCodes codes, Actor actor, Instant at) {
         boolean reissue = accessCodeHash != null;
-        String code = AccessCode.generate();
-        accessCodeHash = AccessCode.hash(code);
+        String code = codes.generate();
+        accessCodeHash = codes.hash(code);
         if (reissue) {
             record(EventType.ACCESS_CODE_ISSUED, status, status, actor, at, EventWording.ACCESS_CODE_REISSUED,
                     Visibility.INTERNAL);
@@ -353,9 +359,17 @@ public class Ticket extends IdentityEntity {
         return code;
     }
 
-    /** Whether a resident's typed access code is this ticket's current one. */
-    public boolean acceptsAccessCode(String typed) {
-        return AccessCode.matches(typed, accessCodeHash);
+    /**
+     * Whether a resident's typed access code is this ticket's current one. A code still kept as bcrypt
+     * (issued before V13) is stored keyed from now on; that is no change to the ticket, so its version
+     * stays (see {@link #accessCodeHash}).
+     */
+    public boolean acceptsAccessCode(String typed, AccessCodes codes) {
+        AccessCodes.Check check = codes.check(typed, accessCodeHash);
+        if (check.rehashed() != null) {
+            accessCodeHash = check.rehashed();
+        }
+        return check.matches();
     }
 
     /** Until when feedback on the current resolution is taken, or null when there is none to give. */

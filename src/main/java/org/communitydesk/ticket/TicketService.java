@@ -56,6 +56,9 @@ public class TicketService {
     @Inject
     TicketCodes codes;
 
+    @Inject
+    AccessCodes accessCodes;
+
     public TicketView create(CreateTicketRequest request, Caller caller) {
         Instant now = clock.instant();
         ServiceCategory category = ServiceCategory.findByCode(request.categoryCode().strip())
@@ -79,7 +82,7 @@ public class TicketService {
                 request.reporter().toReporter(), community, site, blankToNull(location.addressDetail()),
                 location.latitude(), location.longitude());
         Ticket ticket = Ticket.report(codes.next(now), intake, caller.actor(), now);
-        String accessCode = ticket.issueAccessCode(caller.actor(), now);
+        String accessCode = ticket.issueAccessCode(accessCodes, caller.actor(), now);
         ticket.persist();
         LOG.infof("Ticket %s reported: category %s, community %s, channel %s", ticket.code, category.code,
                 community.code, ticket.channel);
@@ -89,7 +92,7 @@ public class TicketService {
     /** A new access code for the resident, for when the first one was lost; the old one stops working. */
     public AccessCodeView reissueAccessCode(String code, String ifMatch, Caller caller) {
         Ticket ticket = lockForChange(code, ifMatch, caller.scope());
-        String accessCode = ticket.issueAccessCode(caller.actor(), clock.instant());
+        String accessCode = ticket.issueAccessCode(accessCodes, caller.actor(), clock.instant());
         ticket.flush();
         LOG.infof("Ticket %s: a new access code was issued by %s", ticket.code, caller.actor().name());
         return new AccessCodeView(ticket.code, ticket.version, accessCode);

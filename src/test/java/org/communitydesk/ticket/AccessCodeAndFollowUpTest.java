@@ -56,7 +56,7 @@ class AccessCodeAndFollowUpTest {
         assertThat(accessCode).matches(LOOK_ALIKE_FREE);
         get(code).then().statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("accessCode")));
         String stored = storedHash(code);
-        assertThat(stored).startsWith("$2").doesNotContain(accessCode);
+        assertThat(stored).startsWith("h1:").hasSize(46).doesNotContain(accessCode);
     }
 
     @Test
