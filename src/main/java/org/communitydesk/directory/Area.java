@@ -1,6 +1,7 @@
 package org.communitydesk.directory;
 
 import org.communitydesk.common.IdentityEntity;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -14,6 +15,7 @@ import java.util.Optional;
 
 /** A district, street office or community. Communities belong to a street office, which belongs to a district. */
 @Entity
+@Cacheable
 public class Area extends IdentityEntity {
 
     @Column(nullable = false, unique = true)

@@ -1,6 +1,7 @@
 package org.communitydesk.directory;
 
 import org.communitydesk.common.IdentityEntity;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 /** A kind of problem, with its default priority and SLA targets per priority. */
 @Entity
+@Cacheable
 @Table(name = "service_category")
 public class ServiceCategory extends IdentityEntity {
 

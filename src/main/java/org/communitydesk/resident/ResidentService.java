@@ -61,8 +61,10 @@ public class ResidentService {
 
     private Ticket open(String code, String accessCode, String client, Instant now, LockModeType lock) {
         throttle.checkAllowed(client, now);
-        Ticket ticket = code == null ? null
-                : Ticket.find("code", code.strip()).withLock(lock).firstResult();
+        Ticket ticket = code == null ? null : lock == LockModeType.NONE
+                ? Ticket.<Ticket>find("select t from Ticket t" + Ticket.WITH_PLACE_AND_LEAD + " where t.code = ?1",
+                        code.strip()).singleResultOptional().orElse(null)
+                : Ticket.<Ticket>find("code", code.strip()).withLock(lock).firstResult();
         if (ticket == null) {
             throttle.recordFailure(client, now);
             throw new NotFoundProblem("ticket", code);

@@ -35,6 +35,16 @@ import org.hibernate.annotations.OptimisticLock;
 @Entity
 public class Ticket extends IdentityEntity {
 
+    /**
+     * Joins for reading a ticket to show it (HQL, after "from Ticket t"): the relations a view needs that
+     * the second-level cache does not hold (sites and organizations change at any time on any instance).
+     * Not for locking reads: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+     */
+    public static final String WITH_PLACE_AND_LEAD = " left join fetch t.site left join fetch t.leadOrganization";
+    /** {@link #WITH_PLACE_AND_LEAD} and the assignments with their organizations, for staff's view. */
+    public static final String WITH_VIEW_RELATIONS = WITH_PLACE_AND_LEAD
+            + " left join fetch t.assignments a left join fetch a.organization";
+
     @Column(nullable = false, unique = true, updatable = false)
     public String code;
 

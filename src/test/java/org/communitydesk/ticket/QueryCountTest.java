@@ -1,0 +1,94 @@
+package org.communitydesk.ticket;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitydesk.support.TicketApi.create;
+import static org.communitydesk.support.TicketApi.dispatchBody;
+import static org.communitydesk.support.TicketApi.intake;
+import static org.communitydesk.support.TicketApi.move;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads cost a fixed number of statements: a ticket's view does not load its assignments, events or
+ * organizations one by one, lists do not load each row's relations, and areas and categories come from
+ * the second-level cache. Counted with Hibernate's statistics (on in the test profile); the counts
+ * include the sign-in's own reads, which are the same for every request here.
+ */
+@QuarkusTest
+class QueryCountTest {
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void aTicketViewCostsTheSameWhateverItsAssignmentsAndEvents() {
+        String plain = create(intake("sewer-blockage", "beixinyuan", "hongan")).path("code");
+        move(plain, "dispatch", dispatchBody("tongda-dredging")).then().statusCode(200);
+
+        String busy = create(intake("sewage-overflow", "beixinyuan", "hongan")).path("code");
+        move(busy, "dispatch", dispatchBody("tongda-dredging", "datong-sewage", "pingcheng-sanitation",
+                "yingbin-enforcement")).then().statusCode(200);
+        for (int i = 0; i < 6; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("text", "第 " + i + " 口井已清", "visibility", "PUBLIC"))
+                    .when().post("/api/tickets/{code}/notes", busy).then().statusCode(201);
+        }
+        String accessCode = given().contentType(ContentType.JSON).when().post("/api/tickets/{code}/access-code", busy)
+                .then().statusCode(200).extract().path("accessCode");
+        String plainAccessCode = given().contentType(ContentType.JSON)
+                .when().post("/api/tickets/{code}/access-code", plain).then().statusCode(200).extract().path("accessCode");
+        get("/api/tickets/" + plain); // the caches are warm from here on
+
+        long plainView = statements(() -> get("/api/tickets/" + plain));
+        long busyView = statements(() -> get("/api/tickets/" + busy));
+        assertThat(busyView).as("statements for a ticket with 4 organizations and 8 events").isEqualTo(plainView);
+        assertThat(plainView).as("statements for a staff ticket view").isLessThanOrEqualTo(6);
+
+        long plainLookup = statements(() -> publicLookup(plain, plainAccessCode));
+        long busyLookup = statements(() -> publicLookup(busy, accessCode));
+        assertThat(busyLookup).isEqualTo(plainLookup);
+        assertThat(plainLookup).as("statements for a resident's lookup").isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void listsCostTheSameForOneRowAsForTwenty() {
+        for (int i = 0; i < 20; i++) {
+            String code = create(intake(i % 2 == 0 ? "sewer-blockage" : "street-light", "zhenxingjie", null)).path("code");
+            if (i % 3 == 0) {
+                move(code, "dispatch", dispatchBody(i % 2 == 0 ? "tongda-dredging" : "datong-sewage")).then().statusCode(200);
+            }
+        }
+        get("/api/tickets?size=1&community=zhenxingjie");
+        get("/open311/v2/requests.json?page_size=1");
+
+        assertThat(statements(() -> get("/api/tickets?size=20&community=zhenxingjie")))
+                .isEqualTo(statements(() -> get("/api/tickets?size=1&community=zhenxingjie")));
+        assertThat(statements(() -> get("/open311/v2/requests.json?page_size=20")))
+                .isEqualTo(statements(() -> get("/open311/v2/requests.json?page_size=1")));
+    }
+
+    private long statements(Supplier<Response> request) {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        request.get().then().statusCode(200);
+        return statistics.getPrepareStatementCount();
+    }
+
+    private static Response get(String path) {
+        return given().when().get(path);
+    }
+
+    private static Response publicLookup(String code, String accessCode) {
+        return given().auth().none().header("X-Forwarded-For", "10.13.0.1").header("X-Access-Code", accessCode)
+                .when().get("/api/public/tickets/{code}", code);
+    }
+}
