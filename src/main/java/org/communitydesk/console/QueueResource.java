@@ -36,7 +36,13 @@ public class QueueResource {
     /** The queue as the page shows it; links keep the other filters. */
     public record Queue(QueueFilter filter, PageResponse<TicketSummary> page, Map<TicketStatus, Long> counts,
             long totalAllStatuses, List<ConsoleChoices.CategoryChoice> categories, List<Ref> communities,
-            List<Ref> organizations, String previousPage, String nextPage, int pageNumber, int pageCount) {
+            List<Ref> organizations, String previousPage, String nextPage, int pageNumber, int pageCount,
+            boolean capped) {
+
+        /** More matches than a text search counts: the totals show as "over 1000", the tabs without numbers. */
+        public int cap() {
+            return TicketSearch.TEXT_COUNT_CAP;
+        }
     }
 
     @CheckedTemplate
@@ -72,12 +78,14 @@ public class QueueResource {
         Flash.Message message = flash.take(caller.actor().name(), flashId, null).orElse(null);
         PageResponse<TicketSummary> page;
         Map<TicketStatus, Long> counts;
+        boolean capped = false;
         String problem = null;
         int status = 200;
         try {
             TicketSearch.Queue found = search.queue(query, scope);
             page = found.page();
             counts = found.counts();
+            capped = found.capped();
         } catch (ProblemException bad) {
             // A hand-edited URL with a bad filter: show the empty queue and say why, not an error page.
             problem = bad.detail();
@@ -89,7 +97,8 @@ public class QueueResource {
         int pageCount = (int) Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         Queue queue = new Queue(filter, page, counts, all, choices.categories(), choices.communities(scope),
                 choices.organizations(), page.page() > 0 ? filter.withPage(page.page() - 1) : null,
-                page.page() + 1 < pageCount ? filter.withPage(page.page() + 1) : null, page.page() + 1, pageCount);
+                page.page() + 1 < pageCount ? filter.withPage(page.page() + 1) : null, page.page() + 1, pageCount,
+                capped);
         var response = RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(status),
                 Templates.queue(queue, message, problem));
         if (message != null) {

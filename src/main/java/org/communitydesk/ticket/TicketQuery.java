@@ -53,7 +53,8 @@ public class TicketQuery {
     public String reportedTo;
 
     @QueryParam("q")
-    @Parameter(description = "Text in the description or address detail, or a tracking code")
+    @Parameter(description = "Text in the description or address detail, or a tracking code. A text search counts "
+            + "its matches up to 1000 only: a `total` of 1001 means more than 1000 (narrow the search, or page on).")
     public String q;
 
     @QueryParam("page")

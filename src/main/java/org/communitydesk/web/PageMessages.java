@@ -465,6 +465,12 @@ public interface PageMessages {
     String queuePageOf(int page, int pages, long total);
 
     @Message
+    String queuePageOfMany(int page, int pages, int cap);
+
+    @Message
+    String queueMoreThan(int cap);
+
+    @Message
     String ticketMissing(String code);
 
     @Message
