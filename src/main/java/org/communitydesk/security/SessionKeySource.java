@@ -57,8 +57,15 @@ public class SessionKeySource implements ConfigSourceFactory {
     /** Below application.properties (250), .env (295), environment (300) and system properties (400). */
     static final int ORDINAL = 50;
 
+    /** Set by Quarkus while it starts the application to record the AppCDS archive at build time. */
+    static final String APPCDS_GENERATION = "quarkus.appcds.generate";
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (Boolean.getBoolean(APPCDS_GENERATION)) {
+            // Recording the class archive at build time must not create a database (and its keys) in the package.
+            return List.of();
+        }
         // The context does not apply profiles (%test., %postgresql.) by itself.
         List<String> profiles = new ArrayList<>(context.getProfiles());
         Collections.reverse(profiles);

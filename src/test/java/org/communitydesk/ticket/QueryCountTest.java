@@ -76,6 +76,29 @@ class QueryCountTest {
                 .isEqualTo(statements(() -> get("/open311/v2/requests.json?page_size=1")));
     }
 
+    @Test
+    void aTicketAtACompoundWithManyOpenCallsLoadsOnlyTheTenNewestAsPossibleDuplicates() {
+        // fire-hazard at 建筑三公司家属院: no other test reports it there.
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            codes.add(create(intake("fire-hazard", "zhenxingjie", "jianzhu-no3")).then().statusCode(201)
+                    .extract().path("code"));
+        }
+        String last = codes.get(codes.size() - 1);
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        given().when().get("/api/tickets/{code}", last).then().statusCode(200)
+                .body("possibleDuplicates.code", org.hamcrest.Matchers.equalTo(
+                        newestFirst(codes.subList(codes.size() - 11, codes.size() - 1))));
+        assertThat(statistics.getEntityLoadCount()).as("entities loaded to show one ticket").isLessThan(20);
+    }
+
+    private static java.util.List<String> newestFirst(java.util.List<String> codes) {
+        java.util.List<String> reversed = new java.util.ArrayList<>(codes);
+        java.util.Collections.reverse(reversed);
+        return reversed;
+    }
+
     private long statements(Supplier<Response> request) {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.clear();
