@@ -25,7 +25,6 @@ BENCH="$ROOT/src/bench"
 ZONE=${BENCH_ZONE:-Asia/Shanghai}
 SPAN=$((3 * 365 * 86400))          # three years of reports, up to now
 NOW=$(date +%s)
-H2_JAR=${BENCH_H2_JAR:-$HOME/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar}
 H2_FILE=${BENCH_H2_FILE:-$ROOT/data/bench/communitydesk}
 PG_DB=${BENCH_PG_DB:-communitydesk_bench}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -35,7 +34,9 @@ case "$DB" in
         # The app's user (application.properties). No CACHE_SIZE in the URL: H2 would keep it in the file.
         URL="jdbc:h2:file:$H2_FILE"
         APP_DIR=${BENCH_APP_DIR:-$ROOT/target/bench-h2}
-        [ -f "$H2_JAR" ] || { echo "No H2 jar at $H2_JAR (build the app once with ./mvnw package)"; exit 1; }
+        # The H2 the app was built with (the pom pins it), not whichever version the local repository holds.
+        H2_JAR=${BENCH_H2_JAR:-$(ls "$APP_DIR"/lib/main/com.h2database.h2-*.jar 2>/dev/null | head -1)}
+        [ -f "$H2_JAR" ] || { echo "No H2 jar in $APP_DIR/lib/main (build and copy the app first, see README)"; exit 1; }
         # The app's classes too: H2 runs the ticket_tally trigger (TicketTallyTrigger) on every ticket written.
         CP="$H2_JAR:$APP_DIR/app/*"
         run_sql() { java -Xmx2g -cp "$CP" org.h2.tools.RunScript -url "$URL" \

@@ -32,7 +32,7 @@ class TextSearchCapTest {
         String many = "容量井" + UUID.randomUUID().toString().substring(0, 8);
         String first = ticketAbout(many);
         walk(first, "dispatch");
-        copy(first, 1000); // 1001 matches, one of them dispatched
+        copy(first, 1001); // 1002 matches, one of them dispatched: counting stops at 1001
         String few = "少量井" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 3; i++) {
             ticketAbout(few);
