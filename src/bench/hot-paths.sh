@@ -102,7 +102,7 @@ auth=(-H "Authorization: Basic $(printf '%s' "$ADMIN" | base64)")
 created=$(curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -d '{"categoryCode":"sewer-blockage",
   "description":"宏安小区 3 号楼污水井冒水","channel":"PHONE","reporter":{"name":"基准测试","phone":"13900000000"},
   "location":{"communityCode":"beixinyuan","siteCode":"hongan","addressDetail":"3号楼"}}' "$BASE/api/tickets")
-code=$(sed -E 's/.*"code":"([^"]+)".*/\1/' <<< "$created")
+code=$(grep -o '"code":"CD-[^"]*"' <<< "$created" | head -1 | cut -d'"' -f4)
 access=$(sed -E 's/.*"accessCode":"([^"]+)".*/\1/' <<< "$created")
 curl -fsS -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' \
     -d '{"assignments":[{"organizationCode":"tongda-dredging","role":"LEAD"},{"organizationCode":"datong-sewage","role":"SUPPORT"}]}' \
