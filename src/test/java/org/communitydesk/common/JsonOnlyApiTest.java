@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.communitydesk.support.SignInAsAdmin;
 import org.communitydesk.support.TicketApi;
 import org.communitydesk.support.TestUsers;
 import org.communitydesk.support.TestUsers.User;
@@ -25,13 +33,40 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class JsonOnlyApiTest {
 
-    /** What a cross-site page can send without a preflight: nothing, a form (empty or not), plain text. */
+    /** What a cross-site page can send without a preflight: a form (empty or not), plain text, multipart. */
     static final List<Supplier<RequestSpecification>> CROSS_SITE = List.of(
-            () -> given(),
+            () -> given(),  // RestAssured adds a text/plain Content-Type of its own
+
             () -> given().contentType("application/x-www-form-urlencoded"),
             () -> given().contentType("application/x-www-form-urlencoded").formParam("x", "1"),
             () -> given().contentType("text/plain").body("{}"),
             () -> given().contentType("multipart/form-data").multiPart("x", "1"));
+
+    @TestHTTPResource("/")
+    URI base;
+
+    /**
+     * The request of the issue: a POST with no body and no Content-Type at all, as a cross-site no-cors fetch
+     * sends it. RestAssured always adds a Content-Type, so this one goes out through the JDK's client; it was
+     * taken as JSON and obeyed before (200).
+     */
+    @Test
+    void aPostWithNoBodyAndNoContentTypeIsRefused() throws Exception {
+        User target = TestUsers.staff("csrf-bare", "beixinyuan");
+        String code = TicketApi.createTicket();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (SignInAsAdmin.ADMIN + ":" + SignInAsAdmin.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        for (String path : List.of("api/users/" + target.username() + "/disable", "api/tickets/" + code + "/access-code")) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.statusCode()).as("POST %s: %s", path, answer.body()).isEqualTo(415);
+        }
+        target.request().when().get("/api/me").then().statusCode(200);
+    }
 
     @Test
     void aBodylessPostWithoutJsonCannotDisableAUser() {
