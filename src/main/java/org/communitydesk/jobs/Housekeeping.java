@@ -12,6 +12,7 @@ import org.communitydesk.common.ClientFailure;
 import org.communitydesk.console.FlashMessage;
 import org.communitydesk.resident.AccessGuard;
 import org.communitydesk.security.SecurityEvent;
+import org.communitydesk.security.SignInFailure;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +36,7 @@ public class Housekeeping {
         return List.of(
                 new Sweep("ticket_access_guard", AccessGuard::deleteExpired),
                 new Sweep("client_failure", ClientFailure::deleteExpired),
+                new Sweep("sign_in_failure", SignInFailure::deleteExpired),
                 new Sweep("flash_message", FlashMessage::deleteExpired),
                 new Sweep("security_event",
                         now -> SecurityEvent.deleteOlderThan(now.minus(config.securityLog().retention()))));

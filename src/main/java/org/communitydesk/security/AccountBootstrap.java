@@ -55,9 +55,10 @@ public class AccountBootstrap {
     // instances starting at the same moment create each account once: the second waits, then finds them.
     void onStart(@Observes @Priority(100) StartupEvent event) {
         var adminPassword = config.admin().password().filter(p -> !p.isBlank());
-        if (adminPassword.isPresent() && adminPassword.get().length() < UserViews.MIN_PASSWORD) {
-            throw new IllegalStateException("COMMUNITYDESK_ADMIN_PASSWORD is shorter than " + UserViews.MIN_PASSWORD
-                    + " characters. Choose a longer password and start again.");
+        var refusal = adminPassword.flatMap(p -> PasswordPolicy.refusal(p, config.admin().username()));
+        if (refusal.isPresent()) {
+            throw new IllegalStateException("COMMUNITYDESK_ADMIN_PASSWORD is refused: " + refusal.get()
+                    + " Choose another password and start again.");
         }
         oneTimeWork.run("accounts", () -> createAccounts(adminPassword));
     }
@@ -71,7 +72,7 @@ public class AccountBootstrap {
                 LOG.infof("Created the first administrator '%s' from COMMUNITYDESK_ADMIN_PASSWORD.", adminName);
             } else if (!config.demo().enabled()) {
                 throw new IllegalStateException("No user exists yet and COMMUNITYDESK_ADMIN_PASSWORD is not set, so "
-                        + "nobody could sign in. Set COMMUNITYDESK_ADMIN_PASSWORD (at least " + UserViews.MIN_PASSWORD
+                        + "nobody could sign in. Set COMMUNITYDESK_ADMIN_PASSWORD (at least " + PasswordPolicy.MIN_CHARACTERS
                         + " characters; the setting communitydesk.admin.password works too) to create the first "
                         + "administrator '" + adminName + "', then start again.");
             }

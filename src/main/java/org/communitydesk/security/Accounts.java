@@ -33,14 +33,17 @@ public class Accounts {
     @Inject
     VerifiedLogins verifiedLogins;
 
+    @Inject
+    LoginVerifier loginVerifier;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserView> list() {
-        return AppUser.<AppUser>list("order by username").stream().map(UserView::of).toList();
+        return AppUser.<AppUser>list("order by username").stream().map(this::view).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserView get(String username) {
-        return UserView.of(find(username));
+        return view(find(username));
     }
 
     public UserView create(CreateUserRequest request, String actor) {
@@ -57,34 +60,74 @@ public class Accounts {
             case ADMIN -> { }
         }
         requireOnlyScopeOf(request);
+        requireGoodPassword("password", request.password(), request.username());
         Instant now = clock.instant();
         AppUser user = AppUser.create(request.username(), request.displayName().strip(), request.password(),
                 request.role(), community, streetOffice, organization, now);
         user.persist();
         SecurityEvent.record(SecurityEventType.USER_CREATED, user.username, actor, "role " + user.role, now);
-        return UserView.of(user);
+        return view(user);
     }
 
+    /** Enables the user, and lifts the delays that failed sign-ins put on their name. */
     public UserView enable(String username, String actor) {
         AppUser user = find(username);
         user.enabled = true;
-        user.unlock();
+        SignInFailure.clearAccount(username);
         return changed(user, SecurityEventType.USER_ENABLED, actor, null);
     }
 
+    /** Disables the user: sign-ins and every session of theirs stop at once. */
     public UserView disable(String username, String actor) {
         if (username.equals(actor)) {
             throw new ForbiddenProblem("You cannot disable your own account.");
         }
         AppUser user = find(username);
         user.enabled = false;
+        user.endSessions();
         return changed(user, SecurityEventType.USER_DISABLED, actor, null);
     }
 
+    /** An ADMIN sets a user's password: the user's sessions end, and delays on their name are lifted. */
     public UserView resetPassword(String username, String password, String actor) {
         AppUser user = find(username);
+        requireGoodPassword("password", password, username);
         user.changePassword(password);
+        SignInFailure.clearAccount(username);
         return changed(user, SecurityEventType.PASSWORD_RESET, actor, null);
+    }
+
+    /**
+     * A user changes their own password, giving the current one: checked like a sign-in (the same delays,
+     * so that a stolen session cannot guess it here). Every session of the user ends, this one included.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String client) {
+        if (currentPassword == null || loginVerifier.verify(username, currentPassword, client).isEmpty()) {
+            throw new InvalidRequestProblem("currentPassword", "The current password is wrong.");
+        }
+        requireGoodPassword("newPassword", newPassword, username);
+        storeOwnPassword(username, newPassword);
+    }
+
+    void storeOwnPassword(String username, String newPassword) {
+        AppUser user = find(username);
+        user.changePassword(newPassword);
+        changed(user, SecurityEventType.PASSWORD_CHANGED, username, null);
+    }
+
+    /** Ends every pages' session of the user (sign-out), on every instance. */
+    public void signOut(String username) {
+        AppUser.findByUsername(username).ifPresent(user -> {
+            user.endSessions();
+            SecurityEvent.record(SecurityEventType.SIGNED_OUT, username, username, null, clock.instant());
+        });
+    }
+
+    private static void requireGoodPassword(String field, String password, String username) {
+        PasswordPolicy.refusal(password, username).ifPresent(reason -> {
+            throw new InvalidRequestProblem(field, reason);
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -110,7 +153,14 @@ public class Accounts {
     private UserView changed(AppUser user, SecurityEventType type, String actor, String detail) {
         verifiedLogins.forget(user.username);
         SecurityEvent.record(type, user.username, actor, detail, clock.instant());
-        return UserView.of(user);
+        return view(user);
+    }
+
+    /** The user as the API shows it, with the failed sign-ins on their name in the throttle's window. */
+    private UserView view(AppUser user) {
+        Instant now = clock.instant();
+        long failures = SignInFailure.since(user.username, "", now.minus(SignInThrottle.WINDOW)).onAccount();
+        return UserView.of(user, failures);
     }
 
     private static AppUser find(String username) {

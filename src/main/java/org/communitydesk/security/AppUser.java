@@ -9,7 +9,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.communitydesk.common.IdentityEntity;
@@ -23,9 +22,6 @@ import org.communitydesk.ticket.TicketScope;
 @Table(name = "app_user")
 public class AppUser extends IdentityEntity {
 
-    static final int MAX_FAILED_LOGINS = 5;
-    static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     /** Work factor of the bcrypt hashes; about 60 ms a check on the reference machine. */
     static final int BCRYPT_COST = 10;
 
@@ -54,12 +50,13 @@ public class AppUser extends IdentityEntity {
     @Column(nullable = false)
     public boolean enabled;
 
+    /**
+     * Sessions carry the value they began with ({@link SessionTokens}); {@link #endSessions} adds one, and
+     * every session begun before is refused from then on, by every instance. The columns failed_logins,
+     * first_failed_at and locked_until of the old lock-out stay in the table, unused.
+     */
     @Column(nullable = false)
-    public int failedLogins;
-
-    public Instant firstFailedAt;
-
-    public Instant lockedUntil;
+    public long sessionGeneration;
 
     @Column(nullable = false, updatable = false)
     public Instant createdAt;
@@ -81,7 +78,7 @@ public class AppUser extends IdentityEntity {
         user.streetOffice = streetOffice;
         user.organization = organization;
         user.enabled = true;
-        user.failedLogins = 0;
+        user.sessionGeneration = 0;
         user.createdAt = at;
         return user;
     }
@@ -97,23 +94,39 @@ public class AppUser extends IdentityEntity {
      * counter; the row's @Version cannot serve, as every failed sign-in bumps it. Role and scope are
      * read from the same row, so the grant is always the current one.
      */
-    record SignInState(String passwordHash, boolean enabled, Instant lockedUntil, Grant grant) {
+    record SignInState(String passwordHash, boolean enabled, long sessionGeneration, Grant grant) {
 
-        /** Still enabled, not locked, and the password is the one that was verified. */
-        boolean admits(String verifiedHash, Instant now) {
-            return enabled && (lockedUntil == null || !lockedUntil.isAfter(now)) && passwordHash.equals(verifiedHash);
+        /** Still enabled, and the password is the one that was verified. */
+        boolean admits(String verifiedHash) {
+            return enabled && passwordHash.equals(verifiedHash);
+        }
+
+        /** Still enabled, and no session of the user was ended since the one of this generation began. */
+        boolean admitsSession(long generation) {
+            return enabled && sessionGeneration == generation;
         }
     }
 
     static Optional<SignInState> signInState(String username) {
-        return getEntityManager().createQuery("select u.passwordHash, u.enabled, u.lockedUntil, u.role, u.community.id, "
-                        + "u.streetOffice.id, u.organization.id from AppUser u where u.username = :username", Object[].class)
+        return getEntityManager().createQuery("select u.passwordHash, u.enabled, u.sessionGeneration, u.role, "
+                        + "u.community.id, u.streetOffice.id, u.organization.id from AppUser u where u.username = :username",
+                        Object[].class)
                 .setParameter("username", username).getResultStream().findFirst()
                 .map(row -> {
                     Role role = (Role) row[3];
-                    return new SignInState((String) row[0], (Boolean) row[1], (Instant) row[2], new Grant(username,
-                            role, scopeOf(role, (Long) row[4], (Long) row[5], (Long) row[6])));
+                    return new SignInState((String) row[0], (Boolean) row[1], ((Number) row[2]).longValue(),
+                            new Grant(username, role, scopeOf(role, (Long) row[4], (Long) row[5], (Long) row[6]),
+                                    ((Number) row[2]).longValue()));
                 });
+    }
+
+    /** Whether this is the only enabled ADMIN (whom attempts from other addresses must never delay). */
+    static boolean isLastEnabledAdmin(String username) {
+        return getEntityManager().createQuery("select count(u), sum(case when u.username = :username then 1 else 0 end) "
+                        + "from AppUser u where u.role = :admin and u.enabled = true", Object[].class)
+                .setParameter("username", username).setParameter("admin", Role.ADMIN).getResultStream().findFirst()
+                .map(row -> ((Number) row[0]).longValue() == 1 && row[1] != null && ((Number) row[1]).longValue() == 1)
+                .orElse(false);
     }
 
     String passwordHash() {
@@ -124,40 +137,19 @@ public class AppUser extends IdentityEntity {
         return BcryptUtil.matches(password, passwordHash);
     }
 
+    /** A new password; every session begun with the old one ends. */
     void changePassword(String password) {
         passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
-        unlock();
+        endSessions();
     }
 
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+    /** Ends every form-login session of this user, on every instance (see {@link #sessionGeneration}). */
+    void endSessions() {
+        sessionGeneration++;
     }
 
-    /** Counts a failed sign-in; true when this failure locks the account. */
-    boolean recordFailure(Instant now) {
-        if (firstFailedAt == null || firstFailedAt.plus(FAILURE_WINDOW).isBefore(now)) {
-            firstFailedAt = now;
-            failedLogins = 0;
-        }
-        failedLogins++;
-        if (failedLogins >= MAX_FAILED_LOGINS) {
-            lockedUntil = now.plus(LOCK_DURATION);
-            failedLogins = 0;
-            firstFailedAt = null;
-            return true;
-        }
-        return false;
-    }
-
-    void recordSuccess() {
-        failedLogins = 0;
-        firstFailedAt = null;
-    }
-
-    void unlock() {
-        lockedUntil = null;
-        failedLogins = 0;
-        firstFailedAt = null;
+    Grant grant() {
+        return new Grant(username, role, ticketScope(), sessionGeneration);
     }
 
     /** The tickets this user may see and act on. */

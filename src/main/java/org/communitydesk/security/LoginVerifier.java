@@ -4,7 +4,6 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -12,15 +11,21 @@ import java.time.Instant;
 import java.util.Optional;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.ClientFailure.Kind;
+import org.communitydesk.security.SessionTokens.Token;
 import org.communitydesk.security.VerifiedLogins.Grant;
 import org.jboss.logging.Logger;
 
 /**
- * Checks a user name and password against the user store, counting failures towards the
- * lock-out (5 failures in 15 minutes lock the account for 15 minutes) and towards the client
- * address's limit ({@link Kind#SIGN_IN}: 30 in 5 minutes, unknown names included), which is checked
- * before anything else so that a flood costs one indexed read a request, not a bcrypt check.
- * Failures are committed, not rolled back, so the counts survive the 401 that follows.
+ * Checks a user name and password against the user store. Two limits come first, before any password
+ * is checked, so that refused attempts cost one indexed read each and tell nothing:
+ * <ul>
+ * <li>the client address's limit over all names ({@link Kind#SIGN_IN}: 30 failures in 5 minutes);</li>
+ * <li>the growing delay for this name from this address ({@link SignInThrottle}).</li>
+ * </ul>
+ * Then every check that reaches the store costs exactly one bcrypt check, whether the name is unknown, the
+ * account disabled or the password wrong, so that timing does not tell which names exist. There is no
+ * lock-out: nobody can keep someone else out by failing on their name. Failures are committed, not rolled
+ * back, so the counts survive the 401 that follows.
  */
 @ApplicationScoped
 public class LoginVerifier {
@@ -33,15 +38,16 @@ public class LoginVerifier {
     VerifiedLogins verifiedLogins;
 
     @Inject
-    EntityManager entityManager;
+    SessionTokens sessionTokens;
 
     @Inject
     Clock clock;
 
     /**
      * The grant for valid credentials, or empty; {@link TooManySignInsProblem} when the client's address
-     * is over its limit. The limit is checked before the cache too: otherwise a limited address could
-     * still tell a right password (cached for its user) from a wrong one.
+     * is over its limit or must still wait before trying this name again. The limits are checked before
+     * the cache too: otherwise a refused address could still tell a right password (cached for its user)
+     * from a wrong one.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     @ActivateRequestContext // the form login's /j_security_check runs outside JAX-RS, with no request context
@@ -51,11 +57,12 @@ public class LoginVerifier {
         if (refusal.isPresent()) {
             throw new TooManySignInsProblem(refusal.get().retryAfterSeconds());
         }
+        requireNoDelay(username, client, now);
         Optional<String> verifiedHash = verifiedLogins.lookup(username, password);
         if (verifiedHash.isPresent()) {
-            // Another instance may have disabled, locked or reset the user since: one indexed read says.
+            // Another instance may have disabled the user or changed the password since: one indexed read says.
             Optional<AppUser.SignInState> state = AppUser.signInState(username);
-            if (state.isPresent() && state.get().admits(verifiedHash.get(), now)) {
+            if (state.isPresent() && state.get().admits(verifiedHash.get())) {
                 return Optional.of(state.get().grant());
             }
             // Stale: the full check below records the failure with its reason.
@@ -66,51 +73,83 @@ public class LoginVerifier {
         return verified.map(Verified::grant);
     }
 
+    /** Refuses (429) an attempt on this name from this address while its growing delay runs. */
+    private static void requireNoDelay(String username, String client, Instant now) {
+        SignInFailure.Counts counts = SignInFailure.since(username, client, now.minus(SignInThrottle.WINDOW));
+        if (counts.fromAddress() > 0) {
+            boolean lastAdmin = counts.onAccount() >= SignInThrottle.FREE_ON_ACCOUNT && AppUser.isLastEnabledAdmin(username);
+            var wait = SignInThrottle.waitSeconds(counts, lastAdmin, now);
+            if (wait.isPresent()) {
+                throw TooManySignInsProblem.forAccount(wait.get());
+            }
+        }
+    }
+
     /** A sign-in checked by bcrypt: what it grants, and the hash it matched. */
     record Verified(Grant grant, String passwordHash) {
     }
 
+    /** A pages' session that may go on: what it grants, and the renewed token when one is due. */
+    public record Resumed(Grant grant, String renewedToken, long maxAgeSeconds) {
+    }
+
     /**
-     * The grant for a user signed in earlier through the login form, whose session cookie names them:
-     * checked on every request, so that disabling or locking an account ends its sessions at once.
+     * The grant for a pages' session whose cookies name {@code username} and carry {@code token}: checked on
+     * every request, so that a sign-out, a new password or disabling the account ends it at once on every
+     * instance, and so that it ends after its lifetime or when left idle. Empty when it is over.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Grant> stillAllowed(String username) {
+    public Optional<Resumed> resume(String username, String token) {
         Instant now = clock.instant();
-        return AppUser.findByUsername(username).filter(user -> user.enabled && !user.isLocked(now))
-                .map(user -> new Grant(user.username, user.role, user.ticketScope()));
+        Optional<Token> session = sessionTokens.read(token).filter(t -> t.username().equals(username));
+        if (session.isEmpty()) {
+            LOG.debugf("A session cookie for '%s' came without a valid session token; the user signs in again", username);
+            return Optional.empty();
+        }
+        Optional<String> ended = sessionTokens.endedBecause(session.get(), now);
+        if (ended.isPresent()) {
+            LOG.debugf("The session of '%s' is over because %s; the user signs in again", username, ended.get());
+            return Optional.empty();
+        }
+        return AppUser.signInState(username).filter(state -> state.admitsSession(session.get().generation()))
+                .map(state -> {
+                    Token current = session.get();
+                    if (!SessionTokens.renewalDue(current, now)) {
+                        return new Resumed(state.grant(), null, 0);
+                    }
+                    Token renewed = new Token(current.username(), current.generation(), current.signedInAt(), now);
+                    return new Resumed(state.grant(), sessionTokens.write(renewed),
+                            sessionTokens.maxAgeSeconds(renewed, now));
+                });
+    }
+
+    /** The token of a session that begins now with this grant, and how long the browser keeps it. */
+    public Resumed begin(Grant grant) {
+        Instant now = clock.instant();
+        Token token = new Token(grant.username(), grant.sessionGeneration(), now, now);
+        return new Resumed(grant, sessionTokens.write(token), sessionTokens.maxAgeSeconds(token, now));
     }
 
     @Transactional
     Optional<Verified> verifyAgainstStore(String username, String password, String client) {
         Instant now = clock.instant();
-        AppUser user = AppUser.findByUsername(username).orElse(null);
+        // The user's row stays locked until the failure is counted, and the delay is checked again under the
+        // lock: otherwise many attempts sent at once would all pass the check made before it.
+        AppUser user = AppUser.<AppUser>find("username", username).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElse(null);
+        if (user != null) {
+            requireNoDelay(username, client, now);
+        }
+        // Exactly one bcrypt check on every path, unknown names included.
+        boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash());
         if (user == null) {
-            BcryptUtil.matches(password, DUMMY_HASH);
             SecurityEvent.record(SecurityEventType.LOGIN_FAILED, username, null, "unknown user", now);
             countFailure(username, client, now);
             return Optional.empty();
         }
-        if (user.isLocked(now)) {
-            SecurityEvent.record(SecurityEventType.LOGIN_REFUSED_LOCKED, username, null,
-                    "locked until " + user.lockedUntil, now);
-            countFailure(username, client, now);
-            return Optional.empty();
-        }
-        if (!user.passwordMatches(password)) {
-            countFailure(username, client, now);
-            entityManager.refresh(user, LockModeType.PESSIMISTIC_WRITE);
-            boolean locked = user.recordFailure(now);
+        if (!matches) {
             SecurityEvent.record(SecurityEventType.LOGIN_FAILED, username, null, "wrong password", now);
-            if (locked) {
-                // A password verified a moment ago must not outlive the lock in the cache.
-                verifiedLogins.forget(username);
-                SecurityEvent.record(SecurityEventType.LOCKED_OUT, username, null,
-                        AppUser.MAX_FAILED_LOGINS + " failed sign-ins within 15 minutes; locked until " + user.lockedUntil, now);
-                LOG.warnf("Account %s is locked until %s after %d failed sign-ins within 15 minutes. "
-                        + "An ADMIN can unlock it by enabling it again (POST /api/users/%s/enable).",
-                        username, user.lockedUntil, AppUser.MAX_FAILED_LOGINS, username);
-            }
+            countFailure(username, client, now);
             return Optional.empty();
         }
         if (!user.enabled) {
@@ -118,23 +157,25 @@ public class LoginVerifier {
             countFailure(username, client, now);
             return Optional.empty();
         }
-        if (user.failedLogins > 0) {
-            // Lock and re-read, as for a failure: two requests signing in at once must not both write the
-            // row, or the second would fail on the version and the user's request with it.
-            entityManager.refresh(user, LockModeType.PESSIMISTIC_WRITE);
-            if (user.failedLogins > 0) {
-                user.recordSuccess();
-            }
-        }
+        SignInFailure.clear(username, client);
         SecurityEvent.record(SecurityEventType.LOGIN_SUCCEEDED, username, null, null, now);
-        return Optional.of(new Verified(new Grant(user.username, user.role, user.ticketScope()), user.passwordHash()));
+        return Optional.of(new Verified(user.grant(), user.passwordHash()));
     }
 
     /**
-     * Counts a failed sign-in against the client's address. The security log gets one event when the
-     * address reaches its limit, not one per refused request after it, so a flood cannot fill the log.
+     * Counts a failed sign-in against the name from this address and against the address. The security
+     * log gets one event when the address starts to wait on the name, and one when it reaches its limit over
+     * all names, not one per refused request after it, so a flood cannot fill the log.
      */
     private void countFailure(String username, String client, Instant now) {
+        SignInFailure.record(username, client, now);
+        long fromAddress = SignInFailure.since(username, client, now.minus(SignInThrottle.WINDOW)).fromAddress();
+        if (fromAddress == SignInThrottle.FREE_FROM_ADDRESS) {
+            SecurityEvent.record(SecurityEventType.SIGN_IN_DELAYED, username, null, "address " + client + ": "
+                    + fromAddress + " failed sign-ins within " + SignInThrottle.WINDOW.toMinutes() + " minutes; each "
+                    + "further attempt from it waits longer (1 s, 2 s, 4 s, … up to "
+                    + SignInThrottle.MAX_DELAY.toMinutes() + " minutes)", now);
+        }
         if (ClientFailure.record(Kind.SIGN_IN, client, now)) {
             SecurityEvent.record(SecurityEventType.LOGIN_THROTTLED, username, null, "address " + client + ": "
                     + Kind.SIGN_IN.maxFailures + " failed sign-ins within " + Kind.SIGN_IN.window.toMinutes()

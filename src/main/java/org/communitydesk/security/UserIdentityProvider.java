@@ -16,13 +16,21 @@ import java.util.Optional;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.security.VerifiedLogins.Grant;
 import org.communitydesk.ticket.CurrentActor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Turns HTTP Basic and form sign-ins into identities carrying the user's role and ticket scope. */
+/**
+ * Turns HTTP Basic and form sign-ins into identities carrying the user's role and ticket scope; a form
+ * sign-in also begins a pages' session ({@link SessionTokens}).
+ */
 @ApplicationScoped
 public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     @Inject
     LoginVerifier verifier;
+
+    /** Where the login form posts (Quarkus' form login). */
+    @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+    String formPostLocation;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -36,12 +44,21 @@ public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAu
         String password = new String(request.getPassword().getPassword());
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String client = ClientFailure.addressOf(routing == null ? null : routing.request());
+        boolean formSignIn = routing != null && routing.normalizedPath().endsWith(formPostLocation);
         return context.runBlocking(() -> verify(username, password, client)
-                .map(grant -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(grant.username()))
-                        .addRoles(grant.roles())
-                        .addAttribute(CurrentActor.SCOPE_ATTRIBUTE, grant.scope())
-                        .build())
+                .map(grant -> {
+                    if (formSignIn) {
+                        // A pages' session begins: its token goes beside Quarkus' cookie (see SessionTokens).
+                        var session = verifier.begin(grant);
+                        routing.response().addCookie(SessionIdentityProvider.cookie(session.renewedToken(),
+                                session.maxAgeSeconds(), routing));
+                    }
+                    return (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                            .setPrincipal(new QuarkusPrincipal(grant.username()))
+                            .addRoles(grant.roles())
+                            .addAttribute(CurrentActor.SCOPE_ATTRIBUTE, grant.scope())
+                            .build();
+                })
                 .orElseThrow(() -> new AuthenticationFailedException("Wrong user name or password, or the account is "
                         + "disabled or locked")));
     }

@@ -20,6 +20,9 @@ import java.util.List;
 import org.communitydesk.common.PageResponse;
 import org.communitydesk.common.Problem;
 import org.communitydesk.common.Roles;
+import io.vertx.core.http.HttpServerRequest;
+import org.communitydesk.common.ClientFailure;
+import org.communitydesk.security.UserViews.ChangePasswordRequest;
 import org.communitydesk.security.UserViews.CreateUserRequest;
 import org.communitydesk.security.UserViews.CurrentUserView;
 import org.communitydesk.security.UserViews.PasswordRequest;
@@ -60,10 +63,25 @@ public class UserResource {
                 scope == null ? null : scope.kind().name());
     }
 
+    @POST
+    @Path("/me/password")
+    @Authenticated
+    @Operation(operationId = "changeOwnPassword", summary = "Change your own password, giving the current one; "
+            + "ends every session of yours")
+    @APIResponse(responseCode = "204", description = "Changed; sign in with the new password")
+    @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one is refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed attempts from your address; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void changeOwnPassword(@NotNull @Valid ChangePasswordRequest request, HttpServerRequest http) {
+        accounts.changeOwnPassword(identity.getPrincipal().getName(), request.currentPassword(), request.newPassword(),
+                ClientFailure.addressOf(http));
+    }
+
     @GET
     @Path("/users")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "listUsers", summary = "All users, with lock-outs")
+    @Operation(operationId = "listUsers", summary = "All users, with their recent failed sign-ins")
     public List<UserView> listUsers() {
         return accounts.list();
     }
@@ -98,7 +116,7 @@ public class UserResource {
     @POST
     @Path("/users/{username}/enable")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "enableUser", summary = "Enable a user; also lifts a lock-out")
+    @Operation(operationId = "enableUser", summary = "Enable a user; also lifts the delays of failed sign-ins on their name")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -109,7 +127,7 @@ public class UserResource {
     @POST
     @Path("/users/{username}/disable")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "disableUser", summary = "Disable a user; their sign-ins stop at once")
+    @Operation(operationId = "disableUser", summary = "Disable a user; their sign-ins and sessions stop at once")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -120,7 +138,7 @@ public class UserResource {
     @POST
     @Path("/users/{username}/password")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "resetUserPassword", summary = "Set a new password; also lifts a lock-out")
+    @Operation(operationId = "resetUserPassword", summary = "Set a new password; ends the user's sessions and lifts the delays on their name")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -131,7 +149,7 @@ public class UserResource {
     @GET
     @Path("/audit")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "listSecurityEvents", summary = "Sign-ins, failures, lock-outs and user changes, newest first")
+    @Operation(operationId = "listSecurityEvents", summary = "Sign-ins, failures, delays, sign-outs and user changes, newest first")
     public PageResponse<SecurityEventView> listSecurityEvents(
             @Parameter(schema = @Schema(implementation = SecurityEventType.class)) @QueryParam("type") String type,
             @QueryParam("username") String username,

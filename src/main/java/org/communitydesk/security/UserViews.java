@@ -13,16 +13,16 @@ public final class UserViews {
     private UserViews() {
     }
 
-    static final int MIN_PASSWORD = 10;
-    /** bcrypt reads at most 72 bytes. */
-    static final int MAX_PASSWORD = 72;
+    private static final String PASSWORD_RULES = "At least 10 characters and at most 72 bytes of UTF-8 (bcrypt reads no "
+            + "further), at least 5 different characters, not the user name, and not on the shipped list of "
+            + "common and breached passwords.";
 
     public record CreateUserRequest(
             @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$",
                     message = "must be 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'")
             @Schema(examples = "beixinyuan.wang") String username,
             @NotBlank @Size(max = 100) @Schema(examples = "王芳") String displayName,
-            @NotNull @Size(min = MIN_PASSWORD, max = MAX_PASSWORD) String password,
+            @NotNull @Schema(description = PASSWORD_RULES) String password,
             @NotNull Role role,
             @Schema(description = "For STAFF") String communityCode,
             @Schema(description = "For SUPERVISOR") String streetOfficeCode,
@@ -34,7 +34,7 @@ public final class UserViews {
         }
     }
 
-    public record PasswordRequest(@NotNull @Size(min = MIN_PASSWORD, max = MAX_PASSWORD) String password) {
+    public record PasswordRequest(@NotNull @Schema(description = PASSWORD_RULES) String password) {
 
         @Override
         public String toString() {
@@ -42,18 +42,29 @@ public final class UserViews {
         }
     }
 
+    /** A user's own change of password: the current one, and the new one. */
+    public record ChangePasswordRequest(@NotNull String currentPassword,
+            @NotNull @Schema(description = PASSWORD_RULES) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "ChangePasswordRequest[redacted]";
+        }
+    }
+
     @Schema(name = "User")
     public record UserView(String username, String displayName, Role role, String communityCode,
             String streetOfficeCode, String organizationCode, boolean enabled,
-            @Schema(description = "Set while the account is locked after repeated failed sign-ins") Instant lockedUntil,
-            int failedLogins, Instant createdAt) {
+            @Schema(description = "Failed sign-ins on this user name in the last hour, from every address; they delay "
+                    + "further attempts from the addresses that failed, never from others") long failedSignInsLastHour,
+            Instant createdAt) {
 
-        static UserView of(AppUser user) {
+        static UserView of(AppUser user, long failedSignInsLastHour) {
             return new UserView(user.username, user.displayName, user.role,
                     user.community == null ? null : user.community.code,
                     user.streetOffice == null ? null : user.streetOffice.code,
                     user.organization == null ? null : user.organization.code,
-                    user.enabled, user.lockedUntil, user.failedLogins, user.createdAt);
+                    user.enabled, failedSignInsLastHour, user.createdAt);
         }
     }
 

@@ -24,7 +24,7 @@ import org.communitydesk.ticket.TicketScope;
  * check a minute rather than one per request. Only an HMAC of the password under a key that lives
  * in this process's memory is kept, with the hash it was verified against. A hit is not trusted on
  * its own: {@link LoginVerifier} re-reads the user's row (one indexed query) and accepts it only while
- * the account is enabled, unlocked and still has that hash, so a change made by another instance
+ * the account is enabled and still has that hash, so a change made by another instance
  * applies at once. {@link #forget} drops this process's entry at once as well.
  */
 @ApplicationScoped
@@ -32,8 +32,8 @@ public class VerifiedLogins {
 
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
 
-    /** What a verified sign-in grants. */
-    record Grant(String username, Role role, TicketScope scope) {
+    /** What a verified sign-in grants; a session begun with it carries the user's session generation. */
+    record Grant(String username, Role role, TicketScope scope, long sessionGeneration) {
         Set<String> roles() {
             return Set.of(role.name());
         }
@@ -83,7 +83,7 @@ public class VerifiedLogins {
     }
 
     /**
-     * Drops the user's verified sign-in after a lock-out, a disable or a password change: at once,
+     * Drops the user's verified sign-in after a disable or a password change: at once,
      * and again when the transaction ends, because a check that read the user before the change
      * was committed could otherwise store its stale result in between.
      */

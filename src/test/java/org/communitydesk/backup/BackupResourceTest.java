@@ -25,7 +25,7 @@ class BackupResourceTest {
 
     @Test
     void refusesWithAProblemThatSaysWhatToDoInstead() {
-        Response answer = given().when().post("/api/admin/backup");
+        Response answer = given().contentType("application/json").body("{}").when().post("/api/admin/backup");
 
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
         assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -67,7 +67,7 @@ class BackupRestoreIT {
             assertThat(atBackup.tickets()).as("demo tickets").hasSize(10);
             assertThat(atBackup.users().findValuesAsText("username")).contains("admin", "beixinyuan.staff");
 
-            HttpResponse<String> answer = service.send("POST", "/api/admin/backup", null);
+            HttpResponse<String> answer = service.send("POST", "/api/admin/backup", java.util.Map.of());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
             JsonNode backup = JSON.readTree(answer.body());
             // The default directory is ./backups under the working directory.

@@ -268,7 +268,7 @@ class ProblemResponsesTest {
 
     @Test
     void wrongMethodIsNotAllowed() {
-        JsonPath problem = problem(given().delete("/api/tickets"), 405);
+        JsonPath problem = problem(given().contentType(ContentType.JSON).delete("/api/tickets"), 405);
         assertThat(problem.getString("title")).isEqualTo("Method Not Allowed");
     }
 

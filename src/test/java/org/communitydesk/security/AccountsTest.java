@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,8 +11,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Signing in, lock-out, user management by ADMIN and the security log. Each test makes its own users. */
+/** Signing in, user management by ADMIN and the security log. Each test makes its own users. */
 @QuarkusTest
 class AccountsTest {
 
@@ -65,7 +62,7 @@ class AccountsTest {
                 .body("scope", equalTo(scope));
     }
 
-    // --- Wrong credentials and lock-out ----------------------------------------------------------------
+    // --- Wrong credentials (the delays that follow are in SignInThrottleTest) ----------------------------------------------------------------
 
     @Test
     void wrongCredentialsAnswer401ProblemWithABasicChallenge() {
@@ -81,92 +78,6 @@ class AccountsTest {
                     .body("status", equalTo(401));
         }
         audit(user.username(), "LOGIN_FAILED").then().body("total", equalTo(1));
-    }
-
-    @Test
-    void fiveWrongPasswordsLockTheAccountUntilAnAdminEnablesIt() {
-        User user = TestUsers.staff("lockout", "beixinyuan");
-        Instant fifthFailure = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        clock.freezeAt(fifthFailure);
-
-        failFiveTimes(user);
-
-        user.request().when().get("/api/me").then().statusCode(401).contentType(PROBLEM_JSON)
-                .header("WWW-Authenticate", startsWith("Basic"));
-        audit(user.username(), "LOGIN_FAILED").then().body("total", equalTo(5));
-        audit(user.username(), "LOCKED_OUT").then().body("total", equalTo(1));
-        audit(user.username(), "LOGIN_REFUSED_LOCKED").then().body("total", equalTo(1));
-        // Locked for 15 minutes from the fifth failure.
-        given().when().get("/api/users/{u}", user.username()).then().statusCode(200)
-                .body("lockedUntil", equalTo(fifthFailure.plus(Duration.ofMinutes(15)).toString()));
-
-        given().contentType(ContentType.JSON).when().post("/api/users/{u}/enable", user.username()).then().statusCode(200)
-                .body("lockedUntil", nullValue());
-        user.request().when().get("/api/me").then().statusCode(200);
-    }
-
-    @Test
-    void aGoodSignInStartsTheCountOfFailuresAgain() {
-        User user = TestUsers.staff("lock-reset", "beixinyuan");
-        failTimes(user, 4);
-        user.request().when().get("/api/me").then().statusCode(200);
-
-        failTimes(user, 4);
-
-        user.request().when().get("/api/me").then().statusCode(200);
-        audit(user.username(), "LOCKED_OUT").then().body("total", equalTo(0));
-        given().when().get("/api/users/{u}", user.username()).then().statusCode(200).body("lockedUntil", nullValue());
-    }
-
-    @Test
-    void aPasswordResetByAnAdminLiftsALockAtOnce() {
-        User user = TestUsers.staff("lock-password", "beixinyuan");
-        failFiveTimes(user);
-        user.request().when().get("/api/me").then().statusCode(401);
-
-        given().contentType(ContentType.JSON).body(Map.of("password", "a-new-password-1")).when()
-                .post("/api/users/{u}/password", user.username()).then().statusCode(200).body("lockedUntil", nullValue());
-
-        user.withPassword("a-new-password-1").when().get("/api/me").then().statusCode(200);
-        user.request().when().get("/api/me").then().statusCode(401);
-    }
-
-    @Test
-    void aLockOutAlsoRefusesAPasswordThatWasVerifiedJustBefore() {
-        // A busy client: its credentials were verified a moment ago and are in the 60-second cache.
-        User user = TestUsers.staff("lockout-cached", "beixinyuan");
-        user.request().when().get("/api/me").then().statusCode(200);
-
-        failFiveTimes(user);
-
-        user.request().when().get("/api/me").then().statusCode(401);
-        audit(user.username(), "LOGIN_REFUSED_LOCKED").then().body("total", equalTo(1));
-    }
-
-    @Test
-    void aLockOutEndsAfter15Minutes() {
-        User user = TestUsers.staff("lock-expiry", "beixinyuan");
-        failFiveTimes(user);
-        clock.advance(Duration.ofMinutes(14));
-        user.request().when().get("/api/me").then().statusCode(401);
-
-        clock.advance(Duration.ofMinutes(2));
-
-        user.request().when().get("/api/me").then().statusCode(200);
-    }
-
-    @Test
-    void failuresMoreThan15MinutesApartDoNotAddUpToALockOut() {
-        User user = TestUsers.staff("lock-window", "beixinyuan");
-        for (int i = 0; i < 4; i++) {
-            user.withPassword(WRONG_PASSWORD).when().get("/api/me").then().statusCode(401);
-        }
-        clock.advance(Duration.ofMinutes(16));
-
-        user.withPassword(WRONG_PASSWORD).when().get("/api/me").then().statusCode(401);
-
-        user.request().when().get("/api/me").then().statusCode(200);
-        audit(user.username(), "LOCKED_OUT").then().body("total", equalTo(0));
     }
 
     // --- Disabling and password resets ---------------------------------------------------------------
@@ -327,16 +238,6 @@ class AccountsTest {
     }
 
     // --- Helpers -------------------------------------------------------------------------------------
-
-    private static void failFiveTimes(User user) {
-        failTimes(user, 5);
-    }
-
-    private static void failTimes(User user, int times) {
-        for (int i = 0; i < times; i++) {
-            user.withPassword(WRONG_PASSWORD).when().get("/api/me").then().statusCode(401);
-        }
-    }
 
     private static Response audit(String username, String type) {
         return given().queryParam("username", username).queryParam("type", type).when().get("/api/audit");

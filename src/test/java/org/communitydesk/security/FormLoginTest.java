@@ -45,16 +45,14 @@ class FormLoginTest {
     @Test
     void theSessionCookieOpensThePagesUntilTheAccountIsDisabled() {
         var staff = org.communitydesk.support.TestUsers.staff("session", "beixinyuan");
-        String cookie = given().auth().none().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", staff.username()).formParam("j_password", staff.password())
-                .when().post("/j_security_check").then().statusCode(302).extract().cookie(SESSION_COOKIE);
+        var cookies = org.communitydesk.support.SessionCookies.signInCookies(staff.username(), staff.password());
 
-        given().auth().none().cookie(SESSION_COOKIE, cookie).when().get("/console/tickets").then().statusCode(200)
+        given().auth().none().cookies(cookies).when().get("/console/tickets").then().statusCode(200)
                 .body(containsString(staff.username()));
 
         given().contentType(ContentType.JSON).when().post("/api/users/{u}/disable", staff.username()).then()
                 .statusCode(200);
-        given().auth().none().redirects().follow(false).cookie(SESSION_COOKIE, cookie).when().get("/console/tickets")
+        given().auth().none().redirects().follow(false).cookies(cookies).when().get("/console/tickets")
                 // The cookie no longer signs anyone in, so the page answers as it does to nobody: Basic's challenge.
                 .then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
     }

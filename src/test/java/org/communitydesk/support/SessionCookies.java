@@ -25,6 +25,16 @@ public final class SessionCookies {
     private SessionCookies() {
     }
 
+    /**
+     * A form sign-in; every cookie it sets, as a browser keeps them: Quarkus' session cookie and the session
+     * token beside it (security.SessionTokens). Pages need both.
+     */
+    public static java.util.Map<String, String> signInCookies(String username, String password) {
+        return new java.util.HashMap<>(given().auth().none().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", username).formParam("j_password", password)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies());
+    }
+
     /** A form sign-in; the session cookie. */
     public static String signIn(String username, String password) {
         return given().auth().none().redirects().follow(false).contentType(ContentType.URLENC)

@@ -35,6 +35,13 @@ public final class WebSession {
         this.clientAddress = clientAddress;
     }
 
+    /** Another browser holding copies of this one's cookies (as someone who copied them would). */
+    public WebSession copy() {
+        WebSession copy = new WebSession(clientAddress);
+        copy.cookies.putAll(cookies);
+        return copy;
+    }
+
     public boolean hasCookie(String name) {
         return cookies.containsKey(name);
     }

@@ -78,12 +78,18 @@ class SeedStoriesTest {
                 .body("leadOrganization.code", equalTo("tongda-dredging"))
                 .body("secondsToDispatch", equalTo(25 * 60 + 12));
         clock.freezeAt(called.plus(Duration.ofHours(1)));
-        // A move without a body needs no Content-Type either, as with curl -X POST (RestAssured would add one).
-        HttpResponse<String> started = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(base.resolve("api/tickets/" + code + "/start"))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                (SignInAsAdmin.ADMIN + ":" + SignInAsAdmin.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        // A move without a body sends {} as JSON, as with curl -H 'Content-Type: application/json' -d '{}'; without
+        // the Content-Type it is refused (415), as a cross-site request would be (RestAssured would add one).
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (SignInAsAdmin.ADMIN + ":" + SignInAsAdmin.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> bare = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(base.resolve("api/tickets/" + code + "/start")).header("Authorization", basic)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bare.statusCode()).as(bare.body()).isEqualTo(415);
+        HttpResponse<String> started = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(base.resolve("api/tickets/" + code + "/start")).header("Authorization", basic)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         assertThat(JsonPath.from(started.body()).getString("status")).isEqualTo("IN_PROGRESS");

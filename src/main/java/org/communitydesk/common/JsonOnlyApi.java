@@ -1,0 +1,65 @@
+package org.communitydesk.common;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Under /api, a request that changes something (POST, PUT, PATCH, DELETE) must say
+ * {@code Content-Type: application/json} (or a {@code +json} type), even when it has no body: a move
+ * without a body sends {@code {}}. A browser sends that header cross-site only after a CORS preflight,
+ * which this service never grants, so a page elsewhere cannot make a signed-in browser (cached Basic
+ * credentials) call the API: a plain form or a no-cors fetch arrives without JSON and gets 415 before
+ * anything runs. Every /api operation takes JSON; the pages (forms with CSRF tokens) and Open311's form
+ * POST are not under /api.
+ */
+public class JsonOnlyApi {
+
+    private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    @ServerRequestFilter(preMatching = true)
+    public void requireJson(ContainerRequestContext request) {
+        if (!CHANGING.contains(request.getMethod()) || !isApi(request.getUriInfo().getPath())) {
+            return;
+        }
+        String sent = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (!isJson(sent)) {
+            throw new UnsupportedMediaTypeProblem(request.getMethod(), sent);
+        }
+    }
+
+    private static boolean isApi(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType.strip());
+            return "application".equalsIgnoreCase(type.getType())
+                    && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase().endsWith("+json"));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /** 415: the request did not say it carries JSON. */
+    static final class UnsupportedMediaTypeProblem extends ProblemException {
+
+        UnsupportedMediaTypeProblem(String method, String sent) {
+            super(415, "unsupported-media-type", "Unsupported Media Type", (sent == null || sent.isBlank()
+                    ? "A " + method + " under /api must send Content-Type: application/json"
+                    : "A " + method + " under /api takes application/json, not " + clip(sent))
+                    + "; an operation without a body sends {} with Content-Type: application/json.");
+        }
+
+        private static String clip(String sent) {
+            String plain = sent.replaceAll("[\\r\\n\\t]", " ");
+            return plain.length() > 80 ? plain.substring(0, 80) + "…" : plain;
+        }
+    }
+}
