@@ -15,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.communitydesk.common.ProblemException;
@@ -294,7 +294,7 @@ public class TicketPageResource {
     }
 
     private Response redirect(Caller caller, Flash.Message message) {
-        return Response.seeOther(URI.create("/console/tickets/" + code))
+        return Response.seeOther(UriBuilder.fromPath("/console/tickets/{code}").build(code))
                 .cookie(flash.keep(caller.actor().name(), code, message)).build();
     }
 

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.LogSafe;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.open311.GeoReportViews.CreatedRequest;
@@ -130,7 +131,7 @@ public class GeoReportService {
         requireValid(request);
         Caller caller = new Caller(new Actor("open311:" + key.prefix, ACTOR_ROLE), Set.of(), TicketScope.ALL);
         TicketView ticket = tickets.create(request, caller);
-        LOG.infof("Open311 request %s created with key %s (%s)", ticket.code(), key.prefix, key.holder());
+        LOG.infof("Open311 request %s created with key %s (%s)", ticket.code(), key.prefix, LogSafe.of(key.holder()));
         String expected = W3cDateTimes.format(ticket.dueAt(), zone());
         String notice = "已受理：" + category.nameZh + "，" + place.community().nameZh + "。按服务标准预计 " + expected
                 + " 前处理完毕。Received: " + category.nameEn + ", " + place.community().nameEn

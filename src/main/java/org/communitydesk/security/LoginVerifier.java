@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.ClientFailure.Kind;
+import org.communitydesk.common.LogSafe;
 import org.communitydesk.security.VerifiedLogins.Grant;
 import org.jboss.logging.Logger;
 
@@ -109,7 +110,7 @@ public class LoginVerifier {
                         AppUser.MAX_FAILED_LOGINS + " failed sign-ins within 15 minutes; locked until " + user.lockedUntil, now);
                 LOG.warnf("Account %s is locked until %s after %d failed sign-ins within 15 minutes. "
                         + "An ADMIN can unlock it by enabling it again (POST /api/users/%s/enable).",
-                        username, user.lockedUntil, AppUser.MAX_FAILED_LOGINS, username);
+                        LogSafe.of(username), user.lockedUntil, AppUser.MAX_FAILED_LOGINS, LogSafe.of(username));
             }
             return Optional.empty();
         }
@@ -142,8 +143,8 @@ public class LoginVerifier {
                     + " minutes", now);
             LOG.warnf("Sign-ins from %s are refused with 429 for up to %d minutes after %d failures (the last for "
                     + "user name '%s'). If many staff share this address, check that the reverse proxy's "
-                    + "quarkus.http.proxy.* settings are in place.", client, Kind.SIGN_IN.window.toMinutes(),
-                    Kind.SIGN_IN.maxFailures, username);
+                    + "quarkus.http.proxy.* settings are in place.", LogSafe.of(client), Kind.SIGN_IN.window.toMinutes(),
+                    Kind.SIGN_IN.maxFailures, LogSafe.of(username));
         }
     }
 }
