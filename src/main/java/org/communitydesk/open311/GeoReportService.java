@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.LogSafe;
+import org.communitydesk.common.PublicLocations;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.open311.GeoReportViews.CreatedRequest;
@@ -81,7 +82,10 @@ public class GeoReportService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Discovery discovery(URI endpointFromRequest) {
-        String url = config.open311().endpointUrl().orElse(endpointFromRequest.toString());
+        // Never the request's Host when the operator said where the service lives (issue 20, point 8).
+        String url = config.open311().endpointUrl().orElseGet(() -> config.publicBaseUrl()
+                .map(base -> PublicLocations.onBase(base, URI.create("/open311/v2")).toString())
+                .orElse(endpointFromRequest.toString()));
         String changeset = W3cDateTimes.format(SERVICES_CHANGED, zone());
         return new Discovery(changeset, config.open311().contact(), config.open311().keyService(),
                 List.of(new Endpoint(SPECIFICATION, url, changeset, "production", List.of("text/xml", "application/json"))));
