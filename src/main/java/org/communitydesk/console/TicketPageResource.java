@@ -53,7 +53,7 @@ public class TicketPageResource {
 
     /** Which forms the page shows: what the state allows, narrowed to what the role may do. */
     public record Actions(boolean dispatch, boolean reassign, boolean start, boolean resolve, boolean close,
-            boolean cancel, boolean reopen, boolean feedback, boolean accessCode) {
+            boolean cancel, boolean reopen, boolean feedback, boolean accessCode, boolean liftAccessBlocks) {
 
         static Actions of(TicketView ticket, Caller caller) {
             boolean office = caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
@@ -66,7 +66,8 @@ public class TicketPageResource {
                     allowed.contains("start") && crew, allowed.contains("resolve") && crew,
                     allowed.contains("close") && office, allowed.contains("cancel") && office,
                     allowed.contains("reopen") && supervisor, ticket.feedbackDeadline() != null && office,
-                    office && ticket.status().isOpen() || office && ticket.feedbackDeadline() != null);
+                    office && ticket.status().isOpen() || office && ticket.feedbackDeadline() != null,
+                    office && ticket.accessBlocks() != null && ticket.accessBlocks().any());
         }
 
         public boolean any() {
@@ -259,6 +260,15 @@ public class TicketPageResource {
             message = ConsoleProblems.of(refused);
         }
         return redirect(caller, message);
+    }
+
+    @POST
+    @Path("lift-access-blocks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response liftAccessBlocks(@RestForm(CsrfTokens.FIELD) String token) {
+        return change(token, null, "flashAccessBlocksLifted", caller -> tickets.liftAccessBlocks(code, caller));
     }
 
     // --- Plumbing -------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package org.communitydesk.resident;
+package org.communitydesk.ticket;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -9,14 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Wrong access codes typed for one ticket. More than {@value #MAX_FAILURES} within an hour block
- * the ticket's public lookups for an hour, so that a code cannot be guessed by trying them all.
+ * The last resort against guessing one ticket's access code from many addresses: wrong codes for the
+ * ticket from all clients together. More than {@value #MAX_FAILURES} within an hour block the ticket's
+ * public lookups for everyone for an hour, and the ticket's page tells staff, who can lift it. The
+ * ordinary guard is per client ({@link ClientAccessGuard}); this one only counts.
  */
 @Entity
 @Table(name = "ticket_access_guard")
 public class AccessGuard extends PanacheEntityBase {
 
-    static final int MAX_FAILURES = 10;
+    /** Ten guessers at their own limit each: far beyond a resident mistyping, far below guessing 24^8 codes. */
+    public static final int MAX_FAILURES = 100;
     static final Duration WINDOW = Duration.ofHours(1);
     static final Duration LOCK = Duration.ofHours(1);
 

@@ -353,6 +353,12 @@ public class Ticket extends IdentityEntity {
         return code;
     }
 
+    /** Staff let every client try access codes again; on the timeline, for staff only. */
+    void liftAccessBlocks(Actor actor, Instant at) {
+        record(EventType.ACCESS_BLOCKS_LIFTED, status, status, actor, at, EventWording.ACCESS_BLOCKS_LIFTED,
+                Visibility.INTERNAL);
+    }
+
     /** Whether a resident's typed access code is this ticket's current one. */
     public boolean acceptsAccessCode(String typed) {
         return AccessCode.matches(typed, accessCodeHash);
