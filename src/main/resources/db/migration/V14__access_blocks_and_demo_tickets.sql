@@ -11,3 +11,14 @@ CREATE TABLE ticket_access_block (
 );
 -- Housekeeping: rows whose window is over.
 CREATE INDEX ix_ticket_access_block_window ON ticket_access_block (window_started_at);
+
+-- Which tickets the demo loader made (issue 20, point 5): demo data is refused on a database holding
+-- any other ticket. Tickets loaded before this migration are recognised by the demo user who reported them.
+CREATE TABLE demo_ticket (
+    ticket_id  BIGINT NOT NULL PRIMARY KEY REFERENCES ticket (id)
+);
+INSERT INTO demo_ticket (ticket_id)
+SELECT DISTINCT e.ticket_id FROM ticket_event e
+ WHERE e.type = 'REPORTED'
+   AND e.actor IN ('beixinyuan.staff', 'zhenxingjie.staff', 'huaiyuan.staff', 'yingbin.supervisor',
+                   'xihuayuan.supervisor', 'tongda.crew', 'sewage.crew', 'sanitation.crew', 'zhongrui.crew');
