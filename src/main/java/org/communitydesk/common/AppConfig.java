@@ -24,6 +24,21 @@ public interface AppConfig {
 
     Jobs jobs();
 
+    /**
+     * The address the public reaches the service at, such as https://desk.example.cn: the Open311
+     * discovery document and the Location of every 201 and redirect are built on it, never on the
+     * request's Host header. Its host name is accepted in Host (see {@link #allowedHosts()}).
+     */
+    @WithName("public-base-url")
+    Optional<java.net.URI> publicBaseUrl();
+
+    /**
+     * Host names (no port) the service answers for, besides the public base URL's. Unset with no public base
+     * URL either: only localhost, 127.0.0.1 and ::1. Any other Host header gets 400.
+     */
+    @WithName("allowed-hosts")
+    Optional<java.util.List<String>> allowedHosts();
+
     interface SecurityLog {
         /** How long security-log rows are kept; housekeeping removes older ones. */
         @WithDefault("180d")

@@ -176,7 +176,7 @@ public class ProblemMapper {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s while handling %s. The request was not completed and its transaction "
                 + "was rolled back; the stack trace follows. Report the error id to the maintainers.",
-                errorId, uri == null ? "a request" : uri.getPath());
+                errorId, uri == null ? "a request" : LogSafe.of(uri.getPath()));
         return respond(500, "internal", "Internal error",
                 "The server could not complete the request. Nothing was saved. Error id: " + errorId + ".",
                 uri, null, Map.of("errorId", errorId));

@@ -13,7 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.Roles;
@@ -148,7 +148,7 @@ public class IntakeResource {
     }
 
     private Response redirect(Caller caller, String code, Flash.Message message) {
-        return Response.seeOther(URI.create("/console/tickets/" + code))
+        return Response.seeOther(UriBuilder.fromPath("/console/tickets/{code}").build(code))
                 .cookie(flash.keep(caller.actor().name(), code, message)).build();
     }
 

@@ -15,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.communitydesk.common.ProblemException;
@@ -53,7 +53,7 @@ public class TicketPageResource {
 
     /** Which forms the page shows: what the state allows, narrowed to what the role may do. */
     public record Actions(boolean dispatch, boolean reassign, boolean start, boolean resolve, boolean close,
-            boolean cancel, boolean reopen, boolean feedback, boolean accessCode) {
+            boolean cancel, boolean reopen, boolean feedback, boolean accessCode, boolean liftAccessBlocks) {
 
         static Actions of(TicketView ticket, Caller caller) {
             boolean office = caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
@@ -66,7 +66,8 @@ public class TicketPageResource {
                     allowed.contains("start") && crew, allowed.contains("resolve") && crew,
                     allowed.contains("close") && office, allowed.contains("cancel") && office,
                     allowed.contains("reopen") && supervisor, ticket.feedbackDeadline() != null && office,
-                    office && ticket.status().isOpen() || office && ticket.feedbackDeadline() != null);
+                    office && ticket.status().isOpen() || office && ticket.feedbackDeadline() != null,
+                    office && ticket.accessBlocks() != null && ticket.accessBlocks().any());
         }
 
         public boolean any() {
@@ -261,6 +262,15 @@ public class TicketPageResource {
         return redirect(caller, message);
     }
 
+    @POST
+    @Path("lift-access-blocks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response liftAccessBlocks(@RestForm(CsrfTokens.FIELD) String token) {
+        return change(token, null, "flashAccessBlocksLifted", caller -> tickets.liftAccessBlocks(code, caller));
+    }
+
     // --- Plumbing -------------------------------------------------------------------------------------------
 
     private interface Change {
@@ -294,7 +304,7 @@ public class TicketPageResource {
     }
 
     private Response redirect(Caller caller, Flash.Message message) {
-        return Response.seeOther(URI.create("/console/tickets/" + code))
+        return Response.seeOther(UriBuilder.fromPath("/console/tickets/{code}").build(code))
                 .cookie(flash.keep(caller.actor().name(), code, message)).build();
     }
 

@@ -22,6 +22,8 @@ import org.communitydesk.ticket.AssignmentRole;
 import org.communitydesk.ticket.CancelReason;
 import org.communitydesk.ticket.Channel;
 import org.communitydesk.ticket.Reporter;
+import org.communitydesk.security.AccountBootstrap;
+import org.communitydesk.ticket.DemoTickets;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.Ticket.AssignmentOrder;
 import org.communitydesk.ticket.TicketCodes;
@@ -76,8 +78,13 @@ public class DemoData {
     }
 
     private void loadIntoEmptyDatabase() {
+        long real = DemoTickets.countReal();
+        if (real > 0) {
+            // AccountBootstrap refuses such a start earlier; this guards a direct call too.
+            throw new IllegalStateException(AccountBootstrap.realTicketsMessage(real));
+        }
         if (Ticket.count() > 0) {
-            LOG.info("Demo data is switched on, but the database already has tickets; no demo tickets were added.");
+            LOG.info("Demo data is switched on and the demo tickets are already loaded; none were added.");
             return;
         }
         ZoneId zone = ZoneId.of(config.zone());
@@ -190,6 +197,8 @@ public class DemoData {
                 site == null ? null : Site.findByCode(site).orElseThrow(), addressDetail, null, null);
         Ticket ticket = Ticket.report(codes.next(at), intake, staff, at);
         ticket.persist();
+        ticket.flush();
+        DemoTickets.mark(ticket);
         return ticket;
     }
 

@@ -10,9 +10,10 @@ import java.util.function.ToLongFunction;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.console.FlashMessage;
-import org.communitydesk.resident.AccessGuard;
 import org.communitydesk.security.SecurityEvent;
 import org.communitydesk.security.SignInFailure;
+import org.communitydesk.ticket.AccessGuard;
+import org.communitydesk.ticket.ClientAccessGuard;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +36,7 @@ public class Housekeeping {
     List<Sweep> sweeps() {
         return List.of(
                 new Sweep("ticket_access_guard", AccessGuard::deleteExpired),
+                new Sweep("ticket_access_block", ClientAccessGuard::deleteExpired),
                 new Sweep("client_failure", ClientFailure::deleteExpired),
                 new Sweep("sign_in_failure", SignInFailure::deleteExpired),
                 new Sweep("flash_message", FlashMessage::deleteExpired),

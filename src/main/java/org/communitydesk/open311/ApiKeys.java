@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.LogSafe;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.directory.Organization;
 import org.communitydesk.open311.ApiKeyViews.ApiKeyView;
@@ -44,7 +45,7 @@ public class ApiKeys {
                     clock.instant());
         } while (ApiKey.findByPrefix(issued.key().prefix).isPresent());
         issued.key().persist();
-        LOG.infof("Open311 key %s issued by %s to %s%s", issued.key().prefix, actor, issued.key().holder(),
+        LOG.infof("Open311 key %s issued by %s to %s%s", issued.key().prefix, actor, LogSafe.of(issued.key().holder()),
                 issued.key().revealsAccessCode ? " (reveals access codes)" : "");
         return new IssuedKeyView(issued.plainKey(), ApiKeyView.of(issued.key()));
     }
@@ -65,7 +66,7 @@ public class ApiKeys {
         ApiKey key = find(prefix);
         if (key.isActive()) {
             key.revoke(actor, clock.instant());
-            LOG.infof("Open311 key %s of %s revoked by %s", key.prefix, key.holder(), actor);
+            LOG.infof("Open311 key %s of %s revoked by %s", key.prefix, LogSafe.of(key.holder()), actor);
         }
         return ApiKeyView.of(key);
     }

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.LogSafe;
+import org.communitydesk.common.PublicLocations;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.open311.GeoReportViews.CreatedRequest;
@@ -80,7 +82,10 @@ public class GeoReportService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Discovery discovery(URI endpointFromRequest) {
-        String url = config.open311().endpointUrl().orElse(endpointFromRequest.toString());
+        // Never the request's Host when the operator said where the service lives (issue 20, point 8).
+        String url = config.open311().endpointUrl().orElseGet(() -> config.publicBaseUrl()
+                .map(base -> PublicLocations.onBase(base, URI.create("/open311/v2")).toString())
+                .orElse(endpointFromRequest.toString()));
         String changeset = W3cDateTimes.format(SERVICES_CHANGED, zone());
         return new Discovery(changeset, config.open311().contact(), config.open311().keyService(),
                 List.of(new Endpoint(SPECIFICATION, url, changeset, "production", List.of("text/xml", "application/json"))));
@@ -130,7 +135,7 @@ public class GeoReportService {
         requireValid(request);
         Caller caller = new Caller(new Actor("open311:" + key.prefix, ACTOR_ROLE), Set.of(), TicketScope.ALL);
         TicketView ticket = tickets.create(request, caller);
-        LOG.infof("Open311 request %s created with key %s (%s)", ticket.code(), key.prefix, key.holder());
+        LOG.infof("Open311 request %s created with key %s (%s)", ticket.code(), key.prefix, LogSafe.of(key.holder()));
         String expected = W3cDateTimes.format(ticket.dueAt(), zone());
         String notice = "已受理：" + category.nameZh + "，" + place.community().nameZh + "。按服务标准预计 " + expected
                 + " 前处理完毕。Received: " + category.nameEn + ", " + place.community().nameEn

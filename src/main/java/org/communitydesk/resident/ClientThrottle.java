@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.ClientFailure.Kind;
+import org.communitydesk.common.LogSafe;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +29,7 @@ public class ClientThrottle {
         if (ClientFailure.record(Kind.PUBLIC_LOOKUP, client, now)) {
             LOG.warnf("Public lookups from %s are refused with 429 for up to %d seconds after %d wrong tracking or "
                     + "access codes. If many residents share this address, check that the reverse proxy's "
-                    + "quarkus.http.proxy.* settings are in place.", client, Kind.PUBLIC_LOOKUP.window.toSeconds(),
+                    + "quarkus.http.proxy.* settings are in place.", LogSafe.of(client), Kind.PUBLIC_LOOKUP.window.toSeconds(),
                     Kind.PUBLIC_LOOKUP.maxFailures);
         }
     }

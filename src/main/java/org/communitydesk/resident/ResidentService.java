@@ -14,6 +14,7 @@ import org.communitydesk.directory.Site;
 import org.communitydesk.resident.PublicTicketView.Name;
 import org.communitydesk.resident.PublicTicketView.PublicEvent;
 import org.communitydesk.ticket.AccessCodes;
+import org.communitydesk.ticket.AccessGuards;
 import org.communitydesk.ticket.Actor;
 import org.communitydesk.ticket.FeedbackSource;
 import org.communitydesk.ticket.Ticket;
@@ -25,8 +26,9 @@ import org.jboss.logging.Logger;
 /**
  * Residents' own view of their ticket, opened with the tracking code and the access code. An unknown
  * ticket, a wrong or missing access code and a blocked ticket all answer the same 404, so that the
- * answer tells a guesser nothing. Wrong codes are counted per ticket ({@link AccessGuard}) and per
- * client address ({@link ClientThrottle}); the count is committed even though the answer is 404.
+ * answer tells a guesser nothing. Wrong codes are counted per ticket and client address, with a per-ticket
+ * ceiling as a last resort ({@link AccessGuards}), and failed lookups per client address whatever the ticket
+ * ({@link ClientThrottle}); the counts are committed even though the answer is 404.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = NotFoundProblem.class)
@@ -43,6 +45,7 @@ public class ResidentService {
 
     @Inject
     AccessCodes accessCodes;
+    AccessGuards guards;
 
     public PublicTicketView status(String code, String accessCode, String client) {
         Instant now = clock.instant();
@@ -69,36 +72,16 @@ public class ResidentService {
             throttle.recordFailure(client, now);
             throw new NotFoundProblem("ticket", code);
         }
-        AccessGuard guard = AccessGuard.findById(ticket.id, LockModeType.PESSIMISTIC_WRITE);
-        if (guard != null && guard.blocks(now)) {
+        if (guards.blocks(ticket, client, now)) {
             throttle.recordFailure(client, now);
             throw new NotFoundProblem("ticket", code);
         }
         if (!ticket.acceptsAccessCode(accessCode, accessCodes)) {
-            recordWrongCode(ticket, guard, now);
+            guards.recordWrongCode(ticket, client, now);
             throttle.recordFailure(client, now);
             throw new NotFoundProblem("ticket", code);
         }
         return ticket;
-    }
-
-    private void recordWrongCode(Ticket ticket, AccessGuard existing, Instant now) {
-        AccessGuard guard = existing;
-        if (guard == null) {
-            // Two first failures at once: the ticket's row lock makes the second one wait and then find the guard.
-            Ticket.getEntityManager().lock(ticket, LockModeType.PESSIMISTIC_WRITE);
-            guard = AccessGuard.findById(ticket.id, LockModeType.PESSIMISTIC_WRITE);
-            if (guard == null) {
-                guard = new AccessGuard(ticket.id, now);
-                guard.persist();
-            }
-        }
-        if (guard.recordFailure(now)) {
-            LOG.warnf("Ticket %s: public lookups are blocked until %s after more than %d wrong access codes "
-                    + "within an hour. If the resident lost the code, staff can issue a new one "
-                    + "(POST /api/tickets/%s/access-code); the block still runs its hour.",
-                    ticket.code, guard.lockedUntil, AccessGuard.MAX_FAILURES, ticket.code);
-        }
     }
 
     private static PublicTicketView view(Ticket t, Instant now) {

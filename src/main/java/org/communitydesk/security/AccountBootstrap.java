@@ -13,6 +13,7 @@ import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.OneTimeWork;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
+import org.communitydesk.ticket.DemoTickets;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,6 +67,16 @@ public class AccountBootstrap {
     private void createAccounts(Optional<String> adminPassword) {
         Instant now = clock.instant();
         String adminName = config.admin().username();
+        if (config.demo().enabled()) {
+            long real = DemoTickets.countReal();
+            if (real > 0) {
+                String message = realTicketsMessage(real);
+                LOG.error(message);
+                throw new IllegalStateException(message);
+            }
+        } else {
+            retireDemoAccounts(adminName, adminPassword, now);
+        }
         if (AppUser.count() == 0) {
             if (adminPassword.isPresent()) {
                 create(adminName, "Administrator", adminPassword.get(), Role.ADMIN, null, now);
@@ -93,6 +104,51 @@ public class AccountBootstrap {
                         + "Never switch demo data on in production.", created);
             }
         }
+    }
+
+    /** Why a start with demo data on is refused on this database, and what to do. */
+    public static String realTicketsMessage(long realTickets) {
+        return "Demo data is switched on (communitydesk.demo.enabled / COMMUNITYDESK_DEMO_ENABLED), but this database "
+                + "holds " + realTickets + " tickets that are not demo tickets. Demo data and its users, whose password is "
+                + "published, must never go into a database with real work. Switch demo data off to run on this "
+                + "database, or point the service at a new, empty database to look around with the demo.";
+    }
+
+    /**
+     * With demo data off, no account may still open with the published demo password: the demo users are
+     * disabled, and an administrator made with the demo password takes COMMUNITYDESK_ADMIN_PASSWORD, or the
+     * start is refused. Runs at every start, so a database once started with demo data is safe after the switch.
+     */
+    private void retireDemoAccounts(String adminName, Optional<String> adminPassword, Instant now) {
+        List<String> disabled = new java.util.ArrayList<>();
+        for (DemoUser demo : DEMO_USERS) {
+            AppUser.findByUsername(demo.username()).filter(user -> user.enabled).ifPresent(user -> {
+                user.enabled = false;
+                SecurityEvent.record(SecurityEventType.USER_DISABLED, user.username, "system",
+                        "demo data is off; demo accounts have a published password", now);
+                disabled.add(user.username);
+            });
+        }
+        if (!disabled.isEmpty()) {
+            LOG.warnf("Demo data is off: disabled the demo users %s, whose password is published. An ADMIN can enable "
+                    + "one again only after giving it a new password (POST /api/users/{username}/password).", disabled);
+        }
+        AppUser.findByUsername(adminName).filter(admin -> admin.enabled && admin.passwordMatches(DEMO_PASSWORD))
+                .ifPresent(admin -> {
+                    if (adminPassword.isEmpty()) {
+                        String message = "Demo data is off, but the administrator '" + adminName + "' still has the "
+                                + "published demo password. Set COMMUNITYDESK_ADMIN_PASSWORD (at least "
+                                + UserViews.MIN_PASSWORD + " characters) and start again: the administrator then "
+                                + "takes that password.";
+                        LOG.error(message);
+                        throw new IllegalStateException(message);
+                    }
+                    admin.changePassword(adminPassword.get());
+                    SecurityEvent.record(SecurityEventType.PASSWORD_RESET, adminName, "system",
+                            "demo data is off; the demo password was replaced by COMMUNITYDESK_ADMIN_PASSWORD", now);
+                    LOG.warnf("Demo data is off: the administrator '%s' had the published demo password and now has "
+                            + "COMMUNITYDESK_ADMIN_PASSWORD.", adminName);
+                });
     }
 
     private static void create(String username, String displayName, String password, Role role, String scopeCode,

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.ClientFailure.Kind;
 import org.communitydesk.security.SessionTokens.Token;
+import org.communitydesk.common.LogSafe;
 import org.communitydesk.security.VerifiedLogins.Grant;
 import org.jboss.logging.Logger;
 
@@ -183,8 +184,8 @@ public class LoginVerifier {
                     + " minutes", now);
             LOG.warnf("Sign-ins from %s are refused with 429 for up to %d minutes after %d failures (the last for "
                     + "user name '%s'). If many staff share this address, check that the reverse proxy's "
-                    + "quarkus.http.proxy.* settings are in place.", client, Kind.SIGN_IN.window.toMinutes(),
-                    Kind.SIGN_IN.maxFailures, username);
+                    + "quarkus.http.proxy.* settings are in place.", LogSafe.of(client), Kind.SIGN_IN.window.toMinutes(),
+                    Kind.SIGN_IN.maxFailures, LogSafe.of(username));
         }
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Only a keyed hash is stored: HMAC-SHA-256 under a key kept outside the tickets table
  * ({@value #KEY_PROPERTY}, made once in the database's shared-key table, the same on every
  * instance). Online guessing is stopped by the residents' lock-outs; a copy of the tickets table
- * alone cannot be searched for codes without the key. A slow hash (bcrypt, as before V13) made every
+ * alone cannot be searched for codes without the key. A slow hash (bcrypt, as until December 2026) made every
  * public lookup and every intake cost about 15 ms of CPU to protect nothing a stolen database does
  * not already hold: a code opens only the ticket stored beside it. Codes stored as bcrypt still work
  * and are rewritten keyed on their first good use.

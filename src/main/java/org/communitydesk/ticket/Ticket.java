@@ -369,9 +369,15 @@ public class Ticket extends IdentityEntity {
         return code;
     }
 
+    /** Staff let every client try access codes again; on the timeline, for staff only. */
+    void liftAccessBlocks(Actor actor, Instant at) {
+        record(EventType.ACCESS_BLOCKS_LIFTED, status, status, actor, at, EventWording.ACCESS_BLOCKS_LIFTED,
+                Visibility.INTERNAL);
+    }
+
     /**
      * Whether a resident's typed access code is this ticket's current one. A code still kept as bcrypt
-     * (issued before V13) is stored keyed from now on; that is no change to the ticket, so its version
+     * (issued before December 2026) is stored keyed from now on; that is no change to the ticket, so its version
      * stays (see {@link #accessCodeHash}).
      */
     public boolean acceptsAccessCode(String typed, AccessCodes codes) {

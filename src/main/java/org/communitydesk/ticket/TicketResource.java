@@ -231,6 +231,22 @@ public class TicketResource {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
+    @POST
+    @Path("/{code}/access-blocks/lift")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(operationId = "liftAccessBlocks",
+            summary = "Let every client try access codes for the ticket again",
+            description = "Ends the blocks in the ticket's accessBlocks (per client and ticket-wide) and forgets the "
+                    + "counts of wrong codes. The ticket itself does not change. A new access code does the same.")
+    @APIResponse(responseCode = "200", description = "The ticket, without blocks",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response liftAccessBlocks(@PathParam("code") String code) {
+        return withETag(tickets.liftAccessBlocks(code, actor.get()));
+    }
+
     private static Response withETag(TicketView ticket) {
         return Response.ok(ticket).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(ticket.version()))).build();
     }

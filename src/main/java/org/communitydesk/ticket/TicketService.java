@@ -93,9 +93,24 @@ public class TicketService {
     public AccessCodeView reissueAccessCode(String code, String ifMatch, Caller caller) {
         Ticket ticket = lockForChange(code, ifMatch, caller.scope());
         String accessCode = ticket.issueAccessCode(accessCodes, caller.actor(), clock.instant());
+        // The guesses were against the old code: the new one starts clean, for every client.
+        long cleared = AccessGuards.clear(ticket);
         ticket.flush();
-        LOG.infof("Ticket %s: a new access code was issued by %s", ticket.code, caller.actor().name());
+        LOG.infof("Ticket %s: a new access code was issued by %s%s", ticket.code, caller.actor().name(),
+                cleared > 0 ? "; the counts of wrong codes and any blocks were cleared" : "");
         return new AccessCodeView(ticket.code, ticket.version, accessCode);
+    }
+
+    /** Lifts every block of the ticket's public lookups (per client and ticket-wide) and forgets the counts. */
+    public TicketView liftAccessBlocks(String code, Caller caller) {
+        Ticket ticket = lockForChange(code, null, caller.scope());
+        long cleared = AccessGuards.clear(ticket);
+        Instant now = clock.instant();
+        ticket.liftAccessBlocks(caller.actor(), now);
+        ticket.flush();
+        LOG.infof("Ticket %s: blocks of public lookups lifted by %s (%d rows).", ticket.code, caller.actor().name(),
+                cleared);
+        return view(ticket, now, caller);
     }
 
     /** Staff record what the resident said on a follow-up call (回访), under their own name. */
@@ -259,7 +274,8 @@ public class TicketService {
                 t.cancelledAt, t.secondsToDispatch, t.secondsToResolve, t.secondsToClose, t.isOverdue(now),
                 t.resolution, t.rootCause, t.cancelReason, t.duplicateOf == null ? null : t.duplicateOf.code,
                 t.reportCount, t.reopenCount, Ref.of(t.leadOrganization), assignments, allowed,
-                possibleDuplicates(t, caller.scope()), t.feedbackDeadline(now), accessCode);
+                possibleDuplicates(t, caller.scope()), t.feedbackDeadline(now),
+                caller.hasRole(Roles.CONTRACTOR) ? null : AccessGuards.of(t, now), accessCode);
     }
 
     /** Open tickets of the same category at the same site reported within 72 hours of this one, in the caller's scope. */

@@ -85,9 +85,29 @@ public final class TicketViews {
             List<TicketRef> possibleDuplicates,
             @Schema(description = "Until when feedback on the current resolution is taken; null when none can be given.")
             Instant feedbackDeadline,
+            @Schema(description = "Clients refused the ticket's public status after too many wrong access codes, and "
+                    + "the ticket-wide block of the last resort; null for contractors.")
+            AccessBlocksView accessBlocks,
             @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
                     + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")
             @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {
+    }
+
+    @Schema(name = "AccessBlocks", description = "Who may not open the ticket with an access code now. A client "
+            + "address is refused for an hour after more than 10 wrong codes for this ticket within an hour; every client "
+            + "is refused for an hour after more than 100 from all addresses together (the last resort). A new access "
+            + "code, or POST /api/tickets/{code}/access-blocks/lift, ends both.")
+    public record AccessBlocksView(List<BlockedClient> clients,
+            @Schema(description = "Until when every client is refused; null unless the last resort acted.")
+            Instant allClientsUntil) {
+
+        public boolean any() {
+            return !clients.isEmpty() || allClientsUntil != null;
+        }
+    }
+
+    @Schema(name = "BlockedClient")
+    public record BlockedClient(String address, int failures, Instant until) {
     }
 
     @Schema(name = "AccessCode", description = "A newly issued access code; the previous one no longer works.")

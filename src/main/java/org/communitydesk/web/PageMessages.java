@@ -456,6 +456,24 @@ public interface PageMessages {
     String flashAccessCode();
 
     @Message
+    String flashAccessBlocksLifted();
+
+    @Message
+    String accessBlocksTitle();
+
+    @Message
+    String accessBlocksClients();
+
+    @Message
+    String accessBlockClient(String address, int failures, String until);
+
+    @Message
+    String accessBlocksAll(String until);
+
+    @Message
+    String actionLiftAccessBlocks();
+
+    @Message
     String flashCreated();
 
     @Message

@@ -68,7 +68,8 @@ class ConsoleScopeTest {
             "reopen", new Form(State.RESOLVED, Map.of("reason", "居民反映仍然堵塞")),
             "notes", new Form(State.DISPATCHED, Map.of("text", "范围测试备注", "visibility", "PUBLIC")),
             "feedback", new Form(State.RESOLVED, Map.of("rating", "5", "resolved", "yes")),
-            "access-code", new Form(State.DISPATCHED, Map.of()));
+            "access-code", new Form(State.DISPATCHED, Map.of()),
+            "lift-access-blocks", new Form(State.DISPATCHED, Map.of()));
 
     /** The title of the not-found page (msg.properties: ticketMissingTitle). */
     static final String MISSING = "找不到工单";

@@ -124,6 +124,43 @@ class Open311PrivacyTest {
         }
     }
 
+    @Test
+    void phoneNumbersWrittenInAnyFormAreMaskedInOpen311AndInTheResidentsStatus() {
+        // Issue 20, point 4: the forms the old ASCII-only mask let through, in the description and a public note.
+        String tail = digits(4);
+        List<String> written = List.of(
+                "１３９０３５２" + tail.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０'))).reduce("", String::concat),
+                "139.0352." + tail, "139/0352/" + tail, "139．0352．" + tail, "一三九 〇三五二 " + chinese(tail));
+        Map<String, Object> intake = TicketApi.intake("sewage-overflow", "beixinyuan", "hongan");
+        intake.put("description", "污水外溢，联系 " + written.get(0) + "、" + written.get(1) + "、" + written.get(2));
+        var created = TicketApi.create(intake).then().statusCode(201).extract();
+        String code = created.path("code");
+        String accessCode = created.path("accessCode");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "已回电 " + written.get(3) + " 和 " + written.get(4), "visibility", "PUBLIC"))
+                .when().post("/api/tickets/{code}/notes", code).then().statusCode(201);
+
+        List<String> answers = new ArrayList<>();
+        for (String format : List.of("json", "xml")) {
+            answers.add(get("/requests." + format + "?service_request_id=" + code).asString());
+            answers.add(get("/requests/" + code + "." + format).asString());
+        }
+        answers.add(given().auth().none().header("X-Forwarded-For", "10.77." + RANDOM.nextInt(250) + ".1")
+                .header("X-Access-Code", accessCode).when().get("/api/public/tickets/{code}", code)
+                .then().statusCode(200).extract().asString());
+
+        for (String answer : answers) {
+            assertThat(answer).doesNotContain(written).doesNotContain(tail).doesNotContain("0352")
+                    .doesNotContain("〇三五二");
+        }
+        assertThat(answers.get(0)).contains("污水外溢，联系 ***、***、***");
+        assertThat(answers.get(4)).contains("已回电 *** 和 ***");
+    }
+
+    private static String chinese(String digits) {
+        return digits.chars().mapToObj(c -> String.valueOf("〇一二三四五六七八九".charAt(c - '0'))).reduce("", String::concat);
+    }
+
     /** Chinese characters no fixture uses, so that a leak cannot be a coincidence. */
     private static String han(int count) {
         String pool = "甲乙丙丁戊己庚辛壬癸寅卯辰巳午未申酉戌亥";

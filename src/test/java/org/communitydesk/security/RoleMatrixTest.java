@@ -156,6 +156,7 @@ class RoleMatrixTest {
             Map.entry("recordFollowUpFeedback", rule(Target.RESOLVED_TICKET, OFFICES,
                     token -> Map.of("rating", 5, "resolved", true, "comment", "回访 " + token))),
             Map.entry("reissueAccessCode", rule(Target.DISPATCHED_TICKET, OFFICES)),
+            Map.entry("liftAccessBlocks", rule(Target.DISPATCHED_TICKET, OFFICES)),
             // Residents open their ticket with its access code, with or without an account.
             Map.entry("getPublicTicketStatus", publicCall(Target.DISPATCHED_TICKET, null)),
             Map.entry("givePublicFeedback", publicCall(Target.RESOLVED_TICKET,
@@ -331,7 +332,7 @@ class RoleMatrixTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(tried).contains("getTicket", "listTicketEvents", "addTicketReport", "addTicketNote", "dispatchTicket",
                 "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
-                "reissueAccessCode");
+                "reissueAccessCode", "liftAccessBlocks");
     }
 
     static Stream<Arguments> signedInCalls() {

@@ -266,6 +266,14 @@ public final class PackagedService implements AutoCloseable {
             return new Database("jdbc:postgresql://" + PostgresTestDatabase.SERVER + "/" + name, name);
         }
 
+        /**
+         * A database made by the test itself (on PostgreSQL, with its own roles); {@link #close()} leaves it to
+         * the test, which drops it.
+         */
+        public static Database existing(String jdbcUrl) {
+            return new Database(jdbcUrl, jdbcUrl.startsWith("jdbc:postgresql:") ? "" : null);
+        }
+
         public boolean postgres() {
             return postgresName != null;
         }
@@ -284,7 +292,7 @@ public final class PackagedService implements AutoCloseable {
 
         @Override
         public void close() {
-            if (postgresName != null) {
+            if (postgresName != null && !postgresName.isEmpty()) {
                 PostgresTestDatabase.execute("DROP DATABASE IF EXISTS " + postgresName + " WITH (FORCE)");
             }
         }

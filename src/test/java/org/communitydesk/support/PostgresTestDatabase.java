@@ -15,8 +15,8 @@ import java.util.UUID;
  */
 public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    static final String SERVER = System.getProperty("communitydesk.test.pg-server", "127.0.0.1:5432");
-    static final String USER = System.getProperty("communitydesk.test.pg-user", "postgres");
+    public static final String SERVER = System.getProperty("communitydesk.test.pg-server", "127.0.0.1:5432");
+    public static final String USER = System.getProperty("communitydesk.test.pg-user", "postgres");
 
     private String database;
 
@@ -46,7 +46,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    static void execute(String sql) {
+    public static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, "");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -1,0 +1,86 @@
+package org.communitydesk.ticket;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import org.communitydesk.common.LogSafe;
+import org.communitydesk.ticket.TicketViews.AccessBlocksView;
+import org.communitydesk.ticket.TicketViews.BlockedClient;
+import org.jboss.logging.Logger;
+
+/**
+ * The guards against guessing a ticket's access code, in the caller's transaction: per client address
+ * ({@link ClientAccessGuard}, the one that normally acts) and, as a last resort, per ticket
+ * ({@link AccessGuard}). Neither changes the ticket row, so a guesser never moves its version.
+ */
+@ApplicationScoped
+public class AccessGuards {
+
+    private static final Logger LOG = Logger.getLogger(AccessGuards.class);
+
+    /** Whether this client may not open this ticket now, whatever code it sends. */
+    public boolean blocks(Ticket ticket, String client, Instant now) {
+        AccessGuard all = AccessGuard.findById(ticket.id);
+        if (all != null && all.blocks(now)) {
+            return true;
+        }
+        ClientAccessGuard mine = clientGuard(ticket.id, client, LockModeType.NONE);
+        return mine != null && mine.blocks(now);
+    }
+
+    /** Counts a wrong code from this client for this ticket, and for the ticket as a whole. */
+    public void recordWrongCode(Ticket ticket, String client, Instant now) {
+        // The ticket's row first, as every staff change takes it: two first failures at once wait for each other
+        // here and the second finds the rows the first made; a reissue racing a failure never deadlocks with it.
+        Ticket.getEntityManager().lock(ticket, LockModeType.PESSIMISTIC_WRITE);
+        ClientAccessGuard mine = clientGuard(ticket.id, client, LockModeType.PESSIMISTIC_WRITE);
+        if (mine == null) {
+            mine = new ClientAccessGuard(ticket.id, address(client), now);
+            mine.persist();
+        }
+        AccessGuard all = AccessGuard.findById(ticket.id, LockModeType.PESSIMISTIC_WRITE);
+        if (all == null) {
+            all = new AccessGuard(ticket.id, now);
+            all.persist();
+        }
+        if (mine.recordFailure(now)) {
+            LOG.warnf("Ticket %s: public lookups from %s are refused until %s after more than %d wrong access codes "
+                    + "within an hour; other clients, the resident among them, are not affected. Staff see the "
+                    + "block on the ticket and can lift it.", ticket.code, LogSafe.of(client), mine.lockedUntil,
+                    ClientAccessGuard.MAX_FAILURES);
+        }
+        if (all.recordFailure(now)) {
+            LOG.warnf("Ticket %s: public lookups are refused for every client until %s after more than %d wrong "
+                    + "access codes within an hour from many addresses, which looks like a distributed guess. Call "
+                    + "the resident, then issue a new access code (POST /api/tickets/%s/access-code) or lift the "
+                    + "block (POST /api/tickets/%s/access-blocks/lift); the ticket's page shows it.",
+                    ticket.code, all.lockedUntil, AccessGuard.MAX_FAILURES, ticket.code, ticket.code);
+        }
+    }
+
+    /** What staff see: the clients blocked now, and the ticket-wide block if the last resort acted. */
+    public static AccessBlocksView of(Ticket ticket, Instant now) {
+        List<BlockedClient> clients = ClientAccessGuard.<ClientAccessGuard>list(
+                "ticketId = ?1 and lockedUntil > ?2 order by lockedUntil", ticket.id, now).stream()
+                .map(g -> new BlockedClient(g.address, g.failures, g.lockedUntil)).toList();
+        AccessGuard all = AccessGuard.findById(ticket.id);
+        return new AccessBlocksView(clients, all != null && all.blocks(now) ? all.lockedUntil : null);
+    }
+
+    /** Forgets every count and block of the ticket: after a new code, or when staff lift them. */
+    static long clear(Ticket ticket) {
+        return ClientAccessGuard.delete("ticketId", ticket.id) + AccessGuard.delete("ticketId", ticket.id);
+    }
+
+    private static ClientAccessGuard clientGuard(long ticketId, String client, LockModeType lock) {
+        return ClientAccessGuard.<ClientAccessGuard>find("ticketId = ?1 and address = ?2", ticketId, address(client))
+                .withLock(lock).firstResult();
+    }
+
+    /** The address as stored: as long as the column allows; a client without one counts as "unknown". */
+    private static String address(String client) {
+        String address = client == null || client.isBlank() ? "unknown" : client;
+        return address.length() > 64 ? address.substring(0, 64) : address;
+    }
+}
