@@ -124,6 +124,7 @@ public class AccountBootstrap {
         for (DemoUser demo : DEMO_USERS) {
             AppUser.findByUsername(demo.username()).filter(user -> user.enabled).ifPresent(user -> {
                 user.enabled = false;
+                user.endSessions();
                 SecurityEvent.record(SecurityEventType.USER_DISABLED, user.username, "system",
                         "demo data is off; demo accounts have a published password", now);
                 disabled.add(user.username);
@@ -138,7 +139,7 @@ public class AccountBootstrap {
                     if (adminPassword.isEmpty()) {
                         String message = "Demo data is off, but the administrator '" + adminName + "' still has the "
                                 + "published demo password. Set COMMUNITYDESK_ADMIN_PASSWORD (at least "
-                                + UserViews.MIN_PASSWORD + " characters) and start again: the administrator then "
+                                + PasswordPolicy.MIN_CHARACTERS + " characters) and start again: the administrator then "
                                 + "takes that password.";
                         LOG.error(message);
                         throw new IllegalStateException(message);
