@@ -45,6 +45,8 @@ public class ResidentService {
 
     @Inject
     AccessCodes accessCodes;
+
+    @Inject
     AccessGuards guards;
 
     public PublicTicketView status(String code, String accessCode, String client) {
