@@ -97,11 +97,13 @@ class BackupRestoreIT {
             assertThat(snapshot(service)).isNotEqualTo(atBackup);
         }
 
-        // Restore: unzip into a fresh directory and start there, with demo data off so nothing is made up.
+        // Restore: unzip into a fresh directory and start there as the backup's service ran, with demo data on:
+        // the database already has tickets, so nothing is made up, and with demo data off the start would
+        // (rightly) disable the demo users and refuse the demo administrator's published password.
         Path restored = Files.createDirectories(workDir.resolve("restored"));
         List<String> entries = unzip(zip, restored);
         assertThat(entries).containsExactly("communitydesk.mv.db");
-        try (Service service = Service.start(restored, restored.resolve("communitydesk"), false)) {
+        try (Service service = Service.start(restored, restored.resolve("communitydesk"), true)) {
             Snapshot afterRestore = snapshot(service);
             assertThat(afterRestore.tickets()).isEqualTo(atBackup.tickets());
             assertThat(afterRestore.events()).isEqualTo(atBackup.events());
