@@ -3,11 +3,10 @@ package org.communitydesk.console;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.communitydesk.common.Hmac;
 import org.communitydesk.security.SessionKeySource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,8 +32,7 @@ public class CsrfTokens {
 
     @Inject
     CsrfTokens(@ConfigProperty(name = SessionKeySource.PROPERTY) String sessionKey) {
-        key = new SecretKeySpec(hmac(new SecretKeySpec(sessionKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                PURPOSE), "HmacSHA256");
+        key = Hmac.derive(sessionKey, PURPOSE);
     }
 
     /** The token for this user in the current browser session. */
@@ -44,7 +42,7 @@ public class CsrfTokens {
 
     String tokenFor(String username, String sessionId) {
         byte[] data = (username + "\n" + sessionId).getBytes(StandardCharsets.UTF_8);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, data));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hmac.of(key, data));
     }
 
     /**
@@ -60,13 +58,4 @@ public class CsrfTokens {
         return MessageDigest.isEqual(expected, given);
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
-    }
 }

@@ -3,14 +3,13 @@ package org.communitydesk.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.communitydesk.common.Hmac;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,8 +44,7 @@ public class SessionTokens {
 
     @Inject
     SessionTokens(@ConfigProperty(name = SessionKeySource.PROPERTY) String sessionKey) {
-        key = new SecretKeySpec(hmac(new SecretKeySpec(sessionKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                PURPOSE), "HmacSHA256");
+        key = Hmac.derive(sessionKey, PURPOSE);
     }
 
     String write(Token token) {
@@ -54,7 +52,7 @@ public class SessionTokens {
                 + "\n" + token.lastUsedAt().getEpochSecond();
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        return base64.encodeToString(bytes) + "." + base64.encodeToString(hmac(key, bytes));
+        return base64.encodeToString(bytes) + "." + base64.encodeToString(Hmac.of(key, bytes));
     }
 
     /** The token in a cookie value, if this service made it; nothing about its age is checked here. */
@@ -69,7 +67,7 @@ public class SessionTokens {
         try {
             byte[] payload = Base64.getUrlDecoder().decode(value.substring(0, dot));
             byte[] tag = Base64.getUrlDecoder().decode(value.substring(dot + 1));
-            if (!MessageDigest.isEqual(hmac(key, payload), tag)) {
+            if (!MessageDigest.isEqual(Hmac.of(key, payload), tag)) {
                 return Optional.empty();
             }
             String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
@@ -104,13 +102,4 @@ public class SessionTokens {
         return Math.max(1, Duration.between(now, token.signedInAt().plus(config.lifetime())).toSeconds());
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
-    }
 }

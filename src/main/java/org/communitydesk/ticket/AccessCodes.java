@@ -4,13 +4,12 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.communitydesk.common.Hmac;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,8 +41,7 @@ public class AccessCodes {
 
     @Inject
     AccessCodes(@ConfigProperty(name = KEY_PROPERTY) String storedKey) {
-        key = new SecretKeySpec(hmac(new SecretKeySpec(storedKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                PURPOSE), "HmacSHA256");
+        key = Hmac.derive(storedKey, PURPOSE);
     }
 
     String generate() {
@@ -56,7 +54,7 @@ public class AccessCodes {
 
     String hash(String code) {
         return KEYED + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(hmac(key, code.getBytes(StandardCharsets.US_ASCII)));
+                .encodeToString(Hmac.of(key, code.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** What a resident types, as it was issued: case, spaces and dashes do not matter. */
@@ -83,13 +81,4 @@ public class AccessCodes {
         return BcryptUtil.matches(normalized, stored) ? new Check(true, hash(normalized)) : Check.WRONG;
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
-    }
 }
