@@ -1,13 +1,12 @@
 package org.communitydesk.common;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.assertj.core.api.SoftAssertions;
 import org.communitydesk.support.PackagedService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,18 +33,21 @@ class ProductionExposureIT {
             HttpClient client = HttpClient.newHttpClient();
             String admin = "Basic " + Base64.getEncoder().encodeToString("admin:production-admin".getBytes(StandardCharsets.UTF_8));
 
-            assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/swagger-ui/")))).isEqualTo(404);
-            assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/openapi")))).isEqualTo(200);
+            // Soft: each guard is reported on its own, so a run without one of them names exactly which.
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/swagger-ui/")))).as("Swagger UI").isEqualTo(404);
+            soft.assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/openapi")))).isEqualTo(200);
 
-            assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/metrics")).header("X-Forwarded-For", "10.20.30.40")))
-                    .isEqualTo(401);
-            assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/metrics")).header("X-Forwarded-For", "10.20.30.40")
+            soft.assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/metrics")).header("X-Forwarded-For", "10.20.30.40")))
+                    .as("metrics from an outside address without a login").isEqualTo(401);
+            soft.assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/metrics")).header("X-Forwarded-For", "10.20.30.40")
                     .header("Authorization", admin))).isEqualTo(200);
-            assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/metrics")))).isEqualTo(200);
+            soft.assertThat(status(client, HttpRequest.newBuilder(service.uri("/q/metrics")))).isEqualTo(200);
 
             // java.net.http does not let a caller set Host: a plain socket sends the forged one.
             String foreign = rawGet(service.port(), "/open311/v2/discovery.json", "evil.example");
-            assertThat(foreign).startsWith("HTTP/1.1 400").contains("unknown-host").doesNotContain("evil.example/open311");
+            soft.assertThat(foreign).as("a forged Host").startsWith("HTTP/1.1 400").contains("unknown-host").doesNotContain("evil.example/open311");
+            soft.assertAll();
         }
     }
 
