@@ -2,10 +2,10 @@ package org.communitydesk.ticket;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -20,29 +20,20 @@ public class AccessGuard extends PanacheEntityBase {
 
     /** Ten guessers at their own limit each: far beyond a resident mistyping, far below guessing 24^8 codes. */
     public static final int MAX_FAILURES = 100;
-    static final Duration WINDOW = Duration.ofHours(1);
-    static final Duration LOCK = Duration.ofHours(1);
 
     @Id
     @Column(name = "ticket_id")
     public Long ticketId;
 
-    @Column(name = "window_started_at", nullable = false)
-    public Instant windowStartedAt;
-
-    @Column(nullable = false)
-    public int failures;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
+    @Embedded
+    public FailureWindow window;
 
     protected AccessGuard() {
     }
 
     AccessGuard(long ticketId, Instant now) {
         this.ticketId = ticketId;
-        this.windowStartedAt = now;
-        this.failures = 0;
+        this.window = new FailureWindow(now);
     }
 
     /**
@@ -50,25 +41,15 @@ public class AccessGuard extends PanacheEntityBase {
      * counts for nothing (the next wrong code starts a new window), so removing it changes no answer.
      */
     public static long deleteExpired(Instant now) {
-        return delete("windowStartedAt <= ?1 and (lockedUntil is null or lockedUntil <= ?2)", now.minus(WINDOW), now);
+        return delete(FailureWindow.EXPIRED, FailureWindow.expiredParameters(now));
     }
 
     boolean blocks(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+        return window.blocks(now);
     }
 
     /** Counts one wrong code; returns true when this one blocked the ticket. */
     boolean recordFailure(Instant now) {
-        if (!now.isBefore(windowStartedAt.plus(WINDOW)) || (lockedUntil != null && !blocks(now))) {
-            windowStartedAt = now;
-            failures = 0;
-            lockedUntil = null;
-        }
-        failures++;
-        if (failures > MAX_FAILURES && lockedUntil == null) {
-            lockedUntil = now.plus(LOCK);
-            return true;
-        }
-        return false;
+        return window.recordFailure(now, MAX_FAILURES);
     }
 }

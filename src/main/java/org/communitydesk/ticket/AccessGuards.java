@@ -47,7 +47,7 @@ public class AccessGuards {
         if (mine.recordFailure(now)) {
             LOG.warnf("Ticket %s: public lookups from %s are refused until %s after more than %d wrong access codes "
                     + "within an hour; other clients, the resident among them, are not affected. Staff see the "
-                    + "block on the ticket and can lift it.", ticket.code, LogSafe.of(client), mine.lockedUntil,
+                    + "block on the ticket and can lift it.", ticket.code, LogSafe.of(client), mine.window.lockedUntil,
                     ClientAccessGuard.MAX_FAILURES);
         }
         if (all.recordFailure(now)) {
@@ -55,17 +55,17 @@ public class AccessGuards {
                     + "access codes within an hour from many addresses, which looks like a distributed guess. Call "
                     + "the resident, then issue a new access code (POST /api/tickets/%s/access-code) or lift the "
                     + "block (POST /api/tickets/%s/access-blocks/lift); the ticket's page shows it.",
-                    ticket.code, all.lockedUntil, AccessGuard.MAX_FAILURES, ticket.code, ticket.code);
+                    ticket.code, all.window.lockedUntil, AccessGuard.MAX_FAILURES, ticket.code, ticket.code);
         }
     }
 
     /** What staff see: the clients blocked now, and the ticket-wide block if the last resort acted. */
     public static AccessBlocksView of(Ticket ticket, Instant now) {
         List<BlockedClient> clients = ClientAccessGuard.<ClientAccessGuard>list(
-                "ticketId = ?1 and lockedUntil > ?2 order by lockedUntil", ticket.id, now).stream()
-                .map(g -> new BlockedClient(g.address, g.failures, g.lockedUntil)).toList();
+                "ticketId = ?1 and window.lockedUntil > ?2 order by window.lockedUntil", ticket.id, now).stream()
+                .map(g -> new BlockedClient(g.address, g.window.failures, g.window.lockedUntil)).toList();
         AccessGuard all = AccessGuard.findById(ticket.id);
-        return new AccessBlocksView(clients, all != null && all.blocks(now) ? all.lockedUntil : null);
+        return new AccessBlocksView(clients, all != null && all.blocks(now) ? all.window.lockedUntil : null);
     }
 
     /** Forgets every count and block of the ticket: after a new code, or when staff lift them. */

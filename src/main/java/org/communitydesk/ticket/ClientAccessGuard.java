@@ -2,12 +2,12 @@ package org.communitydesk.ticket;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -20,8 +20,6 @@ import java.time.Instant;
 public class ClientAccessGuard extends PanacheEntityBase {
 
     public static final int MAX_FAILURES = 10;
-    static final Duration WINDOW = Duration.ofHours(1);
-    static final Duration LOCK = Duration.ofHours(1);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,14 +31,8 @@ public class ClientAccessGuard extends PanacheEntityBase {
     @Column(nullable = false, length = 64)
     public String address;
 
-    @Column(name = "window_started_at", nullable = false)
-    public Instant windowStartedAt;
-
-    @Column(nullable = false)
-    public int failures;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
+    @Embedded
+    public FailureWindow window;
 
     protected ClientAccessGuard() {
     }
@@ -48,31 +40,20 @@ public class ClientAccessGuard extends PanacheEntityBase {
     ClientAccessGuard(long ticketId, String address, Instant now) {
         this.ticketId = ticketId;
         this.address = address;
-        this.windowStartedAt = now;
-        this.failures = 0;
+        this.window = new FailureWindow(now);
     }
 
     /** Housekeeping: rows whose window has ended and whose block, if any, is over count for nothing. */
     public static long deleteExpired(Instant now) {
-        return delete("windowStartedAt <= ?1 and (lockedUntil is null or lockedUntil <= ?2)", now.minus(WINDOW), now);
+        return delete(FailureWindow.EXPIRED, FailureWindow.expiredParameters(now));
     }
 
     boolean blocks(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+        return window.blocks(now);
     }
 
     /** Counts one wrong code; returns true when this one blocked the client. */
     boolean recordFailure(Instant now) {
-        if (!now.isBefore(windowStartedAt.plus(WINDOW)) || (lockedUntil != null && !blocks(now))) {
-            windowStartedAt = now;
-            failures = 0;
-            lockedUntil = null;
-        }
-        failures++;
-        if (failures > MAX_FAILURES && lockedUntil == null) {
-            lockedUntil = now.plus(LOCK);
-            return true;
-        }
-        return false;
+        return window.recordFailure(now, MAX_FAILURES);
     }
 }
