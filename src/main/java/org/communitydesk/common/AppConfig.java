@@ -24,6 +24,8 @@ public interface AppConfig {
 
     Jobs jobs();
 
+    Http http();
+
     /**
      * The address the public reaches the service at, such as https://desk.example.cn: the Open311
      * discovery document and the Location of every 201 and redirect are built on it, never on the
@@ -38,6 +40,15 @@ public interface AppConfig {
      */
     @WithName("allowed-hosts")
     Optional<java.util.List<String>> allowedHosts();
+
+    interface Http {
+        /**
+         * The longest request line (path and query) served; a longer one gets an answer that says so
+         * (see {@link RequestLineLimit}). Keep quarkus.http.limits.max-initial-line-length well above it.
+         */
+        @WithDefault("32K")
+        io.quarkus.runtime.configuration.MemorySize maxRequestLine();
+    }
 
     interface SecurityLog {
         /** How long security-log rows are kept; housekeeping removes older ones. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -86,9 +87,10 @@ public class RequestSearch {
                 params.put("statuses", statuses);
             }
             Instant[] window = window(query.startDate, query.endDate);
-            where.add("t.reportedAt >= :from and t.reportedAt <= :to");
-            params.put("from", window[0]);
-            params.put("to", window[1]);
+            // Published times are whole seconds: a request shown as 15:55:01 is found by end_date=15:55:01.
+            where.add("t.reportedAt >= :from and t.reportedAt < :before");
+            params.put("from", window[0].truncatedTo(ChronoUnit.SECONDS));
+            params.put("before", window[1].truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
         }
         TypedQuery<Ticket> select = entityManager.createQuery("select t from Ticket t join fetch t.category"
                 + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
