@@ -106,6 +106,13 @@ public interface AppConfig {
          * when unset, it is taken from the request (wrong behind a proxy that rewrites paths).
          */
         Optional<String> endpointUrl();
+
+        /**
+         * The status of a successful POST requests: 200, as the spec's examples and most clients expect, or 201
+         * (with the same body and Location) for clients that want it.
+         */
+        @WithDefault("200")
+        int createdStatus();
     }
 
     interface Demo {
