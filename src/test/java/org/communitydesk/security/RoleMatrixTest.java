@@ -169,6 +169,7 @@ class RoleMatrixTest {
             Map.entry("listOpen311Services", publicRead()),
             Map.entry("getOpen311ServiceDefinition", publicRead()),
             Map.entry("listOpen311Requests", publicRead()),
+            Map.entry("listOpen311RequestUpdates", publicRead()),
             Map.entry("getOpen311Request", publicCall(Target.DISPATCHED_TICKET, null)),
             Map.entry("createOpen311Request", publicCall(Target.NOTHING, RoleMatrixTest::open311Form)),
             Map.entry("issueOpen311Key", rule(Target.NOTHING, EnumSet.of(ADMIN),
