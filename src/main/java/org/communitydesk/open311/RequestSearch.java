@@ -170,12 +170,14 @@ public class RequestSearch {
             return views;
         }
         // Two more queries for the page, whatever its size: the public events and the list answers.
+        Map<Long, Ticket> byId = new HashMap<>();
+        tickets.forEach(t -> byId.put(t.id, t));
         Map<Long, List<Note>> history = new HashMap<>();
         entityManager.createQuery("select e from TicketEvent e where e.ticket.id in :ids and e.visibility = :visibility"
                 + " and e.type in :types order by e.occurredAt, e.id", TicketEvent.class)
                 .setParameter("ids", ids).setParameter("visibility", Visibility.PUBLIC)
                 .setParameter("types", PublicEvents.PUBLISHED).getResultList().forEach(e -> {
-                    Ticket t = tickets.get(ids.indexOf(e.ticket.id));
+                    Ticket t = byId.get(e.ticket.id);
                     history.computeIfAbsent(t.id, id -> new ArrayList<>()).add(new Note(
                             W3cDateTimes.format(e.occurredAt, zone),
                             PublicEvents.describe(e, personalData(t, personal.getOrDefault(t.id, Set.of()))),

@@ -263,7 +263,8 @@ class Open311RequestListTest {
     }
 
     private static String w3c(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).atZone(java.time.ZoneId.of("Asia/Shanghai"))
-                .toOffsetDateTime().toString();
+        // As published: always with the seconds (OffsetDateTime.toString() drops ":00").
+        return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")
+                .format(instant.atZone(java.time.ZoneId.of("Asia/Shanghai")));
     }
 }

@@ -18,7 +18,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +173,8 @@ class Open311UpdatesTest {
     }
 
     private static String w3c(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime().toString();
+        // As published: always with the seconds (OffsetDateTime.toString() drops ":00").
+        return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")
+                .format(instant.atZone(java.time.ZoneId.of("Asia/Shanghai")));
     }
 }

@@ -78,6 +78,10 @@ class QueryCountTest {
                 .isEqualTo(statements(() -> get("/api/tickets?size=1&community=zhenxingjie")));
         assertThat(statements(() -> get("/open311/v2/requests.json?page_size=20")))
                 .isEqualTo(statements(() -> get("/open311/v2/requests.json?page_size=1")));
+        // extensions=true adds two statements for the page (its public events, its list answers), not two a row.
+        assertThat(statements(() -> get("/open311/v2/requests.json?page_size=20&extensions=true")))
+                .isEqualTo(statements(() -> get("/open311/v2/requests.json?page_size=1&extensions=true")))
+                .isEqualTo(statements(() -> get("/open311/v2/requests.json?page_size=1")) + 2);
     }
 
     @Test
