@@ -24,6 +24,8 @@ public interface AppConfig {
 
     Jobs jobs();
 
+    Http http();
+
     /**
      * The address the public reaches the service at, such as https://desk.example.cn: the Open311
      * discovery document and the Location of every 201 and redirect are built on it, never on the
@@ -38,6 +40,15 @@ public interface AppConfig {
      */
     @WithName("allowed-hosts")
     Optional<java.util.List<String>> allowedHosts();
+
+    interface Http {
+        /**
+         * The longest request line (path and query) served; a longer one gets an answer that says so
+         * (see {@link RequestLineLimit}). Keep quarkus.http.limits.max-initial-line-length well above it.
+         */
+        @WithDefault("32K")
+        io.quarkus.runtime.configuration.MemorySize maxRequestLine();
+    }
 
     interface SecurityLog {
         /** How long security-log rows are kept; housekeeping removes older ones. */
@@ -95,6 +106,13 @@ public interface AppConfig {
          * when unset, it is taken from the request (wrong behind a proxy that rewrites paths).
          */
         Optional<String> endpointUrl();
+
+        /**
+         * The status of a successful POST requests: 200, as the spec's examples and most clients expect, or 201
+         * (with the same body and Location) for clients that want it.
+         */
+        @WithDefault("200")
+        int createdStatus();
     }
 
     interface Demo {

@@ -38,7 +38,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
+    /** Where RESTEasy Reactive decodes forms: into @FormParam fields, and into a MultivaluedMap body (Open311 POST). */
+    private static final List<String> FORM_PARSERS = List.of(
+            "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition",
+            "org.jboss.resteasy.reactive.common.providers.serialisers.MapAsFormUrlEncodedProvider");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -185,7 +188,7 @@ public class ProblemMapper {
     /** RESTEasy Reactive reports a form body it cannot decode (such as %zz) as a bare IllegalArgumentException. */
     private static boolean isUndecodableForm(Throwable e) {
         return e instanceof IllegalArgumentException && Arrays.stream(e.getStackTrace())
-                .anyMatch(frame -> frame.getClassName().startsWith(FORM_PARSER));
+                .anyMatch(frame -> FORM_PARSERS.contains(frame.getClassName()));
     }
 
     private Response jsonMapping(JsonMappingException e, UriInfo uri) {

@@ -8,12 +8,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.communitydesk.common.AppConfig;
 import org.communitydesk.open311.GeoReportViews.CreatedRequest;
+import org.communitydesk.open311.GeoReportViews.RequestUpdate;
+import org.communitydesk.open311.GeoReportViews.RequestUpdatesXml;
 import org.communitydesk.open311.GeoReportViews.Discovery;
 import org.communitydesk.open311.GeoReportViews.Error;
 import org.communitydesk.open311.GeoReportViews.Service;
@@ -27,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,6 +55,9 @@ public class GeoReportResource {
 
     @Inject
     RequestSearch search;
+
+    @Inject
+    AppConfig config;
 
     @GET
     @Path("/discovery.{format}")
@@ -81,7 +90,7 @@ public class GeoReportResource {
     @GET
     @Path("/services/{service_code}.{format}")
     @Operation(operationId = "getOpen311ServiceDefinition",
-            summary = "A service's definition: its extra attributes, of which ours have none")
+            summary = "A service's definition: the further questions (attributes) it asks, if any")
     @APIResponse(responseCode = "200", description = "The definition", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceDefinition.class)),
             @Content(mediaType = "text/xml", schema = @Schema(implementation = ServiceDefinition.class)) })
@@ -118,18 +127,45 @@ public class GeoReportResource {
     @GeoReportErrorResponses
     public Response getOpen311Request(@PathParam("service_request_id") String serviceRequestId,
             @Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
-            @PathParam("format") String format) {
+            @PathParam("format") String format,
+            @QueryParam("extensions") @Parameter(description = "true adds extended_attributes and notes.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String extensions) {
         GeoReportFormat as = GeoReportFormat.of(format);
-        List<ServiceRequest> request = List.of(search.get(serviceRequestId));
+        List<ServiceRequest> request = List.of(search.get(serviceRequestId, extensions));
         return as.ok(request, new ServiceRequestsXml(request)).build();
+    }
+
+    @GET
+    @Path("/servicerequestupdates.{format}")
+    @Operation(operationId = "listOpen311RequestUpdates",
+            summary = "Public events since a time, oldest first: at most 90 days and 1000 updates a page",
+            description = "The servicerequestupdates extension as FixMyStreet reads it "
+                    + "(https://github.com/mysociety/fixmystreet/wiki/Open311-FMS---Proposed-differences-to-Open311): "
+                    + "each update has a stable update_id.")
+    @APIResponse(responseCode = "200", description = "The updates; no personal data", content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = RequestUpdate.class)),
+            @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = RequestUpdate.class)) })
+    @GeoReportErrorResponses
+    public Response listOpen311RequestUpdates(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
+            @PathParam("format") String format, @BeanParam UpdateQuery query) {
+        GeoReportFormat as = GeoReportFormat.of(format);
+        List<RequestUpdate> updates = search.updates(query);
+        return as.ok(updates, new RequestUpdatesXml(updates)).build();
     }
 
     @POST
     @Path("/requests.{format}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "createOpen311Request", summary = "Report a problem from an application with an API key",
-            description = "Creates a ticket on channel OPEN311. The location must fall in one of our communities.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the request",
+            description = "Creates a ticket on channel OPEN311. The location must fall in one of our communities. "
+                    + "Answers 200 by default; 201 when communitydesk.open311.created-status=201.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = ServiceRequestForm.class)))
+    @APIResponse(responseCode = "200", description = "Created; Location names the request",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatedRequest.class)),
+            @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatedRequest.class)) })
+    @APIResponse(responseCode = "201", description = "Created, when so configured; Location names the request",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = {
             @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatedRequest.class)),
             @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatedRequest.class)) })
@@ -138,11 +174,12 @@ public class GeoReportResource {
             @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = Error.class)) })
     @GeoReportErrorResponses
     public Response createOpen311Request(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
-            @PathParam("format") String format, @BeanParam ServiceRequestForm form, UriInfo uriInfo) {
+            @PathParam("format") String format, MultivaluedMap<String, String> fields, UriInfo uriInfo) {
         GeoReportFormat as = GeoReportFormat.of(format);
-        CreatedRequest created = geoReport.create(form);
+        CreatedRequest created = geoReport.create(ServiceRequestForm.of(fields));
         List<CreatedRequest> body = List.of(created);
-        return Response.created(uriInfo.getBaseUriBuilder().path("open311/v2/requests")
+        return Response.status(config.open311().createdStatus() == 201 ? 201 : 200)
+                .location(uriInfo.getBaseUriBuilder().path("open311/v2/requests")
                         .path(created.serviceRequestId() + "." + format.toLowerCase(java.util.Locale.ROOT)).build())
                 .entity(as.write(body, new ServiceRequestsXml(body))).type(as.mediaType)
                 // The answer may carry the resident's access code: no cache may keep it.

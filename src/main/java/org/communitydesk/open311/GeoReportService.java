@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,10 @@ import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.LogSafe;
 import org.communitydesk.common.PublicLocations;
 import org.communitydesk.common.NotFoundProblem;
+import org.communitydesk.directory.ServiceAttribute;
 import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.open311.GeoReportViews.Attribute;
+import org.communitydesk.open311.GeoReportViews.AttributeValue;
 import org.communitydesk.open311.GeoReportViews.CreatedRequest;
 import org.communitydesk.open311.GeoReportViews.Discovery;
 import org.communitydesk.open311.GeoReportViews.Endpoint;
@@ -36,6 +40,7 @@ import org.communitydesk.ticket.Channel;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
 import org.communitydesk.ticket.TicketRequests.LocationInput;
 import org.communitydesk.ticket.TicketRequests.ReporterInput;
+import org.communitydesk.ticket.TicketAttribute;
 import org.communitydesk.ticket.TicketScope;
 import org.communitydesk.ticket.TicketService;
 import org.communitydesk.ticket.TicketViews.TicketView;
@@ -51,9 +56,9 @@ public class GeoReportService {
     static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     /**
      * When the service list last changed. Categories change only with a migration (V6 gave them
-     * groups); move this date when one changes them, so that clients refresh their cached list.
+     * groups, V18 attributes); move this date when one changes them, so that clients refresh their cached list.
      */
-    static final Instant SERVICES_CHANGED = Instant.parse("2026-11-28T16:00:00Z");
+    static final Instant SERVICES_CHANGED = Instant.parse("2026-12-02T00:00:00Z");
     /** Actor role on the events of tickets that came in through Open311. */
     static final String ACTOR_ROLE = "OPEN311";
     /** The reporter's name when the application sends none (the ticket needs one). */
@@ -93,15 +98,47 @@ public class GeoReportService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Service> services() {
+        Set<Long> asking = ServiceAttribute.<ServiceAttribute>listAll().stream().map(a -> a.category.id)
+                .collect(Collectors.toSet());
         return ServiceCategory.<ServiceCategory>listAll().stream().sorted(Comparator.comparing(c -> c.id))
-                .map(GeoReportService::service).toList();
+                .map(c -> service(c, asking.contains(c.id))).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ServiceDefinition definition(String serviceCode) {
         ServiceCategory category = ServiceCategory.findByCode(serviceCode)
                 .orElseThrow(() -> new NotFoundProblem("service", serviceCode));
-        return new ServiceDefinition(category.code, List.of());
+        return new ServiceDefinition(category.code, ServiceAttribute.of(category).stream()
+                .map(GeoReportService::attribute).toList());
+    }
+
+    private static Attribute attribute(ServiceAttribute a) {
+        return new Attribute(true, a.code, a.datatype, a.required, a.datatypeDescription, a.position,
+                a.descriptionZh + " " + a.descriptionEn,
+                a.values.stream().map(v -> new AttributeValue(v.key, v.nameZh + " / " + v.nameEn)).toList());
+    }
+
+    /**
+     * The answers to the service's questions, checked: each required one answered, list answers among
+     * the allowed keys. Blank answers count as not given (the spec's optional arguments); answers to
+     * questions the service does not ask are left out, as clients may send their own.
+     */
+    private static List<TicketAttribute.Answer> answers(ServiceCategory category, Map<String, List<String>> sent) {
+        List<TicketAttribute.Answer> answers = new ArrayList<>();
+        for (ServiceAttribute question : ServiceAttribute.of(category)) {
+            List<String> given = sent.getOrDefault(question.code, List.of()).stream()
+                    .map(GeoReportService::text).filter(Objects::nonNull).distinct().toList();
+            String field = "attribute[" + question.code + "]";
+            question.problemWith(given).ifPresent(problem -> {
+                throw new InvalidRequestProblem(field, field + " " + problem + ".");
+            });
+            String label = question.descriptionZh + " " + question.descriptionEn;
+            for (String answer : given) {
+                String name = question.value(answer).map(v -> v.nameZh + " / " + v.nameEn).orElse(null);
+                answers.add(new TicketAttribute.Answer(question.code, label, answer, name));
+            }
+        }
+        return answers;
     }
 
     /**
@@ -133,8 +170,9 @@ public class GeoReportService {
                 new LocationInput(place.community().code, place.site() == null ? null : place.site().code,
                         Locations.detail(addressString, place), latitude, longitude));
         requireValid(request);
+        List<TicketAttribute.Answer> answers = answers(category, form.attributes);
         Caller caller = new Caller(new Actor("open311:" + key.prefix, ACTOR_ROLE), Set.of(), TicketScope.ALL);
-        TicketView ticket = tickets.create(request, caller);
+        TicketView ticket = tickets.create(request, answers, caller);
         LOG.infof("Open311 request %s created with key %s (%s)", ticket.code(), key.prefix, LogSafe.of(key.holder()));
         String expected = W3cDateTimes.format(ticket.dueAt(), zone());
         String notice = "已受理：" + category.nameZh + "，" + place.community().nameZh + "。按服务标准预计 " + expected
@@ -143,11 +181,11 @@ public class GeoReportService {
         return new CreatedRequest(ticket.code(), notice, null, key.revealsAccessCode ? ticket.accessCode() : null);
     }
 
-    private static Service service(ServiceCategory category) {
+    private static Service service(ServiceCategory category, boolean metadata) {
         String keywords = Stream.of(category.nameZh, category.nameEn, category.groupZh, category.groupEn)
                 .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new)).stream()
                 .collect(Collectors.joining(", "));
-        return new Service(category.code, category.nameZh, category.nameEn, false, "realtime", keywords,
+        return new Service(category.code, category.nameZh, category.nameEn, metadata, "realtime", keywords,
                 category.groupZh);
     }
 

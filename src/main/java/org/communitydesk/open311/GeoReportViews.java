@@ -48,7 +48,8 @@ public final class GeoReportViews {
             @JsonProperty("service_code") @Schema(examples = "sewer-blockage") String serviceCode,
             @JsonProperty("service_name") @Schema(examples = "下水堵塞") String serviceName,
             @Schema(description = "The English name.", examples = "Sewer blockage") String description,
-            @Schema(description = "Always false: no service asks for further attributes.") boolean metadata,
+            @Schema(description = "True when the service asks further questions: read its definition "
+                    + "(services/{service_code}.json) and send them as attribute[code]=value.") boolean metadata,
             @Schema(enumeration = { "realtime", "batch", "blackbox" }, examples = "realtime") String type,
             @Schema(examples = "下水堵塞, Sewer blockage, 排水, drainage") String keywords,
             @Schema(examples = "排水") String group) {
@@ -64,10 +65,32 @@ public final class GeoReportViews {
     @JsonPropertyOrder({ "service_code", "attributes" })
     public record ServiceDefinition(
             @JsonProperty("service_code") String serviceCode,
-            @Schema(description = "Always empty: our services ask for no attributes (metadata is false).",
-                    type = SchemaType.ARRAY, implementation = Object.class)
+            @Schema(description = "The further questions, in the order they are asked; empty when there are none.")
             @JacksonXmlElementWrapper(localName = "attributes") @JacksonXmlProperty(localName = "attribute")
-            List<Object> attributes) {
+            List<Attribute> attributes) {
+    }
+
+    @Schema(name = "Open311Attribute", description = "A further question of a service.")
+    @JsonPropertyOrder({ "variable", "code", "datatype", "required", "datatype_description", "order", "description",
+            "values" })
+    public record Attribute(
+            @Schema(description = "Always true: every attribute asks for an answer.") boolean variable,
+            @Schema(examples = "sewage_in_homes") String code,
+            @Schema(enumeration = { "string", "number", "datetime", "text", "singlevaluelist", "multivaluelist" })
+            String datatype,
+            boolean required,
+            @JsonProperty("datatype_description") String datatypeDescription,
+            @Schema(description = "1 is asked first.") int order,
+            @Schema(description = "The question, in Chinese then English.",
+                    examples = "污水是否已进入居民家中？ Is sewage getting into homes?") String description,
+            @Schema(description = "The choices of a singlevaluelist or multivaluelist; empty otherwise.")
+            @JacksonXmlElementWrapper(localName = "values") @JacksonXmlProperty(localName = "value")
+            List<AttributeValue> values) {
+    }
+
+    @Schema(name = "Open311AttributeValue")
+    @JsonPropertyOrder({ "key", "name" })
+    public record AttributeValue(@Schema(examples = "yes") String key, @Schema(examples = "是 / Yes") String name) {
     }
 
     @Schema(name = "Open311Request", description = "A service request (our ticket), without any personal data.")
@@ -96,7 +119,67 @@ public final class GeoReportViews {
             String zipcode,
             @Schema(description = "Centre of the compound or community, not the ticket's own position.") Double lat,
             @JsonProperty("long") @Schema(description = "Centre of the compound or community.") Double longitude,
+            @JsonProperty("media_url") String mediaUrl,
+            @JsonProperty("extended_attributes") @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "With extensions=true only (GeoReport v2 extension \"Extended Attributes\").")
+            ExtendedAttributes extendedAttributes,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "With extensions=true only (GeoReport v2 extension \"Update History\"): the public "
+                    + "events, oldest first.")
+            @JacksonXmlElementWrapper(localName = "notes") @JacksonXmlProperty(localName = "note")
+            List<Note> notes) {
+
+        ServiceRequest withExtensions(ExtendedAttributes extended, List<Note> history) {
+            return new ServiceRequest(serviceRequestId, status, statusNotes, serviceName, serviceCode, description,
+                    agencyResponsible, serviceNotice, requestedDatetime, updatedDatetime, expectedDatetime, address,
+                    addressId, zipcode, lat, longitude, mediaUrl, extended, history);
+        }
+    }
+
+    @Schema(name = "Open311ExtendedAttributes", description = "What else we publish about a request; nothing personal.")
+    @JsonPropertyOrder({ "channel", "priority", "group", "report_count", "attributes" })
+    public record ExtendedAttributes(
+            @Schema(description = "How it came in.", examples = "open311") String channel,
+            @Schema(examples = "normal") String priority,
+            @Schema(description = "The service's group.", examples = "排水") String group,
+            @JsonProperty("report_count") @Schema(description = "Calls about it, the first included.") int reportCount,
+            @Schema(description = "Answers to the service's list attributes (free-text answers are never published).")
+            @JacksonXmlElementWrapper(localName = "attributes") @JacksonXmlProperty(localName = "attribute")
+            List<AttributeAnswer> attributes) {
+    }
+
+    @Schema(name = "Open311AttributeAnswer")
+    @JsonPropertyOrder({ "code", "label", "value", "name" })
+    public record AttributeAnswer(@Schema(examples = "sewage_in_homes") String code,
+            @Schema(examples = "污水是否已进入居民家中？ Is sewage getting into homes?") String label,
+            @Schema(examples = "no") String value, @Schema(examples = "否 / No") String name) {
+    }
+
+    @Schema(name = "Open311Note", description = "A public event of a request.")
+    @JsonPropertyOrder({ "datetime", "description", "type" })
+    public record Note(@Schema(examples = "2026-11-29T14:05:09+08:00") String datetime,
+            @Schema(description = "What happened; staff notes with callers' names, phone numbers and long numbers masked.")
+            String description,
+            @Schema(enumeration = { "reported", "dispatched", "reassigned", "started", "resolved", "closed", "cancelled",
+                    "reopened", "note" }) String type) {
+    }
+
+    @Schema(name = "Open311RequestUpdate", description = "A public event of a request, as FixMyStreet's "
+            + "servicerequestupdates extension names it.")
+    @JsonPropertyOrder({ "update_id", "service_request_id", "status", "updated_datetime", "description", "media_url" })
+    public record RequestUpdate(
+            @JsonProperty("update_id") @Schema(description = "Stable: the same event always has the same id.",
+                    examples = "4711") String updateId,
+            @JsonProperty("service_request_id") @Schema(examples = "CD-2026-000123") String serviceRequestId,
+            @Schema(description = "The request's status after the event.", enumeration = { "open", "closed" }) String status,
+            @JsonProperty("updated_datetime") String updatedDatetime,
+            String description,
             @JsonProperty("media_url") String mediaUrl) {
+    }
+
+    @JacksonXmlRootElement(localName = "service_request_updates")
+    record RequestUpdatesXml(@JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "request_update")
+            List<RequestUpdate> updates) {
     }
 
     @Schema(name = "Open311CreatedRequest")

@@ -47,4 +47,10 @@ public class RequestQuery {
     @Parameter(description = "Requests per page, at most 1000 (GeoReport pagination extension).",
             schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000"))
     public String pageSize;
+
+    @QueryParam("extensions")
+    @Parameter(description = "true adds extended_attributes and notes (the public events) to each request, as the "
+            + "GeoReport v2 extensions \"Extended Attributes\" and \"Update History\" describe.",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    public String extensions;
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,10 +26,16 @@ import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.common.QueryParams;
 import org.communitydesk.directory.Footprint;
 import org.communitydesk.directory.ServiceCategory;
+import org.communitydesk.open311.GeoReportViews.AttributeAnswer;
+import org.communitydesk.open311.GeoReportViews.ExtendedAttributes;
+import org.communitydesk.open311.GeoReportViews.Note;
+import org.communitydesk.open311.GeoReportViews.RequestUpdate;
 import org.communitydesk.open311.GeoReportViews.ServiceRequest;
 import org.communitydesk.ticket.EventType;
 import org.communitydesk.ticket.PublicText;
 import org.communitydesk.ticket.Ticket;
+import org.communitydesk.ticket.TicketAttribute;
+import org.communitydesk.ticket.TicketEvent;
 import org.communitydesk.ticket.TicketStatus;
 import org.communitydesk.ticket.Visibility;
 
@@ -56,6 +63,7 @@ public class RequestSearch {
     AppConfig config;
 
     public List<ServiceRequest> search(RequestQuery query) {
+        boolean extensions = extensions(query.extensions);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         int page = 1;
@@ -86,9 +94,10 @@ public class RequestSearch {
                 params.put("statuses", statuses);
             }
             Instant[] window = window(query.startDate, query.endDate);
-            where.add("t.reportedAt >= :from and t.reportedAt <= :to");
-            params.put("from", window[0]);
-            params.put("to", window[1]);
+            // Published times are whole seconds: a request shown as 15:55:01 is found by end_date=15:55:01.
+            where.add("t.reportedAt >= :from and t.reportedAt < :before");
+            params.put("from", window[0].truncatedTo(ChronoUnit.SECONDS));
+            params.put("before", window[1].truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
         }
         TypedQuery<Ticket> select = entityManager.createQuery("select t from Ticket t join fetch t.category"
                 + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
@@ -99,20 +108,55 @@ public class RequestSearch {
             return List.of();
         }
         List<Ticket> tickets = select.setFirstResult((int) first).setMaxResults(pageSize).getResultList();
-        return publicViews(tickets);
+        return publicViews(tickets, extensions);
     }
 
-    public ServiceRequest get(String code) {
+    public ServiceRequest get(String code, String extensionsArgument) {
+        boolean extensions = extensions(extensionsArgument);
         List<Ticket> tickets = entityManager.createQuery("select t from Ticket t join fetch t.category"
                 + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
                 + " where t.code = :code", Ticket.class).setParameter("code", code).getResultList();
         if (tickets.isEmpty()) {
             throw new NotFoundProblem("service request", code);
         }
-        return publicViews(tickets).get(0);
+        return publicViews(tickets, extensions).get(0);
     }
 
-    private List<ServiceRequest> publicViews(List<Ticket> tickets) {
+    /**
+     * Public events of every ticket (GeoReport "servicerequestupdates", as FixMyStreet reads it) that
+     * happened in the window, oldest first, at most {@value #MAX_PAGE_SIZE} a page. The window works as for
+     * requests: whole seconds, both ends inclusive, at most 90 days, the last 90 days by default.
+     */
+    public List<RequestUpdate> updates(UpdateQuery query) {
+        int page = QueryParams.integer("page", query.page, 1, 1);
+        int pageSize = QueryParams.integer("page_size", query.pageSize, MAX_PAGE_SIZE, 1);
+        if (pageSize > MAX_PAGE_SIZE) {
+            throw new InvalidRequestProblem("page_size", "page_size must be at most " + MAX_PAGE_SIZE + ".");
+        }
+        Instant[] window = window(query.startDate, query.endDate);
+        long first = (long) (page - 1) * pageSize;
+        if (first > Integer.MAX_VALUE) {
+            return List.of();
+        }
+        List<TicketEvent> events = entityManager.createQuery("select e from TicketEvent e join fetch e.ticket"
+                + " where e.visibility = :visibility and e.type in :types"
+                + " and e.occurredAt >= :from and e.occurredAt < :before order by e.occurredAt, e.id", TicketEvent.class)
+                .setParameter("visibility", Visibility.PUBLIC).setParameter("types", PublicEvents.PUBLISHED)
+                .setParameter("from", window[0].truncatedTo(ChronoUnit.SECONDS))
+                .setParameter("before", window[1].truncatedTo(ChronoUnit.SECONDS).plusSeconds(1))
+                .setFirstResult((int) first).setMaxResults(pageSize).getResultList();
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Set<String>> reports = personalDataOfReports(events.stream().map(e -> e.ticket.id).distinct().toList());
+        ZoneId zone = ZoneId.of(config.zone());
+        return events.stream().map(e -> new RequestUpdate(String.valueOf(e.id), e.ticket.code, PublicEvents.status(e),
+                W3cDateTimes.format(e.occurredAt, zone),
+                PublicEvents.describe(e, personalData(e.ticket, reports.getOrDefault(e.ticket.id, Set.of()))), null))
+                .toList();
+    }
+
+    private List<ServiceRequest> publicViews(List<Ticket> tickets, boolean extensions) {
         if (tickets.isEmpty()) {
             return List.of();
         }
@@ -120,8 +164,60 @@ public class RequestSearch {
         Map<Long, Set<String>> personal = personalDataOfReports(ids);
         Map<Long, String> notes = latestPublicNotes(ids);
         ZoneId zone = ZoneId.of(config.zone());
-        return tickets.stream().map(t -> publicView(t, personal.getOrDefault(t.id, Set.of()), notes.get(t.id), zone))
-                .toList();
+        List<ServiceRequest> views = tickets.stream()
+                .map(t -> publicView(t, personal.getOrDefault(t.id, Set.of()), notes.get(t.id), zone)).toList();
+        if (!extensions) {
+            return views;
+        }
+        // Two more queries for the page, whatever its size: the public events and the list answers.
+        Map<Long, Ticket> byId = new HashMap<>();
+        tickets.forEach(t -> byId.put(t.id, t));
+        Map<Long, List<Note>> history = new HashMap<>();
+        entityManager.createQuery("select e from TicketEvent e where e.ticket.id in :ids and e.visibility = :visibility"
+                + " and e.type in :types order by e.occurredAt, e.id", TicketEvent.class)
+                .setParameter("ids", ids).setParameter("visibility", Visibility.PUBLIC)
+                .setParameter("types", PublicEvents.PUBLISHED).getResultList().forEach(e -> {
+                    Ticket t = byId.get(e.ticket.id);
+                    history.computeIfAbsent(t.id, id -> new ArrayList<>()).add(new Note(
+                            W3cDateTimes.format(e.occurredAt, zone),
+                            PublicEvents.describe(e, personalData(t, personal.getOrDefault(t.id, Set.of()))),
+                            PublicEvents.type(e)));
+                });
+        Map<Long, List<AttributeAnswer>> answers = new HashMap<>();
+        // Only answers chosen from a list: a free answer (which building) may hold personal data.
+        entityManager.createQuery("select a from TicketAttribute a where a.ticket.id in :ids and a.answerName is not null"
+                + " order by a.id", TicketAttribute.class).setParameter("ids", ids).getResultList()
+                .forEach(a -> answers.computeIfAbsent(a.ticket.id, id -> new ArrayList<>())
+                        .add(new AttributeAnswer(a.code, a.label, a.answer, a.answerName)));
+        List<ServiceRequest> extended = new ArrayList<>();
+        for (int i = 0; i < tickets.size(); i++) {
+            Ticket t = tickets.get(i);
+            extended.add(views.get(i).withExtensions(new ExtendedAttributes(t.channel.name().toLowerCase(Locale.ROOT),
+                    t.priority.name().toLowerCase(Locale.ROOT), t.category.groupZh, t.reportCount,
+                    answers.getOrDefault(t.id, List.of())), history.getOrDefault(t.id, List.of())));
+        }
+        return extended;
+    }
+
+    /** The caller's name and phone of the ticket and of its further reports, and the address detail. */
+    private static Set<String> personalData(Ticket t, Set<String> personalOfReports) {
+        Set<String> personal = new HashSet<>(personalOfReports);
+        personal.add(t.reporterName);
+        personal.add(t.reporterPhone);
+        personal.add(t.addressDetail);
+        personal.remove(null);
+        return personal;
+    }
+
+    /** extensions=true asks for the extensions; false or nothing, for the spec's members only. */
+    private static boolean extensions(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidRequestProblem("extensions", "extensions must be true or false.");
     }
 
     /**
@@ -130,11 +226,7 @@ public class RequestSearch {
      * free text; the position is the compound's or community's centre, never the ticket's own.
      */
     static ServiceRequest publicView(Ticket t, Set<String> personalOfReports, String note, ZoneId zone) {
-        Set<String> personal = new HashSet<>(personalOfReports);
-        personal.add(t.reporterName);
-        personal.add(t.reporterPhone);
-        personal.add(t.addressDetail);
-        personal.remove(null);
+        Set<String> personal = personalData(t, personalOfReports);
         Footprint footprint = t.site != null && t.site.footprint != null ? t.site.footprint : t.community.footprint;
         return new ServiceRequest(t.code, t.status.isOpen() ? "open" : "closed", PublicText.redact(note, personal),
                 t.category.nameZh, t.category.code, PublicText.redact(t.description, personal),
@@ -143,7 +235,8 @@ public class RequestSearch {
                 W3cDateTimes.format(t.dueAt, zone),
                 t.site == null ? t.community.nameZh : t.site.nameZh + ", " + t.community.nameZh,
                 t.site == null ? t.community.code : t.site.code, null,
-                footprint == null ? null : footprint.latitude(), footprint == null ? null : footprint.longitude(), null);
+                footprint == null ? null : footprint.latitude(), footprint == null ? null : footprint.longitude(), null,
+                null, null);
     }
 
     /** Names and phones of the further callers of each ticket, in one query for the whole page. */

@@ -1,76 +1,102 @@
 package org.communitydesk.open311;
 
-import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of POST requests (application/x-www-form-urlencoded), as GeoReport v2 names its fields.
  * Taken as text and checked by {@link GeoReportService}, so that a bad value answers 400 in the
- * spec's error format. Attributes (attribute[code]=value) are ignored: no service asks for any.
- * Holds personal data: never log it.
+ * spec's error format. Read from the whole form ({@link #of}), because attribute names
+ * ({@code attribute[code]=value}, {@code attribute[code][]=value} for a multivaluelist) are not known in
+ * advance. Holds personal data: never log it.
  */
+@Schema(name = "Open311ServiceRequestForm")
 public class ServiceRequestForm {
 
-    @FormParam("api_key")
-    @Schema(description = "The key issued to your application.", required = true)
+    private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]+)\\](\\[\\])?");
+
+    @Schema(name = "api_key", description = "The key issued to your application.", required = true)
     public String apiKey;
 
-    @FormParam("jurisdiction_id")
-    @Schema(description = "Ignored: this endpoint serves one jurisdiction.")
+    @Schema(name = "jurisdiction_id", description = "Ignored: this endpoint serves one jurisdiction.")
     public String jurisdictionId;
 
-    @FormParam("service_code")
-    @Schema(description = "From services.json.", required = true, examples = "sewer-blockage")
+    @Schema(name = "service_code", description = "From services.json.", required = true, examples = "sewer-blockage")
     public String serviceCode;
 
-    @FormParam("lat")
-    @Schema(description = "WGS84 latitude; with long. One of lat/long, address_string or address_id is required.",
+    @Schema(name = "lat", description = "WGS84 latitude; with long. One of lat/long, address_string or address_id is required.",
             examples = "40.0912")
     public String latitude;
 
-    @FormParam("long")
-    @Schema(description = "WGS84 longitude; with lat.", examples = "113.3288")
+    @Schema(name = "long", description = "WGS84 longitude; with lat.", examples = "113.3288")
     public String longitude;
 
-    @FormParam("address_string")
-    @Schema(description = "Where, in words; must name one of our compounds or communities.", examples = "宏安小区2号楼")
+    @Schema(name = "address_string", description = "Where, in words; must name one of our compounds or communities.", examples = "宏安小区2号楼")
     public String addressString;
 
-    @FormParam("address_id")
-    @Schema(description = "The code of a compound or community (see /api/sites and /api/areas).", examples = "hongan")
+    @Schema(name = "address_id", description = "The code of a compound or community (see /api/sites and /api/areas).", examples = "hongan")
     public String addressId;
 
-    @FormParam("email")
-    @Schema(description = "Accepted and not stored.")
+    @Schema(name = "email", description = "Accepted and not stored.")
     public String email;
 
-    @FormParam("device_id")
-    @Schema(description = "Accepted and not stored.")
+    @Schema(name = "device_id", description = "Accepted and not stored.")
     public String deviceId;
 
-    @FormParam("account_id")
-    @Schema(description = "Accepted and not stored.")
+    @Schema(name = "account_id", description = "Accepted and not stored.")
     public String accountId;
 
-    @FormParam("first_name")
-    @Schema(description = "Given name of the resident; shown to staff only.")
+    @Schema(name = "first_name", description = "Given name of the resident; shown to staff only.")
     public String firstName;
 
-    @FormParam("last_name")
-    @Schema(description = "Family name of the resident; shown to staff only.")
+    @Schema(name = "last_name", description = "Family name of the resident; shown to staff only.")
     public String lastName;
 
-    @FormParam("phone")
-    @Schema(description = "Phone of the resident, for a call back; shown to staff only.")
+    @Schema(name = "phone", description = "Phone of the resident, for a call back; shown to staff only.")
     public String phone;
 
-    @FormParam("description")
-    @Schema(description = "What is wrong, up to 4000 characters.", examples = "2号楼污水管道外溢")
+    @Schema(name = "description", description = "What is wrong, up to 4000 characters.", examples = "2号楼污水管道外溢")
     public String description;
 
-    @FormParam("media_url")
-    @Schema(description = "A photo or other media (http or https); appended to the description.")
+    @Schema(name = "media_url", description = "A photo or other media (http or https); appended to the description.")
     public String mediaUrl;
+
+    @Schema(name = "attribute[code]", description = "Answers to the service's attributes (see services/{service_code}.json): "
+            + "attribute[code]=value, repeated as attribute[code][]=value for a multivaluelist.")
+    public Map<String, List<String>> attributes = new LinkedHashMap<>();
+
+    /** The form's fields, each by its first value; attributes with all their values. */
+    static ServiceRequestForm of(MultivaluedMap<String, String> fields) {
+        ServiceRequestForm form = new ServiceRequestForm();
+        form.apiKey = fields.getFirst("api_key");
+        form.jurisdictionId = fields.getFirst("jurisdiction_id");
+        form.serviceCode = fields.getFirst("service_code");
+        form.latitude = fields.getFirst("lat");
+        form.longitude = fields.getFirst("long");
+        form.addressString = fields.getFirst("address_string");
+        form.addressId = fields.getFirst("address_id");
+        form.email = fields.getFirst("email");
+        form.deviceId = fields.getFirst("device_id");
+        form.accountId = fields.getFirst("account_id");
+        form.firstName = fields.getFirst("first_name");
+        form.lastName = fields.getFirst("last_name");
+        form.phone = fields.getFirst("phone");
+        form.description = fields.getFirst("description");
+        form.mediaUrl = fields.getFirst("media_url");
+        fields.forEach((name, values) -> {
+            Matcher attribute = ATTRIBUTE.matcher(name);
+            if (attribute.matches() && values != null) {
+                form.attributes.computeIfAbsent(attribute.group(1).strip(), code -> new java.util.ArrayList<>())
+                        .addAll(values);
+            }
+        });
+        return form;
+    }
 
     @Override
     public String toString() {

@@ -164,6 +164,11 @@ public class Ticket extends IdentityEntity {
     @OrderBy("id")
     List<TicketFeedback> feedback = new ArrayList<>();
 
+    /** Answers to the service's further questions (Open311 attributes), given at intake only. */
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    List<TicketAttribute> attributes = new ArrayList<>();
+
     /** Residents may give feedback on a resolution for this long. */
     public static final Duration FEEDBACK_WINDOW = Duration.ofDays(7);
 
@@ -209,6 +214,18 @@ public class Ticket extends IdentityEntity {
         ticket.record(EventType.REPORTED, null, TicketStatus.REPORTED, actor, at,
                 EventWording.reported(ticket.channel), Visibility.PUBLIC);
         return ticket;
+    }
+
+    /** Keeps the answers to the service's further questions; only while the ticket is being reported. */
+    public void answer(List<TicketAttribute.Answer> answers) {
+        if (id != null) {
+            throw new IllegalStateException("Attributes are answered at intake only");
+        }
+        answers.forEach(a -> attributes.add(new TicketAttribute(this, a)));
+    }
+
+    public List<TicketAttribute> attributes() {
+        return java.util.Collections.unmodifiableList(attributes);
     }
 
     /** One organization to assign, and in which role. */

@@ -60,6 +60,11 @@ public class TicketService {
     AccessCodes accessCodes;
 
     public TicketView create(CreateTicketRequest request, Caller caller) {
+        return create(request, List.of(), caller);
+    }
+
+    /** A new ticket with the answers to its service's further questions (checked by the channel that asked them). */
+    public TicketView create(CreateTicketRequest request, List<TicketAttribute.Answer> answers, Caller caller) {
         Instant now = clock.instant();
         ServiceCategory category = ServiceCategory.findByCode(request.categoryCode().strip())
                 .orElseThrow(() -> new InvalidRequestProblem("categoryCode",
@@ -82,6 +87,7 @@ public class TicketService {
                 request.reporter().toReporter(), community, site, blankToNull(location.addressDetail()),
                 location.latitude(), location.longitude());
         Ticket ticket = Ticket.report(codes.next(now), intake, caller.actor(), now);
+        ticket.answer(answers);
         String accessCode = ticket.issueAccessCode(accessCodes, caller.actor(), now);
         ticket.persist();
         LOG.infof("Ticket %s reported: category %s, community %s, channel %s", ticket.code, category.code,
@@ -275,7 +281,9 @@ public class TicketService {
                 t.resolution, t.rootCause, t.cancelReason, t.duplicateOf == null ? null : t.duplicateOf.code,
                 t.reportCount, t.reopenCount, Ref.of(t.leadOrganization), assignments, allowed,
                 possibleDuplicates(t, caller.scope()), t.feedbackDeadline(now),
-                caller.hasRole(Roles.CONTRACTOR) ? null : AccessGuards.of(t, now), accessCode);
+                caller.hasRole(Roles.CONTRACTOR) ? null : AccessGuards.of(t, now),
+                t.attributes().stream().map(a -> new TicketViews.AttributeView(a.code, a.label, a.answer, a.answerName)).toList(),
+                accessCode);
     }
 
     /** Open tickets of the same category at the same site reported within 72 hours of this one, in the caller's scope. */

@@ -49,6 +49,15 @@ public final class TicketViews {
     public record TicketRef(String code, TicketStatus status, Instant reportedAt, String addressDetail) {
     }
 
+    @Schema(name = "TicketAttribute", description = "An answer to one of the service's further questions.")
+    public record AttributeView(
+            @Schema(examples = "sewage_in_homes") String code,
+            @Schema(description = "The question as it was asked.", examples = "污水是否已进入居民家中？") String label,
+            @Schema(description = "The answer: a value's key for list questions.", examples = "yes") String answer,
+            @Schema(description = "The chosen value's name, for list questions; null otherwise.", examples = "是")
+            String answerName) {
+    }
+
     @Schema(name = "Ticket")
     public record TicketView(
             String code,
@@ -88,6 +97,8 @@ public final class TicketViews {
             @Schema(description = "Clients refused the ticket's public status after too many wrong access codes, and "
                     + "the ticket-wide block of the last resort; null for contractors.")
             AccessBlocksView accessBlocks,
+            @Schema(description = "Answers to the service's further questions (Open311 attributes), as given at intake.")
+            List<AttributeView> attributes,
             @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
                     + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")
             @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {

@@ -114,7 +114,7 @@ class Open311PostTest {
 
         Response answer = post("xml", form(key, "楼道灯不亮"));
 
-        answer.then().statusCode(201);
+        answer.then().statusCode(200);
         assertThat(answer.header("Location")).endsWith(".xml");
         Document xml = xml(answer);
         assertThat(xml.getDocumentElement().getNodeName()).isEqualTo("service_requests");

@@ -132,6 +132,31 @@ class Open311RequestListTest {
     }
 
     @Test
+    void datesCompareAtTheWholeSecondsThatArePublished() {
+        // Reported at .5 s: published as ...:01, which both ends of the window must find (inclusive).
+        Instant reportedAt = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).plusMillis(500);
+        clock.freezeAt(reportedAt);
+        String code = TicketApi.createTicket("property-dispute", "qingyuanxijie", null);
+        clock.reset();
+        String published = anonymous().when().get(BASE + "/requests/" + code + ".json").jsonPath()
+                .getString("[0].requested_datetime");
+        assertThat(published).isEqualTo(w3c(reportedAt));
+
+        for (String format : List.of("json", "xml")) {
+            assertThat(codes(format, disputes().queryParam("start_date", published).queryParam("end_date", published), format))
+                    .as("%s: start_date = end_date = the published time", format).contains(code);
+            assertThat(codes(format, disputes().queryParam("end_date", published), format))
+                    .as("%s: end_date = the published time", format).contains(code);
+            String secondBefore = w3c(reportedAt.minusSeconds(1));
+            assertThat(codes(format, disputes().queryParam("end_date", secondBefore), format))
+                    .as("%s: end_date a second earlier", format).doesNotContain(code);
+            String secondAfter = w3c(reportedAt.plusSeconds(1));
+            assertThat(codes(format, disputes().queryParam("start_date", secondAfter), format))
+                    .as("%s: start_date a second later", format).doesNotContain(code);
+        }
+    }
+
+    @Test
     void theDefaultWindowIsTheLast90Days() {
         String code = TicketApi.createTicket("fire-hazard", "zhenxingjie", "jianzhu-no3");
         Instant reported = Instant.parse(TicketApi.get(code).path("reportedAt"));
@@ -238,7 +263,8 @@ class Open311RequestListTest {
     }
 
     private static String w3c(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).atZone(java.time.ZoneId.of("Asia/Shanghai"))
-                .toOffsetDateTime().toString();
+        // As published: always with the seconds (OffsetDateTime.toString() drops ":00").
+        return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")
+                .format(instant.atZone(java.time.ZoneId.of("Asia/Shanghai")));
     }
 }

@@ -169,6 +169,7 @@ class RoleMatrixTest {
             Map.entry("listOpen311Services", publicRead()),
             Map.entry("getOpen311ServiceDefinition", publicRead()),
             Map.entry("listOpen311Requests", publicRead()),
+            Map.entry("listOpen311RequestUpdates", publicRead()),
             Map.entry("getOpen311Request", publicCall(Target.DISPATCHED_TICKET, null)),
             Map.entry("createOpen311Request", publicCall(Target.NOTHING, RoleMatrixTest::open311Form)),
             Map.entry("issueOpen311Key", rule(Target.NOTHING, EnumSet.of(ADMIN),
@@ -505,7 +506,7 @@ class RoleMatrixTest {
     /** A report at 宏安小区 from an application whose key the administrator issued for this call. */
     private static Map<String, String> open311Form(String token) {
         return Map.of("api_key", open311Key("矩阵测试应用 " + token).get("apiKey"), "service_code", "sewer-blockage",
-                "address_id", "hongan", "description", "权限矩阵测试 " + token);
+                "address_id", "hongan", "description", "权限矩阵测试 " + token, "attribute[sewage_in_homes]", "no");
     }
 
     private static Map<String, Object> organizationBody(String token) {
