@@ -97,7 +97,7 @@ class MetricsTest {
         var answer = given().auth().none().header("Accept", "application/openmetrics-text; version=1.0.0")
                 .when().get("/q/metrics").then().statusCode(200).extract();
         assertThat(answer.contentType()).startsWith("application/openmetrics-text");
-        assertThat(answer.asString()).endsWith("# EOF\n").contains("# TYPE communitydesk_tickets_logged counter");
+        assertThat(answer.asString()).endsWith("# EOF\n").contains("# TYPE process_start_time_seconds gauge");
         given().auth().none().header("Accept", "application/openmetrics-text").when().get("/q/metrics").then()
                 .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/openmetrics-text"));
         given().auth().none().header("Accept", "text/plain").when().get("/q/metrics").then()
