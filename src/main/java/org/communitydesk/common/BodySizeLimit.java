@@ -3,18 +3,20 @@ package org.communitydesk.common;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a declared body over {@code quarkus.http.limits.max-body-size} with a problem+json 413
- * (an Open311 400 under /open311/), before Quarkus' own limit handler (which answers with an empty
- * body) sees the request.
- * A chunked body without Content-Length is still cut off by Quarkus at the same limit.
+ * Refuses a body over {@code quarkus.http.limits.max-body-size} with a problem+json 413 (an Open311 400
+ * under /open311/), before Quarkus' own limit (an empty 413 and two ERROR stack traces) sees the request.
+ * A declared Content-Length is refused at once. A chunked body, whose size nobody knows in advance, is
+ * read here up to the limit (JAX-RS then reads it from memory) and refused as soon as it passes it.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -26,30 +28,53 @@ public class BodySizeLimit {
         long limit = maxBodySize.asLongValue();
         router.route().order(-10).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && isOver(length, limit) && GeoReportErrors.applies(context.request().path())) {
-                GeoReportErrors.Rendered rendered = GeoReportErrors.render(context.request().path(), 413,
-                        List.of("The request body is larger than the " + (limit / 1024) + " KB allowed."));
-                context.response().setStatusCode(rendered.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, rendered.contentType())
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(Buffer.buffer(rendered.body()));
+            if (length != null && isOver(length, limit)) {
+                tooLarge(context, limit);
                 return;
             }
-            if (length != null && isOver(length, limit)) {
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(new JsonObject()
-                                .put("type", Problem.TYPE_PREFIX + "payload-too-large")
-                                .put("title", "Payload too large")
-                                .put("status", 413)
-                                .put("detail", "The request body is larger than the " + (limit / 1024) + " KB allowed.")
-                                .put("instance", context.request().path())
-                                .encode());
+            if (length == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                readChunked(context, limit);
                 return;
             }
             context.next();
         });
+    }
+
+    /**
+     * Reads a chunked body into memory, at most {@code limit} bytes, and hands it on as the request's body (which
+     * JAX-RS then reads instead of the connection); past the limit, answers 413 and drops the rest. Not Vert.x'
+     * BodyHandler: it also decodes forms, and refuses a long form field with a stack trace of its own.
+     */
+    private static void readChunked(RoutingContext context, long limit) {
+        RoutingContextInternal internal = (RoutingContextInternal) context;
+        internal.visitHandler(RoutingContextInternal.BODY_HANDLER);
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        AtomicBoolean refused = new AtomicBoolean();
+        request.handler(chunk -> {
+            if (refused.get()) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit) {
+                refused.set(true);
+                tooLarge(context, limit);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(failure -> refused.set(true));
+        request.endHandler(end -> {
+            if (!refused.get()) {
+                internal.setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
+    }
+
+    private static void tooLarge(RoutingContext context, long limit) {
+        RawAnswers.send(context, 413, "payload-too-large", "Payload too large",
+                "The request body is larger than the " + (limit / 1024) + " KB allowed.", true);
     }
 
     private static boolean isOver(String contentLength, long limit) {

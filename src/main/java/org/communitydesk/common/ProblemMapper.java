@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
@@ -154,7 +155,15 @@ public class ProblemMapper {
         String detail = status == 415 && uri != null && GeoReportErrors.applies(uri.getPath())
                 ? "The request's content type is not accepted here; send application/x-www-form-urlencoded."
                 : detailFor(status);
-        return respond(status, slug(title), title, detail, uri, null, null);
+        Response response = respond(status, slug(title), title, detail, uri, null, null);
+        if (response.getStatus() == 405 && uri != null) {
+            // RFC 9110 15.5.6: a 405 names the methods the resource does answer.
+            Set<String> allowed = AllowedMethods.of(uri.getPath());
+            if (!allowed.isEmpty()) {
+                return Response.fromResponse(response).header("Allow", String.join(", ", allowed)).build();
+            }
+        }
+        return response;
     }
 
     @ServerExceptionMapper

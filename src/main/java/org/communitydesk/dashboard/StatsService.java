@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
@@ -72,6 +73,9 @@ public class StatsService {
      * instead of hashing all feedback ever given (345,000 rows, 150 ms at 1,000,000 tickets).
      */
     private static final String FEEDBACK_IN_PERIOD = " and f.given_at >= :periodFrom";
+
+    @Inject
+    AppMetrics metrics;
 
     @Inject
     EntityManager em;
@@ -125,7 +129,12 @@ public class StatsService {
         return new Selection(streetOffice, community, area, cohort, from, to);
     }
 
+    /** The dashboard's figures; their time is recorded under {@link AppMetrics#DASHBOARD_QUERY} (query=summary). */
     public Summary summary(StatsFilter filter, TicketScope scope) {
+        return metrics.time(AppMetrics.DASHBOARD_QUERY, () -> computeSummary(filter, scope), AppMetrics.QUERY, "summary");
+    }
+
+    private Summary computeSummary(StatsFilter filter, TicketScope scope) {
         Instant now = clock.instant();
         ZoneId zone = zone();
         Selection selection = select(filter, scope);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.communitydesk.common.ConditionalRead;
 import org.communitydesk.common.Problem;
 import org.communitydesk.common.Roles;
 import org.communitydesk.directory.DirectoryViews.OrganizationRequest;
@@ -45,6 +46,7 @@ public class DirectoryResource {
     @GET
     @Path("/areas")
     @Operation(operationId = "listAreas", summary = "The area tree: districts, street offices and communities")
+    @ConditionalRead
     public List<AreaNode> listAreas() {
         return directory.areaTree();
     }
@@ -52,6 +54,7 @@ public class DirectoryResource {
     @GET
     @Path("/sites")
     @Operation(operationId = "listSites", summary = "Residential compounds, optionally of one community")
+    @ConditionalRead
     public List<SiteView> listSites(
             @Parameter(description = "Community code") @QueryParam("community") String community) {
         return directory.sites(community);
@@ -60,6 +63,7 @@ public class DirectoryResource {
     @GET
     @Path("/organizations")
     @Operation(operationId = "listOrganizations", summary = "Agencies, contractors and property managers")
+    @ConditionalRead
     public List<OrganizationView> listOrganizations(
             @Parameter(schema = @Schema(implementation = OrganizationKind.class))
             @QueryParam("kind") String kind) {
@@ -69,6 +73,7 @@ public class DirectoryResource {
     @GET
     @Path("/categories")
     @Operation(operationId = "listCategories", summary = "Service categories with their SLA targets")
+    @ConditionalRead
     public List<CategoryView> listCategories() {
         return directory.categories();
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.LogSafe;
@@ -25,6 +26,9 @@ public class ApiKeys {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AppMetrics metrics;
 
     public IssuedKeyView issue(IssueKeyRequest request, String actor) {
         Organization organization = null;
@@ -74,10 +78,16 @@ public class ApiKeys {
     /** The active key a POST names, its use recorded; 403 when it is missing, unknown or revoked. */
     ApiKey authenticate(String plainKey, Instant now) {
         if (!present(plainKey)) {
+            metrics.count(AppMetrics.OPEN311_REQUESTS, AppMetrics.KEY, "none");
             throw new ForbiddenProblem("api_key is missing; POST requests need the key issued to your application.");
         }
-        ApiKey key = ApiKey.findByPlainKey(plainKey)
-                .orElseThrow(() -> new ForbiddenProblem("Invalid api_key; cannot create the request."));
+        ApiKey key = ApiKey.findByPlainKey(plainKey).orElse(null);
+        if (key == null) {
+            metrics.count(AppMetrics.OPEN311_REQUESTS, AppMetrics.KEY, "unknown");
+            throw new ForbiddenProblem("Invalid api_key; cannot create the request.");
+        }
+        // The key's database id: never the key, nor its prefix (the key's first characters).
+        metrics.count(AppMetrics.OPEN311_REQUESTS, AppMetrics.KEY, key.isActive() ? Long.toString(key.id) : "revoked");
         if (!key.isActive()) {
             throw new ForbiddenProblem("This api_key was revoked; ask the CommunityDesk administrator for a new one.");
         }

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
@@ -49,6 +50,9 @@ public class ResidentService {
     @Inject
     AccessGuards guards;
 
+    @Inject
+    AppMetrics metrics;
+
     public PublicTicketView status(String code, String accessCode, String client) {
         Instant now = clock.instant();
         return view(open(code, accessCode, client, now, LockModeType.NONE), now);
@@ -83,6 +87,7 @@ public class ResidentService {
             throttle.recordFailure(client, now);
             throw new NotFoundProblem("ticket", code);
         }
+        metrics.count(AppMetrics.PUBLIC_LOOKUPS, AppMetrics.OUTCOME, "found");
         return ticket;
     }
 

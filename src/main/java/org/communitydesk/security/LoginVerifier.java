@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.ClientFailure.Kind;
 import org.communitydesk.security.SessionTokens.Token;
@@ -44,6 +45,9 @@ public class LoginVerifier {
     @Inject
     Clock clock;
 
+    @Inject
+    AppMetrics metrics;
+
     /**
      * The grant for valid credentials, or empty; {@link TooManySignInsProblem} when the client's address
      * is over its limit or must still wait before trying this name again. The limits are checked before
@@ -56,6 +60,7 @@ public class LoginVerifier {
         Instant now = clock.instant();
         var refusal = ClientFailure.refusal(Kind.SIGN_IN, client, now);
         if (refusal.isPresent()) {
+            metrics.count(AppMetrics.TOO_MANY_REQUESTS, AppMetrics.REASON, "sign-ins");
             throw new TooManySignInsProblem(refusal.get().retryAfterSeconds());
         }
         requireNoDelay(username, client, now);
@@ -75,12 +80,13 @@ public class LoginVerifier {
     }
 
     /** Refuses (429) an attempt on this name from this address while its growing delay runs. */
-    private static void requireNoDelay(String username, String client, Instant now) {
+    private void requireNoDelay(String username, String client, Instant now) {
         SignInFailure.Counts counts = SignInFailure.since(username, client, now.minus(SignInThrottle.WINDOW));
         if (counts.fromAddress() > 0) {
             boolean lastAdmin = counts.onAccount() >= SignInThrottle.FREE_ON_ACCOUNT && AppUser.isLastEnabledAdmin(username);
             var wait = SignInThrottle.waitSeconds(counts, lastAdmin, now);
             if (wait.isPresent()) {
+                metrics.count(AppMetrics.TOO_MANY_REQUESTS, AppMetrics.REASON, "sign-ins");
                 throw TooManySignInsProblem.forAccount(wait.get());
             }
         }
@@ -172,12 +178,14 @@ public class LoginVerifier {
         SignInFailure.record(username, client, now);
         long fromAddress = SignInFailure.since(username, client, now.minus(SignInThrottle.WINDOW)).fromAddress();
         if (fromAddress == SignInThrottle.FREE_FROM_ADDRESS) {
+            metrics.count(AppMetrics.LOCKOUTS, AppMetrics.KIND, "sign-in-delayed");
             SecurityEvent.record(SecurityEventType.SIGN_IN_DELAYED, username, null, "address " + client + ": "
                     + fromAddress + " failed sign-ins within " + SignInThrottle.WINDOW.toMinutes() + " minutes; each "
                     + "further attempt from it waits longer (1 s, 2 s, 4 s, … up to "
                     + SignInThrottle.MAX_DELAY.toMinutes() + " minutes)", now);
         }
         if (ClientFailure.record(Kind.SIGN_IN, client, now)) {
+            metrics.count(AppMetrics.LOCKOUTS, AppMetrics.KIND, "sign-in-address");
             SecurityEvent.record(SecurityEventType.LOGIN_THROTTLED, username, null, "address " + client + ": "
                     + Kind.SIGN_IN.maxFailures + " failed sign-ins within " + Kind.SIGN_IN.window.toMinutes()
                     + " minutes; no password from it is checked for up to " + Kind.SIGN_IN.window.toMinutes()

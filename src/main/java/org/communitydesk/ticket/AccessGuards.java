@@ -1,9 +1,11 @@
 package org.communitydesk.ticket;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.LogSafe;
 import org.communitydesk.ticket.TicketViews.AccessBlocksView;
 import org.communitydesk.ticket.TicketViews.BlockedClient;
@@ -18,6 +20,9 @@ import org.jboss.logging.Logger;
 public class AccessGuards {
 
     private static final Logger LOG = Logger.getLogger(AccessGuards.class);
+
+    @Inject
+    AppMetrics metrics;
 
     /** Whether this client may not open this ticket now, whatever code it sends. */
     public boolean blocks(Ticket ticket, String client, Instant now) {
@@ -45,12 +50,14 @@ public class AccessGuards {
             all.persist();
         }
         if (mine.recordFailure(now)) {
+            metrics.count(AppMetrics.LOCKOUTS, AppMetrics.KIND, "access-code-client");
             LOG.warnf("Ticket %s: public lookups from %s are refused until %s after more than %d wrong access codes "
                     + "within an hour; other clients, the resident among them, are not affected. Staff see the "
                     + "block on the ticket and can lift it.", ticket.code, LogSafe.of(client), mine.window.lockedUntil,
                     ClientAccessGuard.MAX_FAILURES);
         }
         if (all.recordFailure(now)) {
+            metrics.count(AppMetrics.LOCKOUTS, AppMetrics.KIND, "access-code-ticket");
             LOG.warnf("Ticket %s: public lookups are refused for every client until %s after more than %d wrong "
                     + "access codes within an hour from many addresses, which looks like a distributed guess. Call "
                     + "the resident, then issue a new access code (POST /api/tickets/%s/access-code) or lift the "

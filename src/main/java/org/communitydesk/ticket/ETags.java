@@ -10,7 +10,11 @@ final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** True when an If-Match value names this version, or is "*". Weak tags are compared by value. */
+    /**
+     * True when an If-Match value names this version, or is "*". If-Match compares strongly (RFC 9110 13.1.1): a
+     * weak tag ({@code W/"3"}) never matches. A read's ETag may add a digest of the representation after the
+     * version ({@code "3-…"}, see common.ConditionalReads); writes compare the version, which is what they change.
+     */
     static boolean matches(String ifMatch, long version) {
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.strip();
@@ -18,7 +22,11 @@ final class ETags {
                 return true;
             }
             if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
+                continue;
+            }
+            int digest = tag.indexOf('-');
+            if (tag.startsWith("\"") && digest > 0) {
+                tag = tag.substring(0, digest) + "\"";
             }
             if (tag.equals(of(version)) || tag.equals(Long.toString(version))) {
                 return true;

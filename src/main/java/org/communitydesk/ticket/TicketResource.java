@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.communitydesk.common.ConditionalRead;
 import org.communitydesk.common.PageResponse;
 import org.communitydesk.common.Problem;
 import org.communitydesk.common.Roles;
@@ -97,6 +98,7 @@ public class TicketResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ConditionalRead
     public Response getTicket(@PathParam("code") String code) {
         return withETag(tickets.get(code, actor.get()));
     }
@@ -117,6 +119,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "addTicketReport", summary = "Record another call about the same problem")
     @MoveResponses
+    @ConditionalRead
     public Response addTicketReport(@PathParam("code") String code, @NotNull @Valid AddReportRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.addReport(code, request, ifMatch, actor.get()));
@@ -144,6 +147,7 @@ public class TicketResource {
     @Operation(operationId = "dispatchTicket",
             summary = "Assign organizations (exactly one LEAD); again later to change the assignments")
     @MoveResponses
+    @ConditionalRead
     public Response dispatchTicket(@PathParam("code") String code, @NotNull @Valid DispatchRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.dispatch(code, request, ifMatch, actor.get()));
@@ -154,6 +158,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "startTicket", summary = "Work has started on site")
     @MoveResponses
+    @ConditionalRead
     public Response startTicket(@PathParam("code") String code, @Valid MoveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.start(code, request, ifMatch, actor.get()));
@@ -164,6 +169,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "resolveTicket", summary = "The problem is fixed: record the resolution and root cause")
     @MoveResponses
+    @ConditionalRead
     public Response resolveTicket(@PathParam("code") String code, @NotNull @Valid ResolveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.resolve(code, request, ifMatch, actor.get()));
@@ -174,6 +180,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "closeTicket", summary = "Close a resolved ticket")
     @MoveResponses
+    @ConditionalRead
     public Response closeTicket(@PathParam("code") String code, @Valid MoveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.close(code, request, ifMatch, actor.get()));
@@ -184,6 +191,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "cancelTicket", summary = "Cancel an open ticket, with a reason")
     @MoveResponses
+    @ConditionalRead
     public Response cancelTicket(@PathParam("code") String code, @NotNull @Valid CancelRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.cancel(code, request, ifMatch, actor.get()));
@@ -194,6 +202,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "reopenTicket", summary = "Reopen a resolved or closed ticket, with a reason")
     @MoveResponses
+    @ConditionalRead
     public Response reopenTicket(@PathParam("code") String code, @NotNull @Valid ReopenRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.reopen(code, request, ifMatch, actor.get()));
@@ -207,6 +216,7 @@ public class TicketResource {
             description = "Once per resolution, within 7 days of it. 'resolved: false' reopens the ticket; "
                     + "otherwise a RESOLVED ticket is closed. The event names the staff member who recorded it.")
     @MoveResponses
+    @ConditionalRead
     public Response recordFollowUpFeedback(@PathParam("code") String code, @NotNull @Valid FeedbackRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.recordFollowUp(code, request, ifMatch, actor.get()));
@@ -243,6 +253,7 @@ public class TicketResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ConditionalRead
     public Response liftAccessBlocks(@PathParam("code") String code) {
         return withETag(tickets.liftAccessBlocks(code, actor.get()));
     }

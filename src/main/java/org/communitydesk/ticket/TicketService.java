@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.Map;
+import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.NotFoundProblem;
@@ -59,6 +60,9 @@ public class TicketService {
     @Inject
     AccessCodes accessCodes;
 
+    @Inject
+    AppMetrics metrics;
+
     public TicketView create(CreateTicketRequest request, Caller caller) {
         return create(request, List.of(), caller);
     }
@@ -92,6 +96,7 @@ public class TicketService {
         ticket.persist();
         LOG.infof("Ticket %s reported: category %s, community %s, channel %s", ticket.code, category.code,
                 community.code, ticket.channel);
+        metrics.count(AppMetrics.TICKETS_LOGGED, AppMetrics.CHANNEL, ticket.channel.name(), AppMetrics.CATEGORY, category.code);
         return view(ticket, now, caller, accessCode);
     }
 
@@ -136,7 +141,7 @@ public class TicketService {
                         .orElseThrow(() -> new InvalidRequestProblem("assignments",
                                 "No organization with code '" + a.organizationCode().strip() + "'.")), a.role()))
                 .toList();
-        return change(code, ifMatch, caller, ticket -> {
+        return moved(TicketAction.DISPATCH, change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
             boolean reassigning = ticket.status != TicketStatus.REPORTED && ticket.status.after(TicketAction.DISPATCH).isPresent();
             if (reassigning && !caller.mayReassign()) {
@@ -145,31 +150,31 @@ public class TicketService {
             }
             ticket.dispatch(orders, caller.actor(), now);
             internalNote(ticket, request.note(), caller.actor(), now);
-        });
+        }));
     }
 
     public TicketView start(String code, MoveRequest request, String ifMatch, Caller caller) {
-        return change(code, ifMatch, caller, ticket -> {
+        return moved(TicketAction.START, change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
             ticket.start(caller.actor(), now);
             internalNote(ticket, request == null ? null : request.note(), caller.actor(), now);
-        });
+        }));
     }
 
     public TicketView resolve(String code, ResolveRequest request, String ifMatch, Caller caller) {
-        return change(code, ifMatch, caller, ticket -> {
+        return moved(TicketAction.RESOLVE, change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
             ticket.resolve(request.resolution().strip(), blankToNull(request.rootCause()), caller.actor(), now);
             internalNote(ticket, request.note(), caller.actor(), now);
-        });
+        }));
     }
 
     public TicketView close(String code, MoveRequest request, String ifMatch, Caller caller) {
-        return change(code, ifMatch, caller, ticket -> {
+        return moved(TicketAction.CLOSE, change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
             ticket.close(caller.actor(), now);
             internalNote(ticket, request == null ? null : request.note(), caller.actor(), now);
-        });
+        }));
     }
 
     public TicketView cancel(String code, CancelRequest request, String ifMatch, Caller caller) {
@@ -181,15 +186,16 @@ public class TicketService {
                             "No ticket with code '" + request.duplicateOf().strip() + "'."));
         }
         Ticket duplicated = original;
-        return change(code, ifMatch, caller, ticket -> {
+        return moved(TicketAction.CANCEL, change(code, ifMatch, caller, ticket -> {
             Instant now = clock.instant();
             ticket.cancel(request.reason(), duplicated, caller.actor(), now);
             internalNote(ticket, request.note(), caller.actor(), now);
-        });
+        }));
     }
 
     public TicketView reopen(String code, ReopenRequest request, String ifMatch, Caller caller) {
-        return change(code, ifMatch, caller, ticket -> ticket.reopen(request.reason().strip(), caller.actor(), clock.instant()));
+        return moved(TicketAction.REOPEN, change(code, ifMatch, caller,
+                ticket -> ticket.reopen(request.reason().strip(), caller.actor(), clock.instant())));
     }
 
     public EventView addNote(String code, NoteRequest request, String ifMatch, Caller caller) {
@@ -208,6 +214,11 @@ public class TicketService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EventView> events(String code, Caller caller) {
         return TicketEvent.timelineOf(find(code, caller.scope())).stream().map(EventView::of).toList();
+    }
+
+    private TicketView moved(TicketAction action, TicketView ticket) {
+        metrics.count(AppMetrics.TICKET_MOVES, AppMetrics.ACTION, action.pathName());
+        return ticket;
     }
 
     private TicketView change(String code, String ifMatch, Caller caller, Consumer<Ticket> change) {
