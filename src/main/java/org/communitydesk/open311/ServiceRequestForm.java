@@ -24,12 +24,12 @@ public class ServiceRequestForm {
     public String serviceCode;
 
     @FormParam("lat")
-    @Schema(description = "WGS84 latitude; with long. One of lat/long, address_string or address_id is required.",
-            examples = "40.0912")
+    @Schema(implementation = Double.class, description = "WGS84 latitude; with long. One of lat/long, address_string or "
+            + "address_id is required.", examples = "40.0912")
     public String latitude;
 
     @FormParam("long")
-    @Schema(description = "WGS84 longitude; with lat.", examples = "113.3288")
+    @Schema(implementation = Double.class, description = "WGS84 longitude; with lat.", examples = "113.3288")
     public String longitude;
 
     @FormParam("address_string")

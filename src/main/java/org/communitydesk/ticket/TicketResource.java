@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -131,7 +132,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StaleTicketProblem.Body.class)))
     public Response addTicketNote(@PathParam("code") String code, @NotNull @Valid NoteRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         EventView event = tickets.addNote(code, request, ifMatch, actor.get());
@@ -154,7 +155,8 @@ public class TicketResource {
     @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "startTicket", summary = "Work has started on site")
     @MoveResponses
-    public Response startTicket(@PathParam("code") String code, @Valid MoveRequest request,
+    public Response startTicket(@PathParam("code") String code,
+            @RequestBody(required = false, description = "Optional: a note; send {} or nothing") @Valid MoveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.start(code, request, ifMatch, actor.get()));
     }
@@ -174,7 +176,8 @@ public class TicketResource {
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "closeTicket", summary = "Close a resolved ticket")
     @MoveResponses
-    public Response closeTicket(@PathParam("code") String code, @Valid MoveRequest request,
+    public Response closeTicket(@PathParam("code") String code,
+            @RequestBody(required = false, description = "Optional: a note; send {} or nothing") @Valid MoveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.close(code, request, ifMatch, actor.get()));
     }
@@ -223,7 +226,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StaleTicketProblem.Body.class)))
     public Response reissueAccessCode(@PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         AccessCodeView issued = tickets.reissueAccessCode(code, ifMatch, actor.get());
