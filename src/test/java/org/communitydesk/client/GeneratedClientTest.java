@@ -116,11 +116,12 @@ class GeneratedClientTest {
         assertThat(events).extracting(TicketEvent::getType).containsSubsequence(EventType.REPORTED,
                 EventType.DISPATCHED, EventType.STARTED, EventType.RESOLVED, EventType.CLOSED);
 
-        // The statistics of the community, today included.
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        StatsSummary summary = new StatisticsApi(client(staff)).getStatsSummary("beixinyuan", today.minusDays(1), null,
-                today.plusDays(1));
-        assertThat(summary.getPeriod().getTo()).isEqualTo(today.plusDays(1));
+        // The statistics of the community, over the days around the ticket's report date (dates typed as dates).
+        LocalDate reportedOn = ticket.getReportedAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        StatsSummary summary = new StatisticsApi(client(staff)).getStatsSummary("beixinyuan", reportedOn.minusDays(1),
+                null, reportedOn.plusDays(1));
+        assertThat(summary.getPeriod().getFrom()).isEqualTo(reportedOn.minusDays(1));
+        assertThat(summary.getPeriod().getTo()).isEqualTo(reportedOn.plusDays(1));
         assertThat(summary.getTimeToResolve().getCount()).isPositive();
 
         // The resident's lookup, without a login.

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiLintTest {
 
-    /** Another file can be checked with -Dcommunitydesk.spec=path (to see what an older spec broke). */
-    static final Path SPEC = Path.of(System.getProperty("communitydesk.spec", "openapi/openapi.yaml"));
+    /** Another file can be checked with -Dlint.spec=path (to see what an older spec broke). */
+    static final Path SPEC = Path.of(System.getProperty("lint.spec", "openapi/openapi.yaml"));
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     static JsonNode spec;
