@@ -60,7 +60,7 @@ class GeneratedClientTest {
                 .categoryCode("sewer-blockage")
                 .description("宏安小区2号楼污水管道外溢（生成的客户端）")
                 .channel(Channel.PHONE)
-                .reporter(new ReporterInput().name("王女士").phone("13903520001"))
+                .reporter(new ReporterInput().name("测试居民").phone("13900000000"))
                 .location(new LocationInput().communityCode("beixinyuan").siteCode("hongan").addressDetail("2号楼")));
         assertThat(created.getStatusCode()).isEqualTo(201);
         Ticket ticket = created.getData();
