@@ -3,6 +3,8 @@ package org.communitydesk.common;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -27,6 +29,57 @@ public class JsonOnlyApi {
         String sent = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (!isJson(sent)) {
             throw new UnsupportedMediaTypeProblem(request.getMethod(), sent);
+        }
+    }
+
+    /**
+     * An Accept that takes application/problem+json takes JSON: clients generated from the spec send the
+     * media type of the error answers too, sometimes alone (a Python client did), and JAX-RS would refuse
+     * them with 406 since operations produce application/json. Such an Accept gets application/json added
+     * with the same quality, so that the answer is JSON; an Accept without any JSON type still gets 406.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public void acceptProblemJsonAsJson(ContainerRequestContext request) {
+        if (!isApi(request.getUriInfo().getPath())) {
+            return;
+        }
+        List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isEmpty()) {
+            return;
+        }
+        List<String> ranges = new ArrayList<>();
+        accept.forEach(value -> ranges.addAll(List.of(value.split(","))));
+        List<String> added = new ArrayList<>();
+        for (String range : ranges) {
+            MediaType type = parse(range);
+            if (type != null && Problem.MEDIA_TYPE.equalsIgnoreCase(type.getType() + "/" + type.getSubtype())) {
+                String quality = type.getParameters().get("q");
+                if (quality == null) {
+                    added.add(MediaType.APPLICATION_JSON);
+                } else if (!refused(quality)) {
+                    // q=0 says "not this": RESTEasy would still match a JSON type carrying it.
+                    added.add(MediaType.APPLICATION_JSON + ";q=" + quality.strip());
+                }
+            }
+        }
+        if (!added.isEmpty()) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, String.join(",", ranges) + "," + String.join(",", added));
+        }
+    }
+
+    private static boolean refused(String quality) {
+        try {
+            return Double.parseDouble(quality.strip()) <= 0;
+        } catch (NumberFormatException malformed) {
+            return true;
+        }
+    }
+
+    private static MediaType parse(String range) {
+        try {
+            return range.isBlank() ? null : MediaType.valueOf(range.strip());
+        } catch (IllegalArgumentException malformed) {
+            return null;
         }
     }
 

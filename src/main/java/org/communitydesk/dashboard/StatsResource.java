@@ -13,6 +13,7 @@ import org.communitydesk.dashboard.StatsViews.Summary;
 import org.communitydesk.ticket.CurrentActor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,8 +42,10 @@ public class StatsResource {
     @APIResponse(responseCode = "400", description = "A bad date, a period over 366 days or an unknown area",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Summary getStatsSummary(
-            @Parameter(description = "First report date, e.g. 2026-11-01 (default: 29 days before to)") @QueryParam("from") String from,
-            @Parameter(description = "Last report date, included (default: today in the installation's zone)") @QueryParam("to") String to,
+            @Parameter(description = "First report date, e.g. 2026-11-01 (default: 29 days before to)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last report date, included (default: today in the installation's zone)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "A street office code, within the caller's scope") @QueryParam("streetOffice") String streetOffice,
             @Parameter(description = "A community code, within the caller's scope") @QueryParam("community") String community) {
         return stats.summary(StatsFilter.of(from, to, streetOffice, community, stats.today()), actor.get().scope());

@@ -54,14 +54,15 @@ public final class StatsViews {
     }
 
     @Schema(description = "Seconds from report, over the tickets that reached the milestone; null when none did.")
-    public record Durations(long count, Long medianSeconds, Long p90Seconds) {
+    public record Durations(long count, @Schema(nullable = true) Long medianSeconds,
+            @Schema(nullable = true) Long p90Seconds) {
     }
 
     public record CategoryFigures(Ref category, long reported, Durations timeToDispatch, Durations timeToResolve) {
     }
 
     @Schema(description = "A share: part of whole; share is null when whole is 0.")
-    public record Rate(long part, long whole, Double share) {
+    public record Rate(long part, long whole, @Schema(nullable = true) Double share) {
 
         static Rate of(long part, long whole) {
             return new Rate(part, whole, whole == 0 ? null : (double) part / whole);
@@ -69,19 +70,21 @@ public final class StatsViews {
     }
 
     public record CommunityFigures(int rank, Ref community, long reported, Rate responseRate, Rate resolutionRate,
-            Rate satisfactionRate, Rate resolvedWithinSla, Long medianSecondsToResolve) {
+            Rate satisfactionRate, Rate resolvedWithinSla, @Schema(nullable = true) Long medianSecondsToResolve) {
     }
 
     @Schema(description = "Per lead organization, over the period's tickets.")
-    public record OrganizationFigures(Ref organization, long handled, Long medianSecondsToResolve, long reopened,
+    public record OrganizationFigures(Ref organization, long handled,
+            @Schema(nullable = true) Long medianSecondsToResolve, long reopened,
             long overdue) {
     }
 
     public record Overdue(long total, List<OverdueTicket> tickets) {
     }
 
-    public record OverdueTicket(String code, TicketStatus status, Ref category, Ref community, Ref site,
-            Ref leadOrganization, Instant reportedAt, Instant dueAt) {
+    public record OverdueTicket(String code, TicketStatus status, Ref category, Ref community,
+            @Schema(nullable = true) Ref site,
+            @Schema(nullable = true) Ref leadOrganization, Instant reportedAt, Instant dueAt) {
     }
 
     public record Hotspot(Ref site, Ref community, Ref category, long tickets, Instant lastReportedAt) {

@@ -31,6 +31,7 @@ import org.communitydesk.directory.DirectoryViews.SiteView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reference data: public reads of areas, sites, organizations and categories; ADMIN maintains sites and organizations. */
@@ -47,6 +48,10 @@ public class DirectoryResource {
     @Path("/areas")
     @Operation(operationId = "listAreas", summary = "The area tree: districts, street offices and communities")
     @ConditionalRead
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The districts, each with its street offices and communities")
+    @APIResponse(responseCode = "406", description = "Accept names no JSON type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AreaNode> listAreas() {
         return directory.areaTree();
     }
@@ -55,6 +60,10 @@ public class DirectoryResource {
     @Path("/sites")
     @Operation(operationId = "listSites", summary = "Residential compounds, optionally of one community")
     @ConditionalRead
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The compounds")
+    @APIResponse(responseCode = "400", description = "An unknown community code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SiteView> listSites(
             @Parameter(description = "Community code") @QueryParam("community") String community) {
         return directory.sites(community);
@@ -64,6 +73,10 @@ public class DirectoryResource {
     @Path("/organizations")
     @Operation(operationId = "listOrganizations", summary = "Agencies, contractors and property managers")
     @ConditionalRead
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The organizations")
+    @APIResponse(responseCode = "400", description = "An unknown kind",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<OrganizationView> listOrganizations(
             @Parameter(schema = @Schema(implementation = OrganizationKind.class))
             @QueryParam("kind") String kind) {
@@ -74,6 +87,10 @@ public class DirectoryResource {
     @Path("/categories")
     @Operation(operationId = "listCategories", summary = "Service categories with their SLA targets")
     @ConditionalRead
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The categories")
+    @APIResponse(responseCode = "406", description = "Accept names no JSON type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CategoryView> listCategories() {
         return directory.categories();
     }

@@ -29,11 +29,11 @@ public class ServiceRequestForm {
     @Schema(name = "service_code", description = "From services.json.", required = true, examples = "sewer-blockage")
     public String serviceCode;
 
-    @Schema(name = "lat", description = "WGS84 latitude; with long. One of lat/long, address_string or address_id is required.",
-            examples = "40.0912")
+    @Schema(name = "lat", implementation = Double.class, description = "WGS84 latitude; with long. One of lat/long, "
+            + "address_string or address_id is required.", examples = "40.0912")
     public String latitude;
 
-    @Schema(name = "long", description = "WGS84 longitude; with lat.", examples = "113.3288")
+    @Schema(name = "long", implementation = Double.class, description = "WGS84 longitude; with lat.", examples = "113.3288")
     public String longitude;
 
     @Schema(name = "address_string", description = "Where, in words; must name one of our compounds or communities.", examples = "宏安小区2号楼")

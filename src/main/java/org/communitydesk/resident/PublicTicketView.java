@@ -16,15 +16,18 @@ public record PublicTicketView(
         String code,
         TicketStatus status,
         Name category,
-        @Schema(description = "The compound, if the problem is at one; never the building or flat.") Name site,
+        @Schema(nullable = true, description = "The compound, if the problem is at one; never the building or flat.")
+        Name site,
         Name community,
-        @Schema(description = "The organization leading the work, once dispatched.") Name leadOrganization,
+        @Schema(nullable = true, description = "The organization leading the work, once dispatched.")
+        Name leadOrganization,
         Instant reportedAt,
-        Instant dispatchedAt,
-        Instant resolvedAt,
-        Instant closedAt,
+        @Schema(nullable = true) Instant dispatchedAt,
+        @Schema(nullable = true) Instant resolvedAt,
+        @Schema(nullable = true) Instant closedAt,
         @Schema(description = "When the problem should be solved by, from the category's service level.") Instant dueAt,
-        @Schema(description = "Until when feedback on the current resolution is taken; null when none can be given.")
+        @Schema(nullable = true,
+                description = "Until when feedback on the current resolution is taken; null when none can be given.")
         Instant feedbackDeadline,
         @Schema(description = "The public events of the timeline, oldest first.") List<PublicEvent> events) {
 
@@ -33,7 +36,8 @@ public record PublicTicketView(
     }
 
     @Schema(name = "PublicEvent")
-    public record PublicEvent(EventType type, TicketStatus fromStatus, TicketStatus toStatus, Instant occurredAt,
-            @Schema(description = "Callers' names and long numbers are masked.") String note) {
+    public record PublicEvent(EventType type, @Schema(nullable = true) TicketStatus fromStatus,
+            @Schema(nullable = true) TicketStatus toStatus, Instant occurredAt,
+            @Schema(nullable = true, description = "Callers' names and long numbers are masked.") String note) {
     }
 }

@@ -22,10 +22,12 @@ import org.communitydesk.ticket.TicketViews.TicketView;
                 content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class))),
         @APIResponse(responseCode = "404", description = "No such ticket",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "409", description = "Not allowed from the current status",
+        @APIResponse(responseCode = "409", description = "Not allowed from the current status (illegal-transition, with "
+                + "currentStatus, attempted and allowedActions), or another change of the ticket at the same time "
+                + "(concurrent-change, busy)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(responseCode = "412", description = "If-Match is stale",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StaleTicketProblem.Body.class)))
 })
 @interface MoveResponses {
 }

@@ -1,7 +1,9 @@
 package org.communitydesk.ticket;
 
 import java.util.Map;
+import org.communitydesk.common.Problem;
 import org.communitydesk.common.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** 412: the client's If-Match names a version of the ticket that is no longer current. */
 public class StaleTicketProblem extends ProblemException {
@@ -18,5 +20,14 @@ public class StaleTicketProblem extends ProblemException {
     @Override
     public Map<String, Object> extensions() {
         return Map.of("currentVersion", currentVersion);
+    }
+
+    /** The answer's schema: a Problem that always carries currentVersion. */
+    @Schema(name = "StaleVersionProblem", allOf = Problem.class, requiredProperties = "currentVersion",
+            description = "412, type urn:communitydesk:problem:stale-version: If-Match names an older version. "
+                    + "currentVersion is the version now; read the ticket again and decide again.")
+    static final class Body {
+        private Body() {
+        }
     }
 }

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -134,7 +135,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StaleTicketProblem.Body.class)))
     public Response addTicketNote(@PathParam("code") String code, @NotNull @Valid NoteRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         EventView event = tickets.addNote(code, request, ifMatch, actor.get());
@@ -159,7 +160,8 @@ public class TicketResource {
     @Operation(operationId = "startTicket", summary = "Work has started on site")
     @MoveResponses
     @ConditionalRead
-    public Response startTicket(@PathParam("code") String code, @Valid MoveRequest request,
+    public Response startTicket(@PathParam("code") String code,
+            @RequestBody(required = false, description = "Optional: a note; send {} or nothing") @Valid MoveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.start(code, request, ifMatch, actor.get()));
     }
@@ -181,7 +183,8 @@ public class TicketResource {
     @Operation(operationId = "closeTicket", summary = "Close a resolved ticket")
     @MoveResponses
     @ConditionalRead
-    public Response closeTicket(@PathParam("code") String code, @Valid MoveRequest request,
+    public Response closeTicket(@PathParam("code") String code,
+            @RequestBody(required = false, description = "Optional: a note; send {} or nothing") @Valid MoveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.close(code, request, ifMatch, actor.get()));
     }
@@ -233,7 +236,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StaleTicketProblem.Body.class)))
     public Response reissueAccessCode(@PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         AccessCodeView issued = tickets.reissueAccessCode(code, ifMatch, actor.get());

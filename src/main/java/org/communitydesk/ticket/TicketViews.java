@@ -36,17 +36,19 @@ public final class TicketViews {
         }
     }
 
-    public record LocationView(Ref streetOffice, Ref community, Ref site, String addressDetail, Double latitude,
-            Double longitude) {
+    public record LocationView(Ref streetOffice, Ref community, @Schema(nullable = true) Ref site,
+            @Schema(nullable = true) String addressDetail, @Schema(nullable = true) Double latitude,
+            @Schema(nullable = true) Double longitude) {
     }
 
-    public record ReporterView(String name, String phone) {
+    public record ReporterView(String name, @Schema(nullable = true) String phone) {
     }
 
     public record AssignmentView(Ref organization, AssignmentRole role, Instant assignedAt) {
     }
 
-    public record TicketRef(String code, TicketStatus status, Instant reportedAt, String addressDetail) {
+    public record TicketRef(String code, TicketStatus status, Instant reportedAt,
+            @Schema(nullable = true) String addressDetail) {
     }
 
     @Schema(name = "TicketAttribute", description = "An answer to one of the service's further questions.")
@@ -67,34 +69,36 @@ public final class TicketViews {
             Priority priority,
             Channel channel,
             String description,
-            @Schema(description = "The caller; null for contractors.") ReporterView reporter,
+            @Schema(nullable = true, description = "The caller; null for contractors.") ReporterView reporter,
             LocationView location,
             Instant reportedAt,
             @Schema(description = "When the ticket should be dispatched by, from the category's SLA.") Instant dispatchDueAt,
             @Schema(description = "When the ticket should be resolved by, from the category's SLA.") Instant dueAt,
-            Instant dispatchedAt,
-            Instant startedAt,
-            Instant resolvedAt,
-            Instant closedAt,
-            Instant cancelledAt,
-            Long secondsToDispatch,
-            Long secondsToResolve,
-            Long secondsToClose,
+            @Schema(nullable = true) Instant dispatchedAt,
+            @Schema(nullable = true) Instant startedAt,
+            @Schema(nullable = true) Instant resolvedAt,
+            @Schema(nullable = true) Instant closedAt,
+            @Schema(nullable = true) Instant cancelledAt,
+            @Schema(nullable = true) Long secondsToDispatch,
+            @Schema(nullable = true) Long secondsToResolve,
+            @Schema(nullable = true) Long secondsToClose,
             @Schema(description = "Open and past dueAt.") boolean overdue,
-            String resolution,
-            String rootCause,
-            CancelReason cancelReason,
-            String duplicateOf,
+            @Schema(nullable = true) String resolution,
+            @Schema(nullable = true) String rootCause,
+            @Schema(nullable = true) CancelReason cancelReason,
+            @Schema(nullable = true) String duplicateOf,
             int reportCount,
             int reopenCount,
-            Ref leadOrganization,
+            @Schema(nullable = true) Ref leadOrganization,
             List<AssignmentView> assignments,
             @Schema(description = "The moves allowed from the current status.") List<String> allowedActions,
             @Schema(description = "Open tickets of the same category at the same site reported within 72 hours.")
             List<TicketRef> possibleDuplicates,
-            @Schema(description = "Until when feedback on the current resolution is taken; null when none can be given.")
+            @Schema(nullable = true,
+                    description = "Until when feedback on the current resolution is taken; null when none can be given.")
             Instant feedbackDeadline,
-            @Schema(description = "Clients refused the ticket's public status after too many wrong access codes, and "
+            @Schema(nullable = true, description = "Clients refused the ticket's public status after too many wrong "
+                    + "access codes, and "
                     + "the ticket-wide block of the last resort; null for contractors.")
             AccessBlocksView accessBlocks,
             @Schema(description = "Answers to the service's further questions (Open311 attributes), as given at intake.")
@@ -109,7 +113,7 @@ public final class TicketViews {
             + "is refused for an hour after more than 100 from all addresses together (the last resort). A new access "
             + "code, or POST /api/tickets/{code}/access-blocks/lift, ends both.")
     public record AccessBlocksView(List<BlockedClient> clients,
-            @Schema(description = "Until when every client is refused; null unless the last resort acted.")
+            @Schema(nullable = true, description = "Until when every client is refused; null unless the last resort acted.")
             Instant allClientsUntil) {
 
         public boolean any() {
@@ -133,12 +137,12 @@ public final class TicketViews {
             Priority priority,
             Ref streetOffice,
             Ref community,
-            Ref site,
-            String addressDetail,
+            @Schema(nullable = true) Ref site,
+            @Schema(nullable = true) String addressDetail,
             Instant reportedAt,
             Instant dueAt,
             boolean overdue,
-            Ref leadOrganization,
+            @Schema(nullable = true) Ref leadOrganization,
             int reportCount) {
     }
 
@@ -146,12 +150,12 @@ public final class TicketViews {
     public record EventView(
             long id,
             EventType type,
-            TicketStatus fromStatus,
-            TicketStatus toStatus,
+            @Schema(nullable = true) TicketStatus fromStatus,
+            @Schema(nullable = true) TicketStatus toStatus,
             String actor,
-            String actorRole,
+            @Schema(nullable = true) String actorRole,
             Instant occurredAt,
-            String note,
+            @Schema(nullable = true) String note,
             Visibility visibility) {
 
         static EventView of(TicketEvent event) {
