@@ -26,7 +26,9 @@ public record PublicTicketView(
         @Schema(description = "When the problem should be solved by, from the category's service level.") Instant dueAt,
         @Schema(description = "Until when feedback on the current resolution is taken; null when none can be given.")
         Instant feedbackDeadline,
-        @Schema(description = "The public events of the timeline, oldest first.") List<PublicEvent> events) {
+        @Schema(description = "The public events of the timeline, oldest first.") List<PublicEvent> events,
+        @Schema(description = "Whether text messages about this ticket go to the caller's phone; they can be stopped.")
+        boolean textMessages) {
 
     @Schema(name = "PublicName", description = "A name in Chinese and English.")
     public record Name(String zh, String en) implements Bilingual {
