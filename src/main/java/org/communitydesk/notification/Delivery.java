@@ -1,6 +1,7 @@
 package org.communitydesk.notification;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
@@ -9,6 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.communitydesk.ticket.TicketEvent;
 import org.jboss.logging.Logger;
 
@@ -40,14 +46,20 @@ public class Delivery {
 
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
-    /** Sends every message due now; returns how many were sent. */
+    private volatile ExecutorService senders;
+
+    /** Sends every message due now, up to {@code parallel-sends} at a time; returns how many were sent. */
     public long deliverDue() {
         long sent = 0;
         for (int i = 0; i < MAX_CLAIMS_PER_RUN; i++) {
             String holder = instance + "#" + UUID.randomUUID().toString().substring(0, 8);
             List<Outgoing> claimed = QuarkusTransaction.requiringNew().call(() -> claim(holder));
+            List<Future<Boolean>> results = new ArrayList<>(claimed.size());
             for (Outgoing message : claimed) {
-                if (deliver(message, holder)) {
+                results.add(senders().submit(() -> deliver(message, holder)));
+            }
+            for (Future<Boolean> result : results) {
+                if (waitFor(result)) {
                     sent++;
                 }
             }
@@ -56,6 +68,43 @@ public class Delivery {
             }
         }
         return sent;
+    }
+
+    private static boolean waitFor(Future<Boolean> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            LOG.errorf(e.getCause(), "A notification could not be sent or recorded; it goes out again after its claim runs out.");
+            return false;
+        }
+    }
+
+    private ExecutorService senders() {
+        ExecutorService current = senders;
+        if (current == null) {
+            synchronized (this) {
+                if (senders == null) {
+                    AtomicInteger number = new AtomicInteger();
+                    senders = Executors.newFixedThreadPool(config.parallelSends(), task -> {
+                        Thread thread = new Thread(task, "notification-sender-" + number.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                }
+                current = senders;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void stopSenders() {
+        if (senders != null) {
+            senders.shutdownNow();
+        }
     }
 
     private List<Outgoing> claim(String holder) {

@@ -18,6 +18,10 @@ public interface NotificationConfig {
     @WithDefault("5m")
     String overdueEvery();
 
+    /** Messages one instance sends at the same time (each waits for its channel's answer). */
+    @WithDefault("8")
+    int parallelSends();
+
     /** Messages one claim takes. */
     @WithDefault("50")
     int batch();

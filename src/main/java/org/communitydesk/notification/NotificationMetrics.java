@@ -14,7 +14,7 @@ import java.time.Instant;
 
 /**
  * Metrics of the outbox: {@code communitydesk.notifications.sent} and {@code .failed} (counters of this instance),
- * and from the shared table {@code .queued}, {@code .failed.total} and {@code .oldest.unsent.age} (seconds since
+ * and from the shared table {@code .queued}, {@code .given.up} and {@code .oldest.unsent.age} (seconds since
  * the oldest pending message was written; 0 when none waits), read when scraped.
  */
 @ApplicationScoped
@@ -36,7 +36,7 @@ public class NotificationMetrics {
                 .description("Notifications this instance gave up after their retries").register(registry);
         Gauge.builder("communitydesk.notifications.queued", this, m -> m.count(NotificationState.PENDING))
                 .description("Notifications waiting to be sent").register(registry);
-        Gauge.builder("communitydesk.notifications.failed.total", this, m -> m.count(NotificationState.FAILED))
+        Gauge.builder("communitydesk.notifications.given.up", this, m -> m.count(NotificationState.FAILED))
                 .description("Notifications given up, waiting for an operator").register(registry);
         Gauge.builder("communitydesk.notifications.oldest.unsent.age", this, NotificationMetrics::oldestUnsentSeconds)
                 .description("Seconds since the oldest waiting notification was written").baseUnit("seconds")
