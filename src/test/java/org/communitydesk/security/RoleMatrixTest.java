@@ -550,7 +550,8 @@ class RoleMatrixTest {
                 .post("/api/tickets/{code}/dispatch", ticket).then().statusCode(200);
         String id = given().queryParam("ticket", ticket).when().get("/api/admin/notifications").then().statusCode(200)
                 .extract().path("items.find { it.kind == 'organization-dispatched' }.id").toString();
-        given().when().delete("/api/admin/notification-targets/{id}", target).then().statusCode(204);
+        given().contentType(ContentType.JSON).when().delete("/api/admin/notification-targets/{id}", target).then()
+                .statusCode(204);
         return id;
     }
 
