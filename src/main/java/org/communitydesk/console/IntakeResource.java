@@ -48,6 +48,8 @@ public class IntakeResource {
         @RestForm public String description = "";
         @RestForm public String reporterName = "";
         @RestForm public String reporterPhone = "";
+        /** "true" when the caller agreed to text messages (a checkbox). */
+        @RestForm public String notifyResident = "";
         @RestForm public String community = "";
         @RestForm public String site = "";
         @RestForm public String addressDetail = "";
@@ -115,7 +117,8 @@ public class IntakeResource {
             }
             CreateTicketRequest request = new CreateTicketRequest(form.category, form.description.strip(), channel,
                     enumOr(Priority.class, form.priority, null), reporter,
-                    new LocationInput(form.community, blankToNull(form.site), blankToNull(form.addressDetail), null, null));
+                    new LocationInput(form.community, blankToNull(form.site), blankToNull(form.addressDetail), null, null),
+                    "true".equals(form.notifyResident));
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 return render(400, form, List.of(), "flashInvalid", ConsoleProblems.describe(violations));

@@ -82,6 +82,18 @@ public class PublicTicketResource {
         return private200(residents.giveFeedback(code, accessCode, request, client()));
     }
 
+    @POST
+    @Path("/stop-messages")
+    @Operation(operationId = "stopPublicTextMessages", summary = "Stop text messages about this ticket",
+            description = "The caller's phone gets no further messages about this ticket; asking again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The ticket, with textMessages false",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicTicketView.class)))
+    public Response stopPublicTextMessages(@PathParam("code") String code,
+            @Parameter(in = ParameterIn.HEADER, name = ACCESS_CODE_HEADER, description = ACCESS_CODE_DOC, required = true)
+            @HeaderParam(ACCESS_CODE_HEADER) String accessCode) {
+        return private200(residents.stopMessages(code, accessCode, client()));
+    }
+
     private String client() {
         return clientAddress(http);
     }

@@ -29,7 +29,9 @@ public record PublicTicketView(
         @Schema(nullable = true,
                 description = "Until when feedback on the current resolution is taken; null when none can be given.")
         Instant feedbackDeadline,
-        @Schema(description = "The public events of the timeline, oldest first.") List<PublicEvent> events) {
+        @Schema(description = "The public events of the timeline, oldest first.") List<PublicEvent> events,
+        @Schema(description = "Whether text messages about this ticket go to the caller's phone; they can be stopped.")
+        boolean textMessages) {
 
     @Schema(name = "PublicName", description = "A name in Chinese and English.")
     public record Name(String zh, String en) implements Bilingual {

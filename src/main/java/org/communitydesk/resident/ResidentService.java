@@ -68,6 +68,17 @@ public class ResidentService {
         return view(ticket, now);
     }
 
+    /** The resident's "no more text messages" (the link on the status page); asking twice changes nothing. */
+    public PublicTicketView stopMessages(String code, String accessCode, String client) {
+        Instant now = clock.instant();
+        Ticket ticket = open(code, accessCode, client, now, LockModeType.PESSIMISTIC_WRITE);
+        if (ticket.stopResidentMessages(RESIDENT, now)) {
+            ticket.flush();
+            LOG.infof("Ticket %s: the resident stopped text messages.", ticket.code);
+        }
+        return view(ticket, now);
+    }
+
     private Ticket open(String code, String accessCode, String client, Instant now, LockModeType lock) {
         throttle.checkAllowed(client, now);
         Ticket ticket = code == null ? null : lock == LockModeType.NONE
@@ -98,7 +109,7 @@ public class ResidentService {
                 .toList();
         return new PublicTicketView(t.code, t.status, name(t.category), name(t.site), name(t.community),
                 name(t.leadOrganization), t.reportedAt, t.dispatchedAt, t.resolvedAt, t.closedAt, t.dueAt,
-                t.feedbackDeadline(now), events);
+                t.feedbackDeadline(now), events, t.notifyResident);
     }
 
     private static Name name(ServiceCategory category) {

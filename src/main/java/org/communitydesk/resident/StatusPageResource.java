@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.communitydesk.common.NotFoundProblem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.Status;
 
@@ -41,6 +42,7 @@ public class StatusPageResource {
         /** The lookup form; after a failed lookup, the typed tracking code (never the access code) and why. */
         static native TemplateInstance form(String code, Failure failure, long retryAfterSeconds);
 
+        /** The ticket; its "stop text messages" form asks for the access code again (it is never written into a page). */
         static native TemplateInstance ticket(PublicTicketView ticket);
     }
 
@@ -52,8 +54,33 @@ public class StatusPageResource {
 
     @GET
     @Operation(hidden = true)
-    public RestResponse<TemplateInstance> showStatusForm() {
-        return page(Status.OK, Templates.form("", null, 0));
+    public RestResponse<TemplateInstance> showStatusForm(@RestQuery String code) {
+        // Text messages link here with the tracking code filled in (never the access code).
+        String given = code == null ? "" : code.strip();
+        return page(Status.OK, Templates.form(given.length() > 40 ? "" : given, null, 0));
+    }
+
+    /** The resident's "stop text messages" button on their ticket's page; answers with the page again. */
+    @POST
+    @Path("/stop-messages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public RestResponse<TemplateInstance> stopTextMessages(@RestForm String code, @RestForm String accessCode) {
+        String typedCode = code == null ? "" : code.strip();
+        if (typedCode.isEmpty() || accessCode == null || accessCode.isBlank()) {
+            return page(Status.BAD_REQUEST, Templates.form(typedCode, Failure.MISSING_INPUT, 0));
+        }
+        try {
+            PublicTicketView ticket = residents.stopMessages(typedCode, accessCode, PublicTicketResource.clientAddress(http));
+            return page(Status.OK, Templates.ticket(ticket));
+        } catch (NotFoundProblem unknownWrongOrBlocked) {
+            return page(Status.NOT_FOUND, Templates.form(typedCode, Failure.NOT_FOUND, 0));
+        } catch (TooManyLookupsProblem throttled) {
+            long seconds = throttled.retryAfterSeconds();
+            return RestResponse.ResponseBuilder.fromResponse(page(Status.TOO_MANY_REQUESTS,
+                            Templates.form(typedCode, Failure.TOO_MANY_LOOKUPS, seconds)))
+                    .header("Retry-After", seconds).build();
+        }
     }
 
     @POST

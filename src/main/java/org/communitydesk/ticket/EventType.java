@@ -2,5 +2,11 @@ package org.communitydesk.ticket;
 
 /** What happened to a ticket. */
 public enum EventType {
-    REPORTED, REPORT_ADDED, DISPATCHED, REASSIGNED, STARTED, RESOLVED, CLOSED, CANCELLED, REOPENED, NOTE, FEEDBACK, ACCESS_CODE_ISSUED, ACCESS_BLOCKS_LIFTED
+    REPORTED, REPORT_ADDED, DISPATCHED, REASSIGNED, STARTED, RESOLVED, CLOSED, CANCELLED, REOPENED, NOTE, FEEDBACK, ACCESS_CODE_ISSUED, ACCESS_BLOCKS_LIFTED,
+    /** The resident stopped text messages from the status page. */
+    MESSAGES_STOPPED,
+    /** A notification about the ticket was delivered (INTERNAL). */
+    NOTIFICATION_SENT,
+    /** A notification about the ticket was given up after its retries (INTERNAL). */
+    NOTIFICATION_FAILED
 }

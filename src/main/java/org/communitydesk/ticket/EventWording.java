@@ -56,6 +56,8 @@ final class EventWording {
 
     static final String ACCESS_CODE_REISSUED = "已发放新的查询码，原查询码作废";
 
+    static final String MESSAGES_STOPPED = "居民在查询页面退订了短信通知";
+
     static final String ACCESS_BLOCKS_LIFTED = "已解除查询码锁定，所有地址可以重新查询";
 
     private static String channel(Channel channel) {

@@ -75,6 +75,10 @@ public class Ticket extends IdentityEntity {
     @Column(name = "reporter_phone")
     public String reporterPhone;
 
+    /** The caller agreed at intake to text messages about this ticket at {@link #reporterPhone}; they can stop them. */
+    @Column(name = "notify_resident", nullable = false)
+    public boolean notifyResident;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     public Area streetOffice;
 
@@ -177,7 +181,15 @@ public class Ticket extends IdentityEntity {
 
     /** Everything intake needs to open a ticket. */
     public record Intake(ServiceCategory category, Priority priority, Channel channel, String description,
-            Reporter reporter, Area community, Site site, String addressDetail, Double latitude, Double longitude) {
+            Reporter reporter, Area community, Site site, String addressDetail, Double latitude, Double longitude,
+            boolean notifyResident) {
+
+        /** A call whose caller was not asked about text messages (or said no). */
+        public Intake(ServiceCategory category, Priority priority, Channel channel, String description, Reporter reporter,
+                Area community, Site site, String addressDetail, Double latitude, Double longitude) {
+            this(category, priority, channel, description, reporter, community, site, addressDetail, latitude, longitude,
+                    false);
+        }
     }
 
     /** A new ticket in REPORTED, due according to its category's SLA at its priority. */
@@ -189,6 +201,9 @@ public class Ticket extends IdentityEntity {
             throw new InvalidRequestProblem("location.siteCode",
                     "Site '" + intake.site().code + "' is not in community '" + intake.community().code + "'.");
         }
+        if (intake.notifyResident() && intake.reporter().phone() == null) {
+            throw new InvalidRequestProblem("notifyResident", "Text messages need the caller's phone number.");
+        }
         Ticket ticket = new Ticket();
         ticket.code = code;
         ticket.category = intake.category();
@@ -198,6 +213,7 @@ public class Ticket extends IdentityEntity {
         ticket.description = intake.description();
         ticket.reporterName = intake.reporter().name();
         ticket.reporterPhone = intake.reporter().phone();
+        ticket.notifyResident = intake.notifyResident();
         ticket.community = intake.community();
         ticket.streetOffice = intake.community().streetOffice();
         ticket.site = intake.site();
@@ -382,8 +398,20 @@ public class Ticket extends IdentityEntity {
         if (reissue) {
             record(EventType.ACCESS_CODE_ISSUED, status, status, actor, at, EventWording.ACCESS_CODE_REISSUED,
                     Visibility.INTERNAL);
+        } else {
+            TicketEvents.publish(new TicketEvents.AccessCodeGiven(this, code, at));
         }
         return code;
+    }
+
+    /** The resident asked, from the status page, for no more text messages about this ticket; true if that changed anything. */
+    public boolean stopResidentMessages(Actor actor, Instant at) {
+        if (!notifyResident) {
+            return false;
+        }
+        notifyResident = false;
+        record(EventType.MESSAGES_STOPPED, status, status, actor, at, EventWording.MESSAGES_STOPPED, Visibility.INTERNAL);
+        return true;
     }
 
     /** Staff let every client try access codes again; on the timeline, for staff only. */
@@ -491,6 +519,7 @@ public class Ticket extends IdentityEntity {
             String note, Visibility visibility) {
         TicketEvent event = new TicketEvent(this, type, from, to, actor, at, note, visibility);
         events.add(event);
+        TicketEvents.publish(new TicketEvents.Recorded(this, event));
         return event;
     }
 

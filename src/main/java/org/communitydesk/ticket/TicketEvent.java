@@ -64,6 +64,25 @@ public class TicketEvent extends IdentityEntity {
         this.visibility = visibility;
     }
 
+    /** A "not resolved" from the resident (their own feedback or a follow-up call): it reopens the ticket. */
+    public boolean isReopenedByResident() {
+        return type == EventType.REOPENED && EventWording.REOPENED_BY_RESIDENT.equals(note);
+    }
+
+    /**
+     * An INTERNAL line about a notification of the ticket (sent, or given up), appended without touching the
+     * ticket itself: its version, which staff's If-Match compares, stays as it is. False if there is no such ticket.
+     */
+    public static boolean appendDeliveryNotice(String ticketCode, boolean sent, String note, Instant at) {
+        Ticket ticket = Ticket.<Ticket>find("code", ticketCode).firstResult();
+        if (ticket == null) {
+            return false;
+        }
+        new TicketEvent(ticket, sent ? EventType.NOTIFICATION_SENT : EventType.NOTIFICATION_FAILED, ticket.status,
+                ticket.status, Ticket.SYSTEM, at, note, Visibility.INTERNAL).persist();
+        return true;
+    }
+
     public static List<TicketEvent> timelineOf(Ticket ticket) {
         return list("ticket = ?1 order by id", ticket);
     }

@@ -53,7 +53,15 @@ public final class TicketRequests {
             @NotNull Channel channel,
             @Schema(description = "Defaults to the category's priority.") Priority priority,
             @NotNull @Valid ReporterInput reporter,
-            @NotNull @Valid LocationInput location) {
+            @NotNull @Valid LocationInput location,
+            @Schema(description = "The caller agreed to text messages about this call at the phone given (default false).")
+            Boolean notifyResident) {
+
+        /** A call whose caller was not asked about text messages. */
+        public CreateTicketRequest(String categoryCode, String description, Channel channel, Priority priority,
+                ReporterInput reporter, LocationInput location) {
+            this(categoryCode, description, channel, priority, reporter, location, null);
+        }
     }
 
     @Schema(description = "The resident's verdict on the resolution.")

@@ -89,7 +89,7 @@ public class TicketService {
         }
         var intake = new Ticket.Intake(category, request.priority(), request.channel(), request.description().strip(),
                 request.reporter().toReporter(), community, site, blankToNull(location.addressDetail()),
-                location.latitude(), location.longitude());
+                location.latitude(), location.longitude(), Boolean.TRUE.equals(request.notifyResident()));
         Ticket ticket = Ticket.report(codes.next(now), intake, caller.actor(), now);
         ticket.answer(answers);
         String accessCode = ticket.issueAccessCode(accessCodes, caller.actor(), now);

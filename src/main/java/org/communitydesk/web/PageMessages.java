@@ -121,6 +121,15 @@ public interface PageMessages {
     @Message
     String statusAnother();
 
+    @Message
+    String statusTextMessagesOn();
+
+    @Message
+    String statusStopAccessCode();
+
+    @Message
+    String statusStopMessages();
+
     // --- The staff console (console.*) -------------------------------------------------------------------
     @Message
     String navLabel();
@@ -289,6 +298,9 @@ public interface PageMessages {
 
     @Message
     String fieldReporterPhone();
+
+    @Message
+    String fieldNotifyResident();
 
     @Message
     String fieldSite();

@@ -69,7 +69,11 @@ class RoleMatrixTest {
         /** The same, disabled by the administrator, so that enabling it changes something. */
         DISABLED_USER,
         /** An Open311 API key issued by the administrator for this call. */
-        OPEN311_KEY
+        OPEN311_KEY,
+        /** A PENDING notification: a dispatch told to a robot the administrator registered for this call. */
+        NOTIFICATION,
+        /** A robot the administrator registered for this call. */
+        NOTIFICATION_TARGET
     }
 
     /** One way to call an operation, and the roles that may; a public case needs no credentials at all. */
@@ -161,6 +165,15 @@ class RoleMatrixTest {
             Map.entry("getPublicTicketStatus", publicCall(Target.DISPATCHED_TICKET, null)),
             Map.entry("givePublicFeedback", publicCall(Target.RESOLVED_TICKET,
                     token -> Map.of("rating", 4, "resolved", true))),
+            Map.entry("stopPublicTextMessages", publicCall(Target.DISPATCHED_TICKET, null)),
+
+            // Notifications: ADMIN only. A retry of a message that has not FAILED answers 409 past the role check.
+            Map.entry("listNotifications", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+            Map.entry("retryNotification", new Rule(List.of(new Case(Target.NOTIFICATION, EnumSet.of(ADMIN), false)), null,
+                    "urn:communitydesk:problem:conflict")),
+            Map.entry("listNotificationTargets", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+            Map.entry("addNotificationTarget", rule(Target.NOTHING, EnumSet.of(ADMIN), RoleMatrixTest::robotBody)),
+            Map.entry("removeNotificationTarget", rule(Target.NOTIFICATION_TARGET, EnumSet.of(ADMIN))),
 
             Map.entry("getStatsSummary", rule(Target.NOTHING, OFFICES)),
 
@@ -352,9 +365,12 @@ class RoleMatrixTest {
         final String ticket;
         final User user;
         final String keyPrefix;
+        /** The notification's or the notification target's id. */
+        final String id;
         final Object before;
 
-        Call(Operation operation, Target target, String token, Object body, String ticket, User user, String keyPrefix) {
+        Call(Operation operation, Target target, String token, Object body, String ticket, User user, String keyPrefix,
+                String id) {
             this.operation = operation;
             this.target = target;
             this.token = token;
@@ -362,6 +378,7 @@ class RoleMatrixTest {
             this.ticket = ticket;
             this.user = user;
             this.keyPrefix = keyPrefix;
+            this.id = id;
             this.before = snapshot();
         }
 
@@ -390,6 +407,9 @@ class RoleMatrixTest {
             }
             if (operation.path().contains("{keyPrefix}")) {
                 pathParams.put("keyPrefix", keyPrefix);
+            }
+            if (operation.path().contains("{id}")) {
+                pathParams.put("id", id);
             }
             // Open311 POSTs are forms, as GeoReport v2 has them; everything else is JSON.
             boolean form = operation.node().path("requestBody").path("content").has("application/x-www-form-urlencoded");
@@ -424,6 +444,14 @@ class RoleMatrixTest {
 
         /** What the call could change, read as the administrator. */
         private Object snapshot() {
+            if (target == Target.NOTIFICATION) {
+                return given().queryParam("ticket", ticket).when().get("/api/admin/notifications").then().statusCode(200)
+                        .extract().asString();
+            }
+            if (target == Target.NOTIFICATION_TARGET) {
+                return given().when().get("/api/admin/notification-targets").then().statusCode(200).extract()
+                        .<List<Object>>path("id").toString();
+            }
             if (ticket != null) {
                 // The version, and the timeline too: a note need not change the ticket row.
                 return List.of(given().when().get("/api/tickets/{code}", ticket).then().statusCode(200).extract()
@@ -439,6 +467,8 @@ class RoleMatrixTest {
             }
             // Whatever the call would have created carries its token.
             return List.of(
+                    given().when().get("/api/admin/notification-targets").then().statusCode(200).extract().asString()
+                            .contains(token),
                     given().queryParam("q", token).when().get("/api/tickets").then().statusCode(200).extract()
                             .path("total"),
                     given().when().get("/api/users/{u}", createdUserName(token)).statusCode(),
@@ -452,7 +482,8 @@ class RoleMatrixTest {
         String token = "matrix" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Object body = rule.body() == null ? null : rule.body().apply(token);
         String ticket = switch (kase.target()) {
-            case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY -> null;
+            case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY, NOTIFICATION_TARGET -> null;
+            case NOTIFICATION -> newTicket(token);
             case REPORTED_TICKET -> newTicket(token);
             case DISPATCHED_TICKET -> walked(newTicket(token), "dispatch");
             case IN_PROGRESS_TICKET -> walked(newTicket(token), "dispatch", "start");
@@ -464,7 +495,12 @@ class RoleMatrixTest {
             default -> null;
         };
         String keyPrefix = kase.target() == Target.OPEN311_KEY ? open311Key("矩阵测试目标 " + token).get("prefix") : null;
-        return new Call(operation, kase.target(), token, body, ticket, user, keyPrefix);
+        String id = switch (kase.target()) {
+            case NOTIFICATION_TARGET -> robot(token);
+            case NOTIFICATION -> pendingNotification(ticket, token);
+            default -> null;
+        };
+        return new Call(operation, kase.target(), token, body, ticket, user, keyPrefix, id);
     }
 
     private static User disabled(User user) {
@@ -494,6 +530,30 @@ class RoleMatrixTest {
         Map<String, Object> body = intake("sewer-blockage", "beixinyuan", "hongan");
         body.put("description", "权限矩阵测试 " + token);
         return body;
+    }
+
+    /** A robot body for yingbin-enforcement; its URL carries the token. Nothing is sent: tests call delivery themselves. */
+    private static Map<String, Object> robotBody(String token) {
+        return Map.of("audience", "ORGANIZATION", "ownerCode", "yingbin-enforcement", "channel", "WECOM",
+                "address", "http://127.0.0.1:9/robot?key=" + token);
+    }
+
+    /** A robot registered by the administrator; its id. */
+    private static String robot(String token) {
+        return given().contentType(ContentType.JSON).body(robotBody(token)).when().post("/api/admin/notification-targets")
+                .then().statusCode(201).extract().path("id").toString();
+    }
+
+    /** The ticket dispatched to yingbin-enforcement, whose robot (registered for this call) is then told; its id. */
+    private static String pendingNotification(String ticket, String token) {
+        String target = robot(token);
+        given().contentType(ContentType.JSON).body(dispatchBody("yingbin-enforcement")).when()
+                .post("/api/tickets/{code}/dispatch", ticket).then().statusCode(200);
+        String id = given().queryParam("ticket", ticket).when().get("/api/admin/notifications").then().statusCode(200)
+                .extract().path("items.find { it.kind == 'organization-dispatched' }.id").toString();
+        given().contentType(ContentType.JSON).when().delete("/api/admin/notification-targets/{id}", target).then()
+                .statusCode(204);
+        return id;
     }
 
     /** An Open311 key issued by the administrator: its prefix and the key itself. */

@@ -163,6 +163,14 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
+    /** kill -9: no shutdown hook, no flush, whatever was running stops mid-way. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("Instance " + name + " did not die within 30 s of SIGKILL");
+        }
+    }
+
     /** Stops the service as an operator's SIGTERM would, and kills it if it does not stop within 30 s. */
     @Override
     public void close() {

@@ -38,6 +38,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void notificationTextsHaveTheSameKeysInBothLanguages() {
+        // notification.NotificationTexts: the texts of text messages and robot messages.
+        assertThat(keys("messages/note_en.properties")).isEqualTo(keys("messages/note.properties"))
+                .contains("residentLogged", "organizationDispatched");
+    }
+
+    @Test
     void noLabelIsEmpty() {
         for (String file : new String[] {CHINESE, ENGLISH}) {
             Properties labels = load(file);

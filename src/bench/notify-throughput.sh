@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Does notification delivery keep up with intake? Starts the packaged service with the SMS gateway pointed at a
+# local receiver (python3, in this script), sends intakes with the caller's consent at full speed with wrk for
+# DURATION seconds (each writes one "logged" text message), samples the outbox metrics every second, and reports
+# the intake rate, the delivery rate, the largest queue and oldest-unsent age seen, and how long the queue took to
+# empty after intake stopped. Not a test. Needs wrk and python3. Builds once, then:
+#
+#   src/bench/notify-throughput.sh               # H2: a new file database in a temporary directory
+#   src/bench/notify-throughput.sh postgresql    # PostgreSQL: a new database on 127.0.0.1:5432, dropped at the end
+#
+# Settings (environment): DURATION (default 20), CONNECTIONS (default 4), PORT (default 8095), RECEIVER_PORT
+# (default 8096), GATEWAY_DELAY_MS (the receiver's answer time, default 20), SKIP_BUILD=true to use target/.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DB=${1:-h2}
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-4}
+PORT=${PORT:-8095}
+RECEIVER_PORT=${RECEIVER_PORT:-8096}
+GATEWAY_DELAY_MS=${GATEWAY_DELAY_MS:-20}
+BASE=http://127.0.0.1:$PORT
+PASSWORD=bench-notify-password
+
+command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+work=$(mktemp -d)
+app_pid=
+receiver_pid=
+pg_db=
+cleanup() {
+    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true; fi
+    if [ -n "$receiver_pid" ]; then kill "$receiver_pid" 2>/dev/null || true; fi
+    if [ -n "$pg_db" ]; then psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $pg_db" postgres > /dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+case "$DB" in
+    h2) build=(); env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/data/communitydesk;WRITE_DELAY=0;LOCK_TIMEOUT=10000") ;;
+    postgresql) build=(-Dquarkus.profile=postgresql); pg_db=communitydesk_notify_$$
+        psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $pg_db" postgres > /dev/null
+        env=(QUARKUS_PROFILE=postgresql QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$pg_db") ;;
+    *) echo "h2 or postgresql, not $DB"; exit 1 ;;
+esac
+if [ "${SKIP_BUILD:-false}" != true ]; then
+    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests "${build[@]}")
+fi
+
+# The receiver: counts the POSTs it answers 200, after GATEWAY_DELAY_MS, and the distinct idempotency keys.
+cat > "$work/receiver.py" <<'PY'
+import json, sys, threading, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+delay = int(sys.argv[2]) / 1000.0
+keys, lock, count = set(), threading.Lock(), [0]
+class Gateway(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers['Content-Length'])))
+        time.sleep(delay)
+        with lock:
+            count[0] += 1
+            keys.add(body['idempotencyKey'])
+        self.send_response(200); self.send_header('Content-Length', '2'); self.end_headers(); self.wfile.write(b'{}')
+    def do_GET(self):
+        with lock:
+            text = '%d %d' % (count[0], len(keys))
+        self.send_response(200); self.send_header('Content-Length', str(len(text))); self.end_headers()
+        self.wfile.write(text.encode())
+    def log_message(self, *args):
+        pass
+ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), Gateway).serve_forever()
+PY
+python3 "$work/receiver.py" "$RECEIVER_PORT" "$GATEWAY_DELAY_MS" & receiver_pid=$!
+
+(cd "$ROOT/target/quarkus-app" && env "${env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+    COMMUNITYDESK_ADMIN_PASSWORD=$PASSWORD COMMUNITYDESK_NOTIFICATIONS_DAILY_CAP=1000000 \
+    COMMUNITYDESK_NOTIFICATIONS_DELIVER_EVERY=1s \
+    COMMUNITYDESK_NOTIFICATIONS_SMS_GATEWAY_URL="http://127.0.0.1:$RECEIVER_PORT/sms" \
+    java -Xmx256m -XX:+UseSerialGC -jar quarkus-run.jar > "$work/app.log" 2>&1) & app_pid=$!
+for _ in $(seq 1 240); do curl -sf "$BASE/q/health/ready" > /dev/null && break; sleep 1; done
+curl -sf "$BASE/q/health/ready" > /dev/null || { tail -30 "$work/app.log"; exit 1; }
+
+cat > "$work/intake.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format(nil, nil, nil, string.format([[{"categoryCode":"sewer-blockage","description":"通知基准 %d",
+    "channel":"PHONE","reporter":{"name":"基准居民","phone":"139%08d"},"notifyResident":true,
+    "location":{"communityCode":"beixinyuan","siteCode":"hongan","addressDetail":"2号楼"}}]], n, n % 100000000))
+end
+LUA
+metric() { curl -s "$BASE/q/metrics" | awk -v m="$1" '$1 == m { printf "%d", $2 }'; }
+sample() {
+    local queued age
+    queued=$(metric communitydesk_notifications_queued); age=$(metric communitydesk_notifications_oldest_unsent_age_seconds)
+    [ "${queued:-0}" -gt "$max_queued" ] && max_queued=$queued
+    [ "${age:-0}" -gt "$max_age" ] && max_age=$age
+    true
+}
+max_queued=0; max_age=0
+began=$(date +%s%3N)
+wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$work/intake.lua" -H "Authorization: Basic $(printf 'admin:%s' $PASSWORD | base64)" \
+    "$BASE/api/tickets" > "$work/wrk.txt" &
+wrk_pid=$!
+while kill -0 $wrk_pid 2> /dev/null; do sample; sleep 1; done
+intake_ms=$(( $(date +%s%3N) - began ))
+created=$(grep -Eo '[0-9]+ requests in' "$work/wrk.txt" | grep -Eo '^[0-9]+')
+non2xx=$(grep -Eo 'Non-2xx or 3xx responses: [0-9]+' "$work/wrk.txt" | grep -Eo '[0-9]+$' || echo 0)
+read -r at_stop _ <<< "$(curl -s "http://127.0.0.1:$RECEIVER_PORT/")"
+stopped=$(date +%s%3N)
+while true; do
+    sample
+    queued=$(metric communitydesk_notifications_queued)
+    [ "${queued:-1}" -eq 0 ] && break
+    [ $(( $(date +%s%3N) - stopped )) -gt 600000 ] && { echo "queue not empty after 10 minutes"; break; }
+    sleep 0.5
+done
+drain_ms=$(( $(date +%s%3N) - stopped ))
+read -r requests distinct <<< "$(curl -s "http://127.0.0.1:$RECEIVER_PORT/")"
+committed=$(( created - non2xx ))
+printf '\n%s, %d connections, gateway answering in %d ms\n' "$DB" "$CONNECTIONS" "$GATEWAY_DELAY_MS"
+printf '| intakes (201) | intake rate | delivered during intake | delivery rate during intake | largest queue | oldest unsent seen | queue empty after intake stopped | messages received (distinct keys) |\n'
+printf '|---|---|---|---|---|---|---|---|\n'
+printf '| %d | %.1f/s | %d | %.1f/s | %d | %d s | %.1f s | %d (%d) |\n' "$committed" \
+    "$(echo "$committed*1000/$intake_ms" | bc -l)" "$at_stop" "$(echo "$at_stop*1000/$intake_ms" | bc -l)" \
+    "$max_queued" "$max_age" "$(echo "$drain_ms/1000" | bc -l)" "$requests" "$distinct"

@@ -1,0 +1,6 @@
+package org.communitydesk.notification;
+
+/** How a notification travels. */
+public enum ChannelKind {
+    SMS, WECOM, DINGTALK, EMAIL, WEBHOOK
+}

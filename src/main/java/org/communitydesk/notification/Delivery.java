@@ -1,0 +1,193 @@
+package org.communitydesk.notification;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.communitydesk.ticket.TicketEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the outbox. Every instance runs it; a claim ({@code SELECT ... FOR UPDATE SKIP LOCKED}, then the claimed
+ * rows' next attempt pushed {@code claim-timeout} ahead, in one short transaction) gives each due message to one
+ * sender. The message is sent outside any transaction and its result recorded in another. An instance killed
+ * between the claim and the record leaves its messages due again after the claim timeout: at least once, and
+ * receivers drop repeats by the idempotency key.
+ */
+@ApplicationScoped
+public class Delivery {
+
+    private static final Logger LOG = Logger.getLogger(Delivery.class);
+    /** Claims per run at most, so that one run ends even when messages keep coming. */
+    static final int MAX_CLAIMS_PER_RUN = 20;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    Channels channels;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    NotificationMetrics metrics;
+
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+
+    private volatile ExecutorService senders;
+
+    /** Sends every message due now, up to {@code parallel-sends} at a time; returns how many were sent. */
+    public long deliverDue() {
+        long sent = 0;
+        for (int i = 0; i < MAX_CLAIMS_PER_RUN; i++) {
+            String holder = instance + "#" + UUID.randomUUID().toString().substring(0, 8);
+            List<Outgoing> claimed = QuarkusTransaction.requiringNew().call(() -> claim(holder));
+            List<Future<Boolean>> results = new ArrayList<>(claimed.size());
+            for (Outgoing message : claimed) {
+                results.add(senders().submit(() -> deliver(message, holder)));
+            }
+            for (Future<Boolean> result : results) {
+                if (waitFor(result)) {
+                    sent++;
+                }
+            }
+            if (claimed.size() < config.batch()) {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private static boolean waitFor(Future<Boolean> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            LOG.errorf(e.getCause(), "A notification could not be sent or recorded; it goes out again after its claim runs out.");
+            return false;
+        }
+    }
+
+    private ExecutorService senders() {
+        ExecutorService current = senders;
+        if (current == null) {
+            synchronized (this) {
+                if (senders == null) {
+                    AtomicInteger number = new AtomicInteger();
+                    senders = Executors.newFixedThreadPool(config.parallelSends(), task -> {
+                        Thread thread = new Thread(task, "notification-sender-" + number.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                }
+                current = senders;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void stopSenders() {
+        if (senders != null) {
+            senders.shutdownNow();
+        }
+    }
+
+    private List<Outgoing> claim(String holder) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = Notification.getEntityManager().createNativeQuery(
+                "select id from notification where state = 'PENDING' and next_attempt_at <= ?1 "
+                        + "order by next_attempt_at, id fetch first " + config.batch() + " rows only for update skip locked")
+                .setParameter(1, now).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Outgoing> claimed = new ArrayList<>(ids.size());
+        for (Number id : ids) {
+            Notification message = Notification.findById(id.longValue());
+            message.claim(holder, now, config.claimTimeout());
+            claimed.add(new Outgoing(message.id, message.idempotencyKey, message.ticketCode, message.kind,
+                    message.channel, message.recipient, message.secret, message.textToSend(), message.attempts));
+        }
+        return claimed;
+    }
+
+    private boolean deliver(Outgoing message, String holder) {
+        String error = null;
+        try {
+            channels.send(message);
+        } catch (DeliveryFailure e) {
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            error = "Unexpected " + e;
+        }
+        String failure = error;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> record(message, holder, failure));
+        } catch (RuntimeException e) {
+            // The message stays claimed: it is due again after the claim timeout and goes out again (at least once).
+            LOG.errorf(e, "Notification %d (%s): its result could not be recorded; it will be sent again after %s. "
+                    + "Check that the database is reachable.", message.id(), message.kind(), config.claimTimeout());
+            return false;
+        }
+        return failure == null;
+    }
+
+    private void record(Outgoing message, String holder, String error) {
+        Notification row = Notification.findById(message.id());
+        if (row == null || row.state != NotificationState.PENDING) {
+            return;
+        }
+        Instant now = clock.instant();
+        String to = describe(row);
+        if (error == null) {
+            row.sent(now);
+            metrics.sent();
+            TicketEvent.appendDeliveryNotice(row.ticketCode, true, to + "（" + row.kind + "）", now);
+            LOG.debugf("Notification %d (%s) sent to %s.", row.id, row.kind, to);
+            return;
+        }
+        boolean givenUp = row.failed(error, now, config.giveUpAfter());
+        if (givenUp) {
+            metrics.failed();
+            TicketEvent.appendDeliveryNotice(row.ticketCode, false, to + "（" + row.kind + "）：" + error, now);
+            LOG.errorf("Notification %d (%s, ticket %s) to %s FAILED after %d attempts: %s. Fix the channel, then retry "
+                    + "it from the notifications list.", row.id, row.kind, row.ticketCode, to, row.attempts, error);
+        } else {
+            LOG.warnf("Notification %d (%s, ticket %s) to %s: attempt %d failed (%s); next attempt at %s.", row.id,
+                    row.kind, row.ticketCode, to, row.attempts, error, row.nextAttemptAt);
+        }
+    }
+
+    /** The recipient as logs and the timeline may show it: a masked phone, a robot's host, never its token. */
+    static String describe(Notification row) {
+        return switch (row.channel) {
+            case SMS -> "短信 " + Phones.mask(row.recipient);
+            case EMAIL -> row.channel + " " + row.recipient.replaceAll("^[^@]{0,2}[^@]*@", "***@");
+            default -> row.channel + " " + hostOf(row.recipient);
+        };
+    }
+
+    private static String hostOf(String url) {
+        try {
+            return HttpPoster.hostOf(java.net.URI.create(url));
+        } catch (IllegalArgumentException e) {
+            return "(invalid URL)";
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.communitydesk.notification;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Metrics of the outbox: {@code communitydesk.notifications.sent} and {@code .failed} (counters of this instance),
+ * and from the shared table {@code .queued}, {@code .given.up} and {@code .oldest.unsent.age} (seconds since
+ * the oldest pending message was written; 0 when none waits), read when scraped.
+ */
+@ApplicationScoped
+public class NotificationMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Clock clock;
+
+    private Counter sent;
+    private Counter failed;
+
+    void onStart(@Observes StartupEvent event) {
+        sent = Counter.builder("communitydesk.notifications.sent").description("Notifications this instance delivered")
+                .register(registry);
+        failed = Counter.builder("communitydesk.notifications.failed")
+                .description("Notifications this instance gave up after their retries").register(registry);
+        Gauge.builder("communitydesk.notifications.queued", this, m -> m.count(NotificationState.PENDING))
+                .description("Notifications waiting to be sent").register(registry);
+        Gauge.builder("communitydesk.notifications.given.up", this, m -> m.count(NotificationState.FAILED))
+                .description("Notifications given up, waiting for an operator").register(registry);
+        Gauge.builder("communitydesk.notifications.oldest.unsent.age", this, NotificationMetrics::oldestUnsentSeconds)
+                .description("Seconds since the oldest waiting notification was written").baseUnit("seconds")
+                .register(registry);
+    }
+
+    void sent() {
+        if (sent != null) {
+            sent.increment();
+        }
+    }
+
+    void failed() {
+        if (failed != null) {
+            failed.increment();
+        }
+    }
+
+    double count(NotificationState state) {
+        return QuarkusTransaction.requiringNew().call(() -> Notification.count("state", state));
+    }
+
+    double oldestUnsentSeconds() {
+        Instant oldest = QuarkusTransaction.requiringNew().call(() -> Notification.getEntityManager()
+                .createQuery("select min(n.createdAt) from Notification n where n.state = :pending", Instant.class)
+                .setParameter("pending", NotificationState.PENDING).getSingleResult());
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
+    }
+}
