@@ -29,6 +29,7 @@ import org.communitydesk.open311.GeoReportViews.ServiceRequest;
 import org.communitydesk.ticket.EventType;
 import org.communitydesk.ticket.PublicText;
 import org.communitydesk.ticket.Ticket;
+import org.communitydesk.ticket.TicketCodes;
 import org.communitydesk.ticket.TicketStatus;
 import org.communitydesk.ticket.Visibility;
 
@@ -105,7 +106,7 @@ public class RequestSearch {
     public ServiceRequest get(String code) {
         List<Ticket> tickets = entityManager.createQuery("select t from Ticket t join fetch t.category"
                 + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
-                + " where t.code = :code", Ticket.class).setParameter("code", code).getResultList();
+                + " where t.code = :code", Ticket.class).setParameter("code", TicketCodes.canonical(code)).getResultList();
         if (tickets.isEmpty()) {
             throw new NotFoundProblem("service request", code);
         }
