@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
+import org.communitydesk.web.ErrorPage;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -56,7 +58,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, Request request) {
         // A refusal with its own answer (429 for too many failed sign-ins) travels as the cause.
         ProblemException refusal = e.getCause() instanceof ProblemException problem ? problem : null;
         if (uri != null && uri.getPath().endsWith("/j_security_check")) {
@@ -71,11 +73,19 @@ public class ProblemMapper {
         if (refusal != null) {
             return problem(refusal, uri);
         }
+        if (PagePaths.showsHtmlErrors(uri)) {
+            // A page whose session ended (expired, signed out elsewhere): sign in again and come back.
+            return PagePaths.toLogin(uri, request);
+        }
         return unauthorized("The user name or password is wrong, or the account is disabled or locked.", uri);
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, Request request) {
+        if (PagePaths.showsHtmlErrors(uri)) {
+            // A browser gets the sign-in page and, after it, the page it asked for; never Basic's pop-up.
+            return PagePaths.toLogin(uri, request);
+        }
         return unauthorized("Sign in with HTTP Basic authentication.", uri);
     }
 
@@ -304,6 +314,11 @@ public class ProblemMapper {
                     : violations.stream().map(v -> v.field() + ": " + v.message()).toList();
             GeoReportErrors.Rendered rendered = GeoReportErrors.render(uri.getPath(), status, descriptions);
             return Response.status(rendered.status()).type(rendered.contentType()).entity(rendered.body()).build();
+        }
+        if (PagePaths.showsHtmlErrors(uri)) {
+            // People in a browser get a page in their language; the English detail is for API clients.
+            Object errorId = extensions == null ? null : extensions.get("errorId");
+            return ErrorPage.of(status, errorId == null ? null : errorId.toString());
         }
         Problem body = new Problem(Problem.TYPE_PREFIX + type, title, status, detail,
                 uri == null ? null : uri.getPath(), violations,

@@ -4,6 +4,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,9 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.communitydesk.common.PagePaths;
 import org.communitydesk.security.Accounts;
 import org.communitydesk.security.SessionTokens;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The sign-in page of form login (it posts to Quarkus' /j_security_check), and signing out. */
 @Path("/")
@@ -25,6 +30,9 @@ public class LoginResource {
 
     /** Quarkus' form-login session cookie (quarkus.http.auth.form.cookie-name). */
     static final String SESSION_COOKIE = "quarkus-credential";
+
+    /** Quarkus' form-login "where to go after signing in" cookie (quarkus.http.auth.form.location-cookie). */
+    static final String REDIRECT_COOKIE = "quarkus-redirect-location";
 
     @Inject
     SecurityIdentity identity;
@@ -41,11 +49,24 @@ public class LoginResource {
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public TemplateInstance login(UriInfo uri) {
+    public Response login(UriInfo uri, @RestQuery(PagePaths.NEXT) String next, HttpServerResponse vertxResponse) {
         // Form login sends a failed sign-in to "/login?error", a parameter without a value, and a sign-in
         // refused for too many failures from the address to "/login?retryAfter=<seconds>".
-        return Templates.login(uri.getQueryParameters().containsKey("error"),
+        TemplateInstance page = Templates.login(uri.getQueryParameters().containsKey("error"),
                 minutes(uri.getQueryParameters().getFirst("retryAfter")));
+        Response.ResponseBuilder response = Response.ok(page, MediaType.TEXT_HTML_TYPE);
+        // Quarkus' form sign-in sends the browser to the address in this cookie once the password is right
+        // (it checks that scheme, host and port are this request's); our base URI passed the host check.
+        PagePaths.localPage(next).ifPresent(local -> {
+            int query = local.indexOf('?');
+            var back = uri.getBaseUriBuilder().replacePath(query < 0 ? local : local.substring(0, query))
+                    .replaceQuery(query < 0 ? null : local.substring(query + 1)).build();
+            // Set through Vert.x, which writes the URL as it is: JAX-RS would quote it, and Quarkus reads it unquoted.
+            vertxResponse.addCookie(Cookie.cookie(REDIRECT_COOKIE, back.toString()).setPath("/").setHttpOnly(true)
+                    .setSameSite(CookieSameSite.STRICT).setMaxAge(30 * 60)
+                    .setSecure("https".equals(uri.getBaseUri().getScheme())));
+        });
+        return response.build();
     }
 
     /** Whole minutes, rounded up; 0 when the parameter is absent or not a number. */

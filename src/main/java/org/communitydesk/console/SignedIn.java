@@ -19,7 +19,9 @@ public record SignedIn(String username, boolean staff, boolean supervisor, boole
 
     @TemplateGlobal(name = "user")
     static SignedIn current() {
-        if (!Arc.container().requestContext().isActive()) {
+        // An error page for an address that matched nothing is rendered on the IO thread, where the lazily
+        // authenticated identity may not be resolved (it could block): such a page shows no navigation.
+        if (!Arc.container().requestContext().isActive() || io.vertx.core.Context.isOnEventLoopThread()) {
             return null;
         }
         SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();

@@ -139,17 +139,19 @@ public class TicketPageResource {
     @Operation(hidden = true)
     public Response dispatch(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
             @RestForm("organization") List<String> organizations, @RestForm String lead, @RestForm String note) {
-        List<AssignmentInput> assignments = new ArrayList<>();
-        if (lead != null && !lead.isBlank()) {
-            assignments.add(new AssignmentInput(lead, AssignmentRole.LEAD));
+        List<String> chosen = organizations == null ? List.of()
+                : organizations.stream().filter(o -> o != null && !o.isBlank()).distinct().toList();
+        // One organization needs no lead box: it is the lead.
+        String leadCode = lead != null && !lead.isBlank() ? lead : chosen.size() == 1 ? chosen.get(0) : null;
+        if (leadCode == null) {
+            return back(token, Flash.Message.failed("flashNoLead", null));
         }
-        for (String organization : organizations == null ? List.<String>of() : organizations) {
-            if (!organization.equals(lead)) {
+        List<AssignmentInput> assignments = new ArrayList<>();
+        assignments.add(new AssignmentInput(leadCode, AssignmentRole.LEAD));
+        for (String organization : chosen) {
+            if (!organization.equals(leadCode)) {
                 assignments.add(new AssignmentInput(organization, AssignmentRole.SUPPORT));
             }
-        }
-        if (lead == null || lead.isBlank()) {
-            return back(token, Flash.Message.failed("flashNoLead", null));
         }
         DispatchRequest request = new DispatchRequest(assignments, blankToNull(note));
         return change(token, request, "flashDispatched", caller -> tickets.dispatch(code, request, ifMatch(version), caller));

@@ -35,6 +35,7 @@ import org.communitydesk.ticket.EventType;
 import org.communitydesk.ticket.PublicText;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketAttribute;
+import org.communitydesk.ticket.TicketCodes;
 import org.communitydesk.ticket.TicketEvent;
 import org.communitydesk.ticket.TicketStatus;
 import org.communitydesk.ticket.Visibility;
@@ -115,7 +116,7 @@ public class RequestSearch {
         boolean extensions = extensions(extensionsArgument);
         List<Ticket> tickets = entityManager.createQuery("select t from Ticket t join fetch t.category"
                 + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
-                + " where t.code = :code", Ticket.class).setParameter("code", code).getResultList();
+                + " where t.code = :code", Ticket.class).setParameter("code", TicketCodes.canonical(code)).getResultList();
         if (tickets.isEmpty()) {
             throw new NotFoundProblem("service request", code);
         }

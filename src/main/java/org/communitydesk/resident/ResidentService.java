@@ -19,6 +19,7 @@ import org.communitydesk.ticket.AccessGuards;
 import org.communitydesk.ticket.Actor;
 import org.communitydesk.ticket.FeedbackSource;
 import org.communitydesk.ticket.Ticket;
+import org.communitydesk.ticket.TicketCodes;
 import org.communitydesk.ticket.TicketEvent;
 import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.communitydesk.ticket.Visibility;
@@ -83,8 +84,8 @@ public class ResidentService {
         throttle.checkAllowed(client, now);
         Ticket ticket = code == null ? null : lock == LockModeType.NONE
                 ? Ticket.<Ticket>find("select t from Ticket t" + Ticket.WITH_PLACE_AND_LEAD + " where t.code = ?1",
-                        code.strip()).singleResultOptional().orElse(null)
-                : Ticket.<Ticket>find("code", code.strip()).withLock(lock).firstResult();
+                        TicketCodes.canonical(code)).singleResultOptional().orElse(null)
+                : Ticket.<Ticket>find("code", TicketCodes.canonical(code)).withLock(lock).firstResult();
         if (ticket == null) {
             throttle.recordFailure(client, now);
             throw new NotFoundProblem("ticket", code);

@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.communitydesk.common.AppConfig;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -21,7 +24,24 @@ public class TicketCodes {
     @Inject
     AppConfig config;
 
+    /** A code as people type it: any case, dashes or spaces anywhere ({@code cd 2026 000042}, {@code CD2026000042}). */
+    private static final Pattern TYPED = Pattern.compile("CD(\\d{4})(\\d{6,})");
+
     private volatile String nextValueSql;
+
+    /**
+     * The tracking code as stored, from a code as a resident or a colleague types or reads it out: case,
+     * dashes and spaces do not matter. Anything that is not a tracking code comes back stripped and
+     * upper-cased, and then simply matches no ticket.
+     */
+    public static String canonical(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        String folded = typed.replaceAll("[\\s\\-‐-―－]", "").toUpperCase(Locale.ROOT);
+        Matcher matcher = TYPED.matcher(folded);
+        return matcher.matches() ? "CD-" + matcher.group(1) + "-" + matcher.group(2) : typed.strip().toUpperCase(Locale.ROOT);
+    }
 
     public String next(Instant reportedAt) {
         Number value = (Number) entityManager.createNativeQuery(nextValueSql()).getSingleResult();

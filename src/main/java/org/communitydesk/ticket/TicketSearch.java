@@ -198,7 +198,7 @@ public class TicketSearch {
             // ILIKE: PostgreSQL answers it from the trigram indexes; on H2 it is a scan of the rows the other filters leave.
             where.add("(t.code = :code or t.description ilike :text escape '!' "
                     + "or t.addressDetail ilike :text escape '!')");
-            params.put("code", text.toUpperCase(Locale.ROOT));
+            params.put("code", TicketCodes.canonical(text));
             params.put("text", "%" + text
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }

@@ -33,6 +33,7 @@ import org.communitydesk.ticket.TicketRequests.ResolveRequest;
 import org.communitydesk.ticket.TicketViews.AccessCodeView;
 import org.communitydesk.ticket.TicketViews.AssignmentView;
 import org.communitydesk.ticket.TicketViews.EventView;
+import org.communitydesk.ticket.TicketViews.FurtherCallView;
 import org.communitydesk.ticket.TicketViews.LocationView;
 import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.ticket.TicketViews.ReporterView;
@@ -259,7 +260,7 @@ public class TicketService {
             String fetch) {
         String predicate = scope.predicate("t");
         Map<String, Object> params = new HashMap<>(scope.parameters());
-        params.put("code", code);
+        params.put("code", TicketCodes.canonical(code));
         return Ticket.find("select t from Ticket t" + fetch + " where t.code = :code"
                 + (predicate == null ? "" : " and " + predicate), params);
     }
@@ -290,11 +291,19 @@ public class TicketService {
                 t.reportedAt, t.dispatchDueAt, t.dueAt, t.dispatchedAt, t.startedAt, t.resolvedAt, t.closedAt,
                 t.cancelledAt, t.secondsToDispatch, t.secondsToResolve, t.secondsToClose, t.isOverdue(now),
                 t.resolution, t.rootCause, t.cancelReason, t.duplicateOf == null ? null : t.duplicateOf.code,
-                t.reportCount, t.reopenCount, Ref.of(t.leadOrganization), assignments, allowed,
+                t.reportCount, caller.hasRole(Roles.CONTRACTOR) ? null : furtherCalls(t), t.reopenCount,
+                Ref.of(t.leadOrganization), assignments, allowed,
                 possibleDuplicates(t, caller.scope()), t.feedbackDeadline(now),
                 caller.hasRole(Roles.CONTRACTOR) ? null : AccessGuards.of(t, now),
                 t.attributes().stream().map(a -> new TicketViews.AttributeView(a.code, a.label, a.answer, a.answerName)).toList(),
                 accessCode);
+    }
+
+    /** The calls added to the ticket after the first; read only when there are any (most tickets have none). */
+    private static List<FurtherCallView> furtherCalls(Ticket t) {
+        return t.reportCount <= 1 ? List.of() : t.reports.stream()
+                .map(r -> new FurtherCallView(new ReporterView(r.reporterName, r.reporterPhone), r.channel, r.reportedAt, r.note))
+                .toList();
     }
 
     /** Open tickets of the same category at the same site reported within 72 hours of this one, in the caller's scope. */

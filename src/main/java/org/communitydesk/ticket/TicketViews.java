@@ -88,6 +88,9 @@ public final class TicketViews {
             @Schema(nullable = true) CancelReason cancelReason,
             @Schema(nullable = true) String duplicateOf,
             int reportCount,
+            @Schema(description = "The further calls about this problem (reportCount counts them with the first), "
+                    + "oldest first, with each caller; null for contractors.")
+            List<FurtherCallView> furtherCalls,
             int reopenCount,
             @Schema(nullable = true) Ref leadOrganization,
             List<AssignmentView> assignments,
@@ -106,6 +109,10 @@ public final class TicketViews {
             @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
                     + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")
             @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {
+    }
+
+    @Schema(name = "FurtherCall", description = "Another call about a ticket's problem, added to the ticket.")
+    public record FurtherCallView(ReporterView reporter, Channel channel, Instant reportedAt, String note) {
     }
 
     @Schema(name = "AccessBlocks", description = "Who may not open the ticket with an access code now. A client "

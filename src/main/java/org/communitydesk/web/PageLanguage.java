@@ -49,6 +49,7 @@ public class PageLanguage {
             if (!path.startsWith("/api/") && !path.startsWith("/q/")) {
                 requested(context).ifPresent(language -> context.response().addCookie(
                         Cookie.cookie(COOKIE, language.tag()).setPath("/").setMaxAge(REMEMBERED_FOR.toSeconds())
+                                .setSecure(context.request().isSSL())
                                 .setHttpOnly(true).setSameSite(CookieSameSite.LAX)));
             }
             context.next();

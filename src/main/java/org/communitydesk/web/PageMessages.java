@@ -686,4 +686,72 @@ public interface PageMessages {
 
     @Message
     String queueWiden();
+
+    // --- Error pages (web.ErrorPage) ---
+
+    @Message
+    String errorPage400Title();
+
+    @Message
+    String errorPage400Text();
+
+    @Message
+    String errorPage403Title();
+
+    @Message
+    String errorPage403Text();
+
+    @Message
+    String errorPage404Title();
+
+    @Message
+    String errorPage404Text();
+
+    @Message
+    String errorPage405Title();
+
+    @Message
+    String errorPage405Text();
+
+    @Message
+    String errorPage409Title();
+
+    @Message
+    String errorPage409Text();
+
+    @Message
+    String errorPage413Title();
+
+    @Message
+    String errorPage413Text();
+
+    @Message
+    String errorPage415Title();
+
+    @Message
+    String errorPage415Text();
+
+    @Message
+    String errorPage429Title();
+
+    @Message
+    String errorPage429Text();
+
+    @Message
+    String errorPage500Title();
+
+    @Message
+    String errorPage500Text();
+
+    @Message
+    String errorPageOtherTitle();
+
+    @Message
+    String errorPageOtherText();
+
+    @Message
+    String errorPageErrorId();
+
+    @Message
+    String errorPageHome();
 }

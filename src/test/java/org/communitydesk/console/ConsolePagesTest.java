@@ -54,8 +54,7 @@ class ConsolePagesTest {
         given().auth().none().when().get("/login?error").then()
                 .body(containsString("用户名或密码不对"));
         given().auth().none().redirects().follow(false).when().get("/console/tickets").then()
-                // Basic's challenge, not a redirect to /login: both mechanisms are on, and Basic answers first.
-                .statusCode(401);
+                .statusCode(303).header("Location", endsWith("/login?next=%2Fconsole%2Ftickets"));
     }
 
     // --- Queue -----------------------------------------------------------------------------------------------
@@ -107,7 +106,12 @@ class ConsolePagesTest {
 
         Response added = admin.post("/console/intake", call.with("addTo", existing));
         added.then().statusCode(303).header("Location", endsWith("/console/tickets/" + existing));
-        get(existing).then().body("reportCount", equalTo(2));
+        get(existing).then().body("reportCount", equalTo(2))
+                .body("furtherCalls[0].reporter.name", equalTo("张先生"))
+                .body("furtherCalls[0].reporter.phone", equalTo("13903525555"));
+        // The caller is on the ticket's page, and the code to read to them is shown.
+        assertThat(admin.follow(added)).contains("已把这次来电（来电人和电话）记到这张工单上", "id=\"issued-code\"",
+                "id=\"further-calls\"", "张先生", "13903525555");
     }
 
     @Test
@@ -160,6 +164,25 @@ class ConsolePagesTest {
         assertThat(admin.follow(resolved)).contains("已记录处理结果").contains("清掏七个污水井")
                 .contains("id=\"feedback-form\"");
         get(code).then().body("status", equalTo("RESOLVED"));
+    }
+
+    @Test
+    void oneOrganizationIsTheLeadWithoutTickingTheLeadBoxButSeveralNeedAChoice() {
+        String severalCode = createTicket();
+        Session admin = Session.admin();
+        Response several = admin.post("/console/tickets/" + severalCode + "/dispatch", new Form()
+                .with("version", version(severalCode)).with("organization", "datong-sewage")
+                .with("organization2", "pingcheng-sanitation"));
+        assertThat(admin.follow(several)).contains("派给多个单位时，请选一个牵头单位");
+        get(severalCode).then().body("status", equalTo("REPORTED"));
+
+        String oneCode = createTicket();
+        Response one = admin.post("/console/tickets/" + oneCode + "/dispatch", new Form()
+                .with("version", version(oneCode)).with("organization", "tongda-dredging"));
+        one.then().statusCode(303);
+        assertThat(admin.follow(one)).contains("已派单");
+        get(oneCode).then().body("status", equalTo("DISPATCHED")).body("assignments.size()", equalTo(1))
+                .body("leadOrganization.code", equalTo("tongda-dredging"));
     }
 
     @Test

@@ -104,6 +104,20 @@ class PublicTicketStatusTest {
     }
 
     @Test
+    void theTrackingCodeIsReadWithoutRegardToCaseAndDashes() {
+        Issued ticket = newTicket();
+        lookup(ticket.code().toLowerCase(), ticket.accessCode()).then().statusCode(200).body("code", equalTo(ticket.code()));
+        lookup(ticket.code().replace("-", ""), ticket.accessCode()).then().statusCode(200).body("code", equalTo(ticket.code()));
+        // Staff and Open311 read it the same way.
+        given().when().get("/api/tickets/{code}", ticket.code().toLowerCase().replace("-", ""))
+                .then().statusCode(200).body("code", equalTo(ticket.code()));
+        given().auth().none().when().get("/open311/v2/requests/{id}.json", ticket.code().toLowerCase())
+                .then().statusCode(200).body("[0].service_request_id", equalTo(ticket.code()));
+        given().when().get("/api/tickets?q={q}", ticket.code().toLowerCase().replace("-", ""))
+                .then().statusCode(200).body("items.code", org.hamcrest.Matchers.contains(ticket.code()));
+    }
+
+    @Test
     void aWrongOrMissingCodeLooksExactlyLikeAnUnknownTicket() {
         Issued ticket = newTicket();
         String unknown = "CD-1999-" + UUID.randomUUID().toString().substring(0, 6);

@@ -27,6 +27,8 @@ import org.communitydesk.web.PageLanguage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The residents' status page at /status: the form, the lookup, the languages, and what never shows. */
 @QuarkusTest
@@ -125,6 +127,22 @@ class StatusPageTest {
                 .contains(ticket.code(), "已派单", "下水堵塞", "北馨园社区", "宏安小区", "通达管道专业清掏队",
                         "登记", "派单", "进展说明", "清掏队已出发")
                 .doesNotContain("内部备注", "2号楼", "测试居民", "13900000000", ticket.accessCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lower", "noDashes", "spaces"})
+    void theTrackingCodeIsReadWhateverItsCaseDashesAndSpaces(String form) {
+        Issued ticket = newTicket();
+        String code = switch (form) {
+            case "lower" -> ticket.code().toLowerCase(java.util.Locale.ROOT);
+            case "noDashes" -> ticket.code().replace("-", "");
+            default -> " " + ticket.code().replace("-", " ") + " ";
+        };
+
+        Response page = lookup(code, ticket.accessCode().toLowerCase(java.util.Locale.ROOT));
+
+        page.then().statusCode(200);
+        assertThat(page.asString()).contains(ticket.code(), "北馨园社区");
     }
 
     @Test

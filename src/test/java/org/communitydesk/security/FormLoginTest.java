@@ -53,7 +53,8 @@ class FormLoginTest {
         given().contentType(ContentType.JSON).when().post("/api/users/{u}/disable", staff.username()).then()
                 .statusCode(200);
         given().auth().none().redirects().follow(false).cookies(cookies).when().get("/console/tickets")
-                // The cookie no longer signs anyone in, so the page answers as it does to nobody: Basic's challenge.
-                .then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
+                // The cookie no longer signs anyone in, so the page answers as it does to nobody: sign in again.
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.containsString("/login?next="))
+                .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
     }
 }

@@ -193,7 +193,8 @@ class SessionEndTest {
     }
 
     private static void assertRefused(Map<String, String> cookies) {
-        given().auth().none().redirects().follow(false).cookies(cookies).when().get(PAGE).then().statusCode(401);
+        given().auth().none().redirects().follow(false).cookies(cookies).when().get(PAGE).then().statusCode(303)
+                .header("Location", containsString("/login?next="));
     }
 
     private static void audit(String username, String type) {

@@ -114,8 +114,17 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks something that loads another page, and waits until the new page has replaced the old one. */
     public Browser clickAndWait(By by) {
+        return submitAndWait(() -> find(by).click());
+    }
+
+    /** Presses Enter in a field, as people do to send a form, and waits for the page it leads to. */
+    public Browser pressEnterAndWait(By field) {
+        return submitAndWait(() -> find(field).sendKeys(org.openqa.selenium.Keys.ENTER));
+    }
+
+    private Browser submitAndWait(Runnable action) {
         WebElement old = driver.findElement(By.tagName("html"));
-        find(by).click();
+        action.run();
         // Mid-navigation chromedriver may answer "node does not belong to the document" instead of
         // "stale element": that is the navigation we wait for, so such answers mean "ask again".
         new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class)
