@@ -112,7 +112,8 @@ public final class TicketViews {
     }
 
     @Schema(name = "FurtherCall", description = "Another call about a ticket's problem, added to the ticket.")
-    public record FurtherCallView(ReporterView reporter, Channel channel, Instant reportedAt, String note) {
+    public record FurtherCallView(ReporterView reporter, Channel channel, Instant reportedAt,
+            @Schema(nullable = true, description = "What the caller added, if anything.") String note) {
     }
 
     @Schema(name = "AccessBlocks", description = "Who may not open the ticket with an access code now. A client "
