@@ -207,7 +207,7 @@ public class ProblemMapper {
     /** RESTEasy Reactive reports a form body it cannot decode (such as %zz) as a bare IllegalArgumentException. */
     private static boolean isUndecodableForm(Throwable e) {
         return e instanceof IllegalArgumentException && Arrays.stream(e.getStackTrace())
-                .anyMatch(frame -> FORM_PARSERS.contains(frame.getClassName()));
+                .anyMatch(frame -> FORM_PARSERS.stream().anyMatch(frame.getClassName()::startsWith));
     }
 
     private Response jsonMapping(JsonMappingException e, UriInfo uri) {

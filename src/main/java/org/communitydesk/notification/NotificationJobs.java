@@ -35,10 +35,19 @@ public class NotificationJobs {
     @Inject
     Clock clock;
 
+    @Inject
+    NotificationMetrics metrics;
+
     @Scheduled(identity = "notification-delivery", every = "${communitydesk.notifications.deliver-every:5s}",
             delayed = "5s", concurrentExecution = ConcurrentExecution.SKIP)
     void deliverOnSchedule() {
         deliver();
+        try {
+            metrics.refresh();
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not read the notification gauges (queued, given up, oldest unsent) from the database: %s. "
+                    + "They keep their last values until the next delivery run.", e.toString());
+        }
     }
 
     @Scheduled(identity = OVERDUE, every = "${communitydesk.notifications.overdue-every:5m}", delayed = "45s",

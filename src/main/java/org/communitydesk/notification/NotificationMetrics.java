@@ -29,16 +29,29 @@ public class NotificationMetrics {
     private Counter sent;
     private Counter failed;
 
+    // The gauges show what the last refresh read: a scrape may run on an IO thread, which must not query the
+    // database. The delivery job refreshes them after each run.
+    private volatile double lastQueued;
+    private volatile double lastGivenUp;
+    private volatile double lastOldestUnsent;
+
+    /** Reads the gauges' values from the database; on a worker thread only. */
+    void refresh() {
+        lastQueued = count(NotificationState.PENDING);
+        lastGivenUp = count(NotificationState.FAILED);
+        lastOldestUnsent = oldestUnsentSeconds();
+    }
+
     void onStart(@Observes StartupEvent event) {
         sent = Counter.builder("communitydesk.notifications.sent").description("Notifications this instance delivered")
                 .register(registry);
         failed = Counter.builder("communitydesk.notifications.failed")
                 .description("Notifications this instance gave up after their retries").register(registry);
-        Gauge.builder("communitydesk.notifications.queued", this, m -> m.count(NotificationState.PENDING))
+        Gauge.builder("communitydesk.notifications.queued", this, m -> m.lastQueued)
                 .description("Notifications waiting to be sent").register(registry);
-        Gauge.builder("communitydesk.notifications.given.up", this, m -> m.count(NotificationState.FAILED))
+        Gauge.builder("communitydesk.notifications.given.up", this, m -> m.lastGivenUp)
                 .description("Notifications given up, waiting for an operator").register(registry);
-        Gauge.builder("communitydesk.notifications.oldest.unsent.age", this, NotificationMetrics::oldestUnsentSeconds)
+        Gauge.builder("communitydesk.notifications.oldest.unsent.age", this, m -> m.lastOldestUnsent)
                 .description("Seconds since the oldest waiting notification was written").baseUnit("seconds")
                 .register(registry);
     }
