@@ -42,12 +42,6 @@ public class NotificationJobs {
             delayed = "5s", concurrentExecution = ConcurrentExecution.SKIP)
     void deliverOnSchedule() {
         deliver();
-        try {
-            metrics.refresh();
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not read the notification gauges (queued, given up, oldest unsent) from the database: %s. "
-                    + "They keep their last values until the next delivery run.", e.toString());
-        }
     }
 
     @Scheduled(identity = OVERDUE, every = "${communitydesk.notifications.overdue-every:5m}", delayed = "45s",
@@ -59,7 +53,9 @@ public class NotificationJobs {
     /** Sends what is due; returns how many were sent (0 when the run failed, which is logged). */
     public long deliver() {
         try {
-            return delivery.deliverDue();
+            long sent = delivery.deliverDue();
+            metrics.refresh();
+            return sent;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Notification delivery failed: %s. Nothing is lost: the messages stay in table notification "
                     + "and the next run tries again. Check that the database is reachable.", e.getMessage());

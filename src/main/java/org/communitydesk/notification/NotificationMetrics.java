@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Metrics of the outbox: {@code communitydesk.notifications.sent} and {@code .failed} (counters of this instance),
@@ -30,30 +31,30 @@ public class NotificationMetrics {
     private Counter failed;
 
     // The gauges show what the last refresh read: a scrape may run on an IO thread, which must not query the
-    // database. The delivery job refreshes them after each run.
-    private volatile double lastQueued;
-    private volatile double lastGivenUp;
-    private volatile double lastOldestUnsent;
-
-    /** Reads the gauges' values from the database; on a worker thread only. */
-    void refresh() {
-        lastQueued = count(NotificationState.PENDING);
-        lastGivenUp = count(NotificationState.FAILED);
-        lastOldestUnsent = oldestUnsentSeconds();
-    }
+    // database. Every delivery run refreshes them. Strong holders, as JobRunner's gauges have.
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong givenUp = new AtomicLong();
+    private final AtomicLong oldestUnsent = new AtomicLong();
 
     void onStart(@Observes StartupEvent event) {
         sent = Counter.builder("communitydesk.notifications.sent").description("Notifications this instance delivered")
                 .register(registry);
         failed = Counter.builder("communitydesk.notifications.failed")
                 .description("Notifications this instance gave up after their retries").register(registry);
-        Gauge.builder("communitydesk.notifications.queued", this, m -> m.lastQueued)
-                .description("Notifications waiting to be sent").register(registry);
-        Gauge.builder("communitydesk.notifications.given.up", this, m -> m.lastGivenUp)
-                .description("Notifications given up, waiting for an operator").register(registry);
-        Gauge.builder("communitydesk.notifications.oldest.unsent.age", this, m -> m.lastOldestUnsent)
+        Gauge.builder("communitydesk.notifications.queued", queued, AtomicLong::get)
+                .description("Notifications waiting to be sent").strongReference(true).register(registry);
+        Gauge.builder("communitydesk.notifications.given.up", givenUp, AtomicLong::get)
+                .description("Notifications given up, waiting for an operator").strongReference(true).register(registry);
+        Gauge.builder("communitydesk.notifications.oldest.unsent.age", oldestUnsent, AtomicLong::get)
                 .description("Seconds since the oldest waiting notification was written").baseUnit("seconds")
-                .register(registry);
+                .strongReference(true).register(registry);
+    }
+
+    /** Reads the gauges' values from the database; on a worker thread only. */
+    void refresh() {
+        queued.set((long) count(NotificationState.PENDING));
+        givenUp.set((long) count(NotificationState.FAILED));
+        oldestUnsent.set((long) oldestUnsentSeconds());
     }
 
     void sent() {
