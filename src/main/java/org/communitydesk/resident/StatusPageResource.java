@@ -66,33 +66,30 @@ public class StatusPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public RestResponse<TemplateInstance> stopTextMessages(@RestForm String code, @RestForm String accessCode) {
-        String typedCode = code == null ? "" : code.strip();
-        if (typedCode.isEmpty() || accessCode == null || accessCode.isBlank()) {
-            return page(Status.BAD_REQUEST, Templates.form(typedCode, Failure.MISSING_INPUT, 0));
-        }
-        try {
-            PublicTicketView ticket = residents.stopMessages(typedCode, accessCode, PublicTicketResource.clientAddress(http));
-            return page(Status.OK, Templates.ticket(ticket));
-        } catch (NotFoundProblem unknownWrongOrBlocked) {
-            return page(Status.NOT_FOUND, Templates.form(typedCode, Failure.NOT_FOUND, 0));
-        } catch (TooManyLookupsProblem throttled) {
-            long seconds = throttled.retryAfterSeconds();
-            return RestResponse.ResponseBuilder.fromResponse(page(Status.TOO_MANY_REQUESTS,
-                            Templates.form(typedCode, Failure.TOO_MANY_LOOKUPS, seconds)))
-                    .header("Retry-After", seconds).build();
-        }
+        return withCodes(code, accessCode, residents::stopMessages);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public RestResponse<TemplateInstance> lookUpStatus(@RestForm String code, @RestForm String accessCode) {
+        return withCodes(code, accessCode, residents::status);
+    }
+
+    /** What the resident can do with the two codes; answers the ticket's view or refuses as a lookup does. */
+    @FunctionalInterface
+    interface WithCodes {
+        PublicTicketView apply(String code, String accessCode, String client);
+    }
+
+    /** The ticket's page after the action, or the form again with why: the same for every action of the page. */
+    private RestResponse<TemplateInstance> withCodes(String code, String accessCode, WithCodes action) {
         String typedCode = code == null ? "" : code.strip();
         if (typedCode.isEmpty() || accessCode == null || accessCode.isBlank()) {
             return page(Status.BAD_REQUEST, Templates.form(typedCode, Failure.MISSING_INPUT, 0));
         }
         try {
-            PublicTicketView ticket = residents.status(typedCode, accessCode, PublicTicketResource.clientAddress(http));
+            PublicTicketView ticket = action.apply(typedCode, accessCode, PublicTicketResource.clientAddress(http));
             return page(Status.OK, Templates.ticket(ticket));
         } catch (NotFoundProblem unknownWrongOrBlocked) {
             return page(Status.NOT_FOUND, Templates.form(typedCode, Failure.NOT_FOUND, 0));
