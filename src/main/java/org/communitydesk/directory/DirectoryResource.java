@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.communitydesk.common.ConditionalRead;
+import org.communitydesk.common.OpenApiConventions;
 import org.communitydesk.common.Problem;
 import org.communitydesk.common.Roles;
 import org.communitydesk.directory.DirectoryViews.OrganizationRequest;
@@ -29,6 +30,7 @@ import org.communitydesk.directory.DirectoryViews.CategoryView;
 import org.communitydesk.directory.DirectoryViews.OrganizationView;
 import org.communitydesk.directory.DirectoryViews.SiteView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -46,7 +48,8 @@ public class DirectoryResource {
 
     @GET
     @Path("/areas")
-    @Operation(operationId = "listAreas", summary = "The area tree: districts, street offices and communities")
+    @Operation(operationId = "listAreas", summary = "The area tree: districts, street offices and communities",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @ConditionalRead
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The districts, each with its street offices and communities")
@@ -58,7 +61,8 @@ public class DirectoryResource {
 
     @GET
     @Path("/sites")
-    @Operation(operationId = "listSites", summary = "Residential compounds, optionally of one community")
+    @Operation(operationId = "listSites", summary = "Residential compounds, optionally of one community",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @ConditionalRead
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The compounds")
@@ -71,7 +75,8 @@ public class DirectoryResource {
 
     @GET
     @Path("/organizations")
-    @Operation(operationId = "listOrganizations", summary = "Agencies, contractors and property managers")
+    @Operation(operationId = "listOrganizations", summary = "Agencies, contractors and property managers",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @ConditionalRead
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The organizations")
@@ -85,7 +90,8 @@ public class DirectoryResource {
 
     @GET
     @Path("/categories")
-    @Operation(operationId = "listCategories", summary = "Service categories with their SLA targets")
+    @Operation(operationId = "listCategories", summary = "Service categories with their SLA targets",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @ConditionalRead
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The categories")

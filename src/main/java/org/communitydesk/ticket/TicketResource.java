@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.communitydesk.common.ConditionalRead;
+import org.communitydesk.common.OpenApiConventions;
 import org.communitydesk.common.PageResponse;
 import org.communitydesk.common.Problem;
 import org.communitydesk.common.Roles;
@@ -35,6 +36,7 @@ import org.communitydesk.ticket.TicketViews.EventView;
 import org.communitydesk.ticket.TicketViews.TicketSummary;
 import org.communitydesk.ticket.TicketViews.TicketView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -93,7 +95,8 @@ public class TicketResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
-    @Operation(operationId = "getTicket", summary = "One ticket, with an ETag of its version")
+    @Operation(operationId = "getTicket", summary = "One ticket, with an ETag of its version",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @APIResponse(responseCode = "200", description = "The ticket",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
@@ -118,7 +121,8 @@ public class TicketResource {
     @POST
     @Path("/{code}/reports")
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(operationId = "addTicketReport", summary = "Record another call about the same problem")
+    @Operation(operationId = "addTicketReport", summary = "Record another call about the same problem",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
     public Response addTicketReport(@PathParam("code") String code, @NotNull @Valid AddReportRequest request,
@@ -146,7 +150,8 @@ public class TicketResource {
     @Path("/{code}/dispatch")
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(operationId = "dispatchTicket",
-            summary = "Assign organizations (exactly one LEAD); again later to change the assignments")
+            summary = "Assign organizations (exactly one LEAD); again later to change the assignments",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
     public Response dispatchTicket(@PathParam("code") String code, @NotNull @Valid DispatchRequest request,
@@ -157,7 +162,8 @@ public class TicketResource {
     @POST
     @Path("/{code}/start")
     @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
-    @Operation(operationId = "startTicket", summary = "Work has started on site")
+    @Operation(operationId = "startTicket", summary = "Work has started on site",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
     public Response startTicket(@PathParam("code") String code,
@@ -169,7 +175,8 @@ public class TicketResource {
     @POST
     @Path("/{code}/resolve")
     @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
-    @Operation(operationId = "resolveTicket", summary = "The problem is fixed: record the resolution and root cause")
+    @Operation(operationId = "resolveTicket", summary = "The problem is fixed: record the resolution and root cause",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
     public Response resolveTicket(@PathParam("code") String code, @NotNull @Valid ResolveRequest request,
@@ -180,7 +187,8 @@ public class TicketResource {
     @POST
     @Path("/{code}/close")
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(operationId = "closeTicket", summary = "Close a resolved ticket")
+    @Operation(operationId = "closeTicket", summary = "Close a resolved ticket",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
     public Response closeTicket(@PathParam("code") String code,
@@ -192,7 +200,8 @@ public class TicketResource {
     @POST
     @Path("/{code}/cancel")
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(operationId = "cancelTicket", summary = "Cancel an open ticket, with a reason")
+    @Operation(operationId = "cancelTicket", summary = "Cancel an open ticket, with a reason",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
     public Response cancelTicket(@PathParam("code") String code, @NotNull @Valid CancelRequest request,
@@ -203,7 +212,8 @@ public class TicketResource {
     @POST
     @Path("/{code}/reopen")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(operationId = "reopenTicket", summary = "Reopen a resolved or closed ticket, with a reason")
+    @Operation(operationId = "reopenTicket", summary = "Reopen a resolved or closed ticket, with a reason",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
     public Response reopenTicket(@PathParam("code") String code, @NotNull @Valid ReopenRequest request,
@@ -217,7 +227,8 @@ public class TicketResource {
     @Operation(operationId = "recordFollowUpFeedback",
             summary = "Record the resident's feedback from a follow-up call (回访)",
             description = "Once per resolution, within 7 days of it. 'resolved: false' reopens the ticket; "
-                    + "otherwise a RESOLVED ticket is closed. The event names the staff member who recorded it.")
+                    + "otherwise a RESOLVED ticket is closed. The event names the staff member who recorded it.",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
     public Response recordFollowUpFeedback(@PathParam("code") String code, @NotNull @Valid FeedbackRequest request,
@@ -250,7 +261,8 @@ public class TicketResource {
     @Operation(operationId = "liftAccessBlocks",
             summary = "Let every client try access codes for the ticket again",
             description = "Ends the blocks in the ticket's accessBlocks (per client and ticket-wide) and forgets the "
-                    + "counts of wrong codes. The ticket itself does not change. A new access code does the same.")
+                    + "counts of wrong codes. The ticket itself does not change. A new access code does the same.",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @APIResponse(responseCode = "200", description = "The ticket, without blocks",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))

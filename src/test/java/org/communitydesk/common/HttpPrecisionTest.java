@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 16, point 3: what HTTP itself asks. A chunked body over the limit gets a problem (the Open311 error list
- * under /open311/) and leaves no stack trace in the log; 405 names the allowed methods; reads answer 304 to a
- * matching If-None-Match.
+ * Issue 16, point 3: what HTTP itself asks. A malformed request target and a chunked body over the limit get a
+ * problem (the Open311 error list under /open311/) and leave no stack trace in the log; 405 names the allowed
+ * methods; reads answer 304 to a matching If-None-Match.
  */
 @QuarkusTest
 class HttpPrecisionTest {
@@ -75,6 +75,37 @@ class HttpPrecisionTest {
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.body()).contains("分块发送的备注");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/tickets/CD-2026-%ZZ", "/api/tickets?q=%ZZ", "/api/public/tickets/%E4%B", "/status?code=%ZZ",
+            "/api/tickets/a|b", "/console/tickets/%"})
+    void aMalformedRequestTargetIsAProblemWithoutAStackTrace(String target) throws IOException {
+        long logBefore = logSize();
+
+        Answer answer = RawHttp.get(base, target);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(answer.body()).contains("\"type\":\"urn:communitydesk:problem:malformed-uri\"")
+                .contains("not a valid URI");
+        assertNoStackTraceSince(logBefore);
+    }
+
+    @Test
+    void aMalformedRequestTargetUnderOpen311IsItsErrorListInTheAskedFormat() throws IOException {
+        long logBefore = logSize();
+
+        Answer json = RawHttp.get(base, "/open311/v2/requests.json?status=%ZZ");
+        Answer xml = RawHttp.get(base, "/open311/v2/requests/CD-%ZZ.xml");
+
+        assertThat(json.status()).isEqualTo(400);
+        assertThat(json.header("Content-Type")).startsWith("application/json");
+        assertThat(json.body()).startsWith("[{\"code\":400,\"description\":\"The request target is not a valid URI");
+        assertThat(xml.status()).isEqualTo(400);
+        assertThat(xml.header("Content-Type")).startsWith("text/xml");
+        assertThat(xml.body()).contains("<errors><error><code>400</code><description>The request target is not a valid URI");
+        assertNoStackTraceSince(logBefore);
     }
 
     @Test

@@ -67,6 +67,37 @@ class OpenApiLintTest {
         assertThat(faults).isEmpty();
     }
 
+    /** The reads that answer 304 (HttpPrecisionTest) say so, so that clients can cache them. */
+    @Test
+    void conditionalReadsDocumentIfNoneMatchAnd304() {
+        Map<String, JsonNode> operations = operations();
+        List<String> faults = new ArrayList<>();
+        for (String read : List.of("GET /api/tickets/{code}", "GET /api/areas", "GET /api/sites", "GET /api/organizations",
+                "GET /api/categories")) {
+            JsonNode op = operations.get(read);
+            assertThat(op).as(read).isNotNull();
+            if (!op.path("responses").has("304")) {
+                faults.add(read + ": no 304");
+            }
+            if (!op.path("responses").path("200").path("headers").has("ETag")) {
+                faults.add(read + ": no ETag header on 200");
+            }
+            boolean ifNoneMatch = false;
+            for (JsonNode parameter : op.path("parameters")) {
+                ifNoneMatch |= parameter.path("name").asText().equals("If-None-Match") && parameter.path("in").asText().equals("header");
+            }
+            if (!ifNoneMatch) {
+                faults.add(read + ": no If-None-Match parameter");
+            }
+        }
+        operations.forEach((name, op) -> {
+            if (op.toString().contains("x-conditional-read")) {
+                faults.add(name + ": the build-time marker was published");
+            }
+        });
+        assertThat(faults).isEmpty();
+    }
+
     @Test
     void every4xxUnderApiIsAProblemJson() {
         List<String> faults = new ArrayList<>();

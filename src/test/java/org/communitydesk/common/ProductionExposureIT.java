@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 20, points 8 and 10, as the packaged service runs in production (the prod profile, which no
  * {@code @QuarkusTest} has): no Swagger UI unless opted in, metrics only for the monitoring address or an
- * ADMIN, and a forged Host refused.
+ * ADMIN, and a forged Host refused. Issue 16, point 3: a malformed request target gets a problem from the jar
+ * (its main class switches off Quarkus' own check, which answers an empty 400).
  */
 class ProductionExposureIT {
 
@@ -47,6 +48,12 @@ class ProductionExposureIT {
             // java.net.http does not let a caller set Host: a plain socket sends the forged one.
             String foreign = rawGet(service.port(), "/open311/v2/discovery.json", "evil.example");
             soft.assertThat(foreign).as("a forged Host").startsWith("HTTP/1.1 400").contains("unknown-host").doesNotContain("evil.example/open311");
+
+            String local = "127.0.0.1:" + service.port();
+            soft.assertThat(rawGet(service.port(), "/api/tickets/CD-%ZZ", local)).as("a malformed escape")
+                    .startsWith("HTTP/1.1 400").contains("application/problem+json").contains("malformed-uri");
+            soft.assertThat(rawGet(service.port(), "/open311/v2/requests.json?status=%ZZ", local)).as("a malformed escape under /open311/")
+                    .startsWith("HTTP/1.1 400").contains("[{\"code\":400,\"description\":\"The request target is not a valid URI");
             soft.assertAll();
         }
     }

@@ -1,0 +1,67 @@
+package org.communitydesk.common;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+/**
+ * Refuses a request target that is not a URI (a malformed escape such as {@code %ZZ}, a space, a bare
+ * {@code [}) before anything decodes it: problem+json 400 elsewhere, the spec's error list under /open311/.
+ * This is the check Quarkus makes before its router (switched off in {@link CommunityDeskMain}, because it
+ * answers an empty 400); without either, Vert.x and RESTEasy would fail while decoding, with a 500 and a
+ * stack trace in the log.
+ */
+@ApplicationScoped
+public class MalformedRequestTarget {
+
+    /** Before Quarkus' security filters (orders -200 to -100), whose path matching already decodes the path. */
+    static final int ORDER = -1000;
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(context -> {
+            String target = context.request().uri();
+            String reason = reasonIfMalformed(target);
+            if (reason == null) {
+                context.next();
+                return;
+            }
+            String detail = "The request target is not a valid URI (" + reason + "); percent-encode reserved"
+                    + " characters and write every escape as % followed by two hexadecimal digits.";
+            String path = context.request().path();
+            if (GeoReportErrors.applies(path)) {
+                GeoReportErrors.Rendered rendered = GeoReportErrors.render(path, 400, List.of(detail));
+                context.response().setStatusCode(rendered.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, rendered.contentType())
+                        .end(Buffer.buffer(rendered.body()));
+                return;
+            }
+            context.response().setStatusCode(400)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(new JsonObject()
+                            .put("type", Problem.TYPE_PREFIX + "malformed-uri")
+                            .put("title", "Malformed URI")
+                            .put("status", 400)
+                            .put("detail", detail)
+                            .encode());
+        });
+    }
+
+    /** Why {@code target} is not a URI, or null when it is one. */
+    static String reasonIfMalformed(String target) {
+        if (target == null || target.isEmpty()) {
+            return "it is empty";
+        }
+        try {
+            new URI(target);
+            return null;
+        } catch (URISyntaxException e) {
+            return e.getReason() + " at index " + e.getIndex();
+        }
+    }
+}
