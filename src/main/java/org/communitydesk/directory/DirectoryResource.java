@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,6 +21,8 @@ import org.communitydesk.common.ConditionalRead;
 import org.communitydesk.common.OpenApiConventions;
 import org.communitydesk.common.Problem;
 import org.communitydesk.common.Roles;
+import org.communitydesk.directory.DirectoryViews.FootprintRequest;
+import org.communitydesk.directory.DirectoryViews.FootprintView;
 import org.communitydesk.directory.DirectoryViews.OrganizationRequest;
 import org.communitydesk.directory.DirectoryViews.SiteRequest;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -158,5 +161,45 @@ public class DirectoryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SiteView updateSite(@PathParam("siteCode") String siteCode, @NotNull @Valid SiteRequest request) {
         return directory.updateSite(siteCode, request);
+    }
+
+    @PUT
+    @Path("/sites/{siteCode}/footprint")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "placeSite", summary = "Set a compound's centre and radius (WGS-84)",
+            description = "Reports by position (Open311 lat/long) are routed to the compound whose footprint covers them.")
+    @APIResponse(responseCode = "200", description = "The site with its footprint")
+    @APIResponse(responseCode = "404", description = "No such site",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SiteView placeSite(@PathParam("siteCode") String siteCode, @NotNull @Valid FootprintRequest request) {
+        return directory.placeSite(siteCode, request);
+    }
+
+    @DELETE
+    @Path("/sites/{siteCode}/footprint")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "unplaceSite", summary = "Remove a compound's footprint; it is then found by code or name only")
+    @APIResponse(responseCode = "200", description = "The site without a footprint")
+    @APIResponse(responseCode = "404", description = "No such site",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SiteView unplaceSite(@PathParam("siteCode") String siteCode) {
+        return directory.placeSite(siteCode, null);
+    }
+
+    @PUT
+    @Path("/areas/{areaCode}/footprint")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "placeCommunity", summary = "Set a community's centre and radius (WGS-84)",
+            description = "A report by position that no compound covers goes to the community whose footprint covers it.")
+    @APIResponse(responseCode = "200", description = "The community's footprint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FootprintView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid footprint, or the area is not a community",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such area",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FootprintView placeCommunity(@PathParam("areaCode") String areaCode, @NotNull @Valid FootprintRequest request) {
+        return directory.placeCommunity(areaCode, request);
     }
 }

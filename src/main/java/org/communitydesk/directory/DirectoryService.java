@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.communitydesk.common.ConflictProblem;
 import org.communitydesk.common.InvalidRequestProblem;
@@ -13,6 +14,8 @@ import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.common.QueryParams;
 import org.communitydesk.directory.DirectoryViews.AreaNode;
 import org.communitydesk.directory.DirectoryViews.CategoryView;
+import org.communitydesk.directory.DirectoryViews.FootprintRequest;
+import org.communitydesk.directory.DirectoryViews.FootprintView;
 import org.communitydesk.directory.DirectoryViews.OrganizationRequest;
 import org.communitydesk.directory.DirectoryViews.OrganizationView;
 import org.communitydesk.directory.DirectoryViews.SiteRequest;
@@ -37,7 +40,7 @@ public class DirectoryService {
     private AreaNode node(Area area, Map<Long, List<Area>> childrenOf) {
         List<AreaNode> children = childrenOf.getOrDefault(area.id, List.of()).stream()
                 .map(child -> node(child, childrenOf)).toList();
-        return new AreaNode(area.code, area.level, area.nameZh, area.nameEn, children);
+        return new AreaNode(area.code, area.level, area.nameZh, area.nameEn, FootprintView.of(area.footprint), children);
     }
 
     public List<SiteView> sites(String communityCode) {
@@ -107,6 +110,26 @@ public class DirectoryService {
         requireSameCode(code, request.code());
         apply(site, request);
         return SiteView.of(site);
+    }
+
+    /** Sets (or, with null, clears) a compound's footprint. */
+    @Transactional
+    public SiteView placeSite(String code, FootprintRequest request) {
+        Site site = Site.findByCode(code).orElseThrow(() -> new NotFoundProblem("site", code));
+        site.footprint = request == null ? null : request.toFootprint();
+        return SiteView.of(site);
+    }
+
+    /** Sets (or, with null, clears) a community's footprint; other areas have none. */
+    @Transactional
+    public FootprintView placeCommunity(String code, FootprintRequest request) {
+        Area area = Area.findByCode(code).orElseThrow(() -> new NotFoundProblem("area", code));
+        if (!area.isCommunity()) {
+            throw new InvalidRequestProblem("areaCode", "'" + code + "' is a " + area.level.name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + "; only communities have a footprint.");
+        }
+        area.footprint = request == null ? null : request.toFootprint();
+        return FootprintView.of(area.footprint);
     }
 
     private static void apply(Organization organization, OrganizationRequest request) {

@@ -1,5 +1,9 @@
 package org.communitydesk.directory;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,15 +18,43 @@ public final class DirectoryViews {
     }
 
     /** An area with its children: districts hold street offices, which hold communities. */
-    public record AreaNode(String code, AreaLevel level, String nameZh, String nameEn, List<AreaNode> children) {
+    public record AreaNode(String code, AreaLevel level, String nameZh, String nameEn,
+            @Schema(nullable = true, description = "Communities only, when an ADMIN has set it") FootprintView footprint,
+            List<AreaNode> children) {
     }
 
     public record SiteView(String code, String nameZh, String nameEn, String communityCode, boolean propertyManaged,
-            String propertyManagerCode) {
+            String propertyManagerCode,
+            @Schema(nullable = true, description = "Null until an ADMIN sets it; such a compound is found by code or name only")
+            FootprintView footprint) {
 
         static SiteView of(Site site) {
             return new SiteView(site.code, site.nameZh, site.nameEn, site.community.code, site.propertyManaged,
-                    site.propertyManager == null ? null : site.propertyManager.code);
+                    site.propertyManager == null ? null : site.propertyManager.code, FootprintView.of(site.footprint));
+        }
+    }
+
+    @Schema(description = "Where a compound or community is, roughly: a centre and a radius that covers it. Coarse on purpose, "
+            + "and published: it routes a report to the right office.")
+    public record FootprintView(
+            @Schema(description = "WGS-84 degrees", examples = "40.0912") double latitude,
+            @Schema(description = "WGS-84 degrees", examples = "113.3288") double longitude,
+            @Schema(examples = "150") int radiusMetres) {
+
+        static FootprintView of(Footprint footprint) {
+            return footprint == null ? null
+                    : new FootprintView(footprint.latitude(), footprint.longitude(), footprint.radiusMetres());
+        }
+    }
+
+    /** A footprint as ADMIN sets it. WGS-84 only: convert a GCJ-02 (AMap, Tencent) or BD-09 (Baidu) reading first. */
+    public record FootprintRequest(
+            @NotNull @DecimalMin("-90") @DecimalMax("90") @Schema(description = "WGS-84 degrees", examples = "40.0912") Double latitude,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") @Schema(description = "WGS-84 degrees", examples = "113.3288") Double longitude,
+            @NotNull @Min(10) @Max(5000) @Schema(description = "Metres, 10 to 5000", examples = "150") Integer radiusMetres) {
+
+        Footprint toFootprint() {
+            return new Footprint(latitude, longitude, radiusMetres);
         }
     }
 

@@ -24,6 +24,7 @@ import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.LogSafe;
 import org.communitydesk.common.PublicLocations;
 import org.communitydesk.common.NotFoundProblem;
+import org.communitydesk.directory.Datum;
 import org.communitydesk.directory.ServiceAttribute;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.open311.GeoReportViews.Attribute;
@@ -160,6 +161,12 @@ public class GeoReportService {
         if ((latitude == null) != (longitude == null)) {
             throw new InvalidRequestProblem(latitude == null ? "lat" : "long", "lat and long must be sent together.");
         }
+        Datum datum = datum(form.coordType);
+        if (latitude != null && datum != Datum.WGS84) {
+            Datum.Position wgs84 = datum.toWgs84(latitude, longitude);
+            latitude = wgs84.latitude();
+            longitude = wgs84.longitude();
+        }
         String addressString = text(form.addressString);
         if (addressString != null && addressString.length() > 200) {
             throw new InvalidRequestProblem("address_string", "address_string must be at most 200 characters.");
@@ -229,6 +236,19 @@ public class GeoReportService {
                 : firstName + " " + lastName;
     }
 
+    private static Datum datum(String coordType) {
+        String text = text(coordType);
+        if (text == null) {
+            return Datum.WGS84;
+        }
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "wgs84" -> Datum.WGS84;
+            case "gcj02" -> Datum.GCJ02;
+            case "bd09" -> Datum.BD09;
+            default -> throw new InvalidRequestProblem("coord_type", "coord_type must be wgs84 (the default), gcj02 or bd09.");
+        };
+    }
+
     private static Double coordinate(String field, String value, double limit) {
         String text = text(value);
         if (text == null) {
@@ -241,7 +261,7 @@ public class GeoReportService {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new InvalidRequestProblem(field, field + " must be a number in WGS84 degrees, such as 40.0912.");
+            throw new InvalidRequestProblem(field, field + " must be a number of degrees, such as 40.0912.");
         }
     }
 

@@ -117,8 +117,8 @@ public final class GeoReportViews {
             String address,
             @JsonProperty("address_id") @Schema(description = "The compound's or community's code.") String addressId,
             String zipcode,
-            @Schema(description = "Centre of the compound or community, not the ticket's own position.") Double lat,
-            @JsonProperty("long") @Schema(description = "Centre of the compound or community.") Double longitude,
+            @Schema(description = "Centre of the compound or community (WGS-84), not the ticket's own position.") Double lat,
+            @JsonProperty("long") @Schema(description = "Centre of the compound or community (WGS-84).") Double longitude,
             @JsonProperty("media_url") String mediaUrl,
             @JsonProperty("extended_attributes") @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "With extensions=true only (GeoReport v2 extension \"Extended Attributes\").")

@@ -37,7 +37,8 @@ final class Locations {
             }
             if (addressString == null) {
                 throw new InvalidRequestProblem("lat", "lat/long " + latitude + ", " + longitude
-                        + " is outside every community we serve; send address_string or address_id instead.");
+                        + " (WGS-84) is outside every community we serve; send address_string or address_id instead,"
+                        + " or coord_type=gcj02 if the position comes from AMap, Tencent or WeChat.");
             }
         }
         if (addressString != null) {

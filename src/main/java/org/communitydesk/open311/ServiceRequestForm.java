@@ -29,12 +29,19 @@ public class ServiceRequestForm {
     @Schema(name = "service_code", description = "From services.json.", required = true, examples = "sewer-blockage")
     public String serviceCode;
 
-    @Schema(name = "lat", implementation = Double.class, description = "WGS84 latitude; with long. One of lat/long, "
-            + "address_string or address_id is required.", examples = "40.0912")
+    @Schema(name = "lat", implementation = Double.class, description = "Latitude in degrees, WGS-84 unless coord_type says "
+            + "otherwise; with long. One of lat/long, address_string or address_id is required.", examples = "40.0912")
     public String latitude;
 
-    @Schema(name = "long", implementation = Double.class, description = "WGS84 longitude; with lat.", examples = "113.3288")
+    @Schema(name = "long", implementation = Double.class, description = "Longitude in degrees, WGS-84 unless coord_type "
+            + "says otherwise; with lat.", examples = "113.3288")
     public String longitude;
+
+    @Schema(name = "coord_type", enumeration = { "wgs84", "gcj02", "bd09" }, defaultValue = "wgs84",
+            description = "Extension: the datum of lat/long. GeoReport v2 says WGS-84, as GPS and Tianditu give; send gcj02 "
+                    + "for AMap, Tencent or WeChat positions and bd09 for Baidu's. They are converted to WGS-84 before the "
+                    + "compound is looked up and stored; at Datong a GCJ-02 position taken as WGS-84 would lie about 610 m off.")
+    public String coordType;
 
     @Schema(name = "address_string", description = "Where, in words; must name one of our compounds or communities.", examples = "宏安小区2号楼")
     public String addressString;
@@ -78,6 +85,7 @@ public class ServiceRequestForm {
         form.serviceCode = fields.getFirst("service_code");
         form.latitude = fields.getFirst("lat");
         form.longitude = fields.getFirst("long");
+        form.coordType = fields.getFirst("coord_type");
         form.addressString = fields.getFirst("address_string");
         form.addressId = fields.getFirst("address_id");
         form.email = fields.getFirst("email");

@@ -43,8 +43,11 @@ public final class TicketRequests {
             @NotBlank @Size(max = 40) @Schema(examples = "beixinyuan") String communityCode,
             @Size(max = 40) @Schema(examples = "hongan") String siteCode,
             @Size(max = 200) @Schema(examples = "2号楼") String addressDetail,
-            @DecimalMin("-90") @DecimalMax("90") Double latitude,
-            @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+            @DecimalMin("-90") @DecimalMax("90")
+            @Schema(description = "WGS-84 degrees (GPS, Tianditu); convert GCJ-02 or BD-09 positions first.", examples = "40.0912")
+            Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") @Schema(description = "WGS-84 degrees.", examples = "113.3288")
+            Double longitude) {
     }
 
     public record CreateTicketRequest(

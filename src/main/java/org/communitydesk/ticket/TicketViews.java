@@ -37,8 +37,9 @@ public final class TicketViews {
     }
 
     public record LocationView(Ref streetOffice, Ref community, @Schema(nullable = true) Ref site,
-            @Schema(nullable = true) String addressDetail, @Schema(nullable = true) Double latitude,
-            @Schema(nullable = true) Double longitude) {
+            @Schema(nullable = true) String addressDetail,
+            @Schema(nullable = true, description = "WGS-84 degrees.") Double latitude,
+            @Schema(nullable = true, description = "WGS-84 degrees.") Double longitude) {
     }
 
     public record ReporterView(String name, @Schema(nullable = true) String phone) {
