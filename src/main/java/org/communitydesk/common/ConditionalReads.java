@@ -32,7 +32,10 @@ public class ConditionalReads implements ContainerResponseFilter {
         if (response.getStatus() != 200 || !response.hasEntity()) {
             return;
         }
-        String digest = digestOf(response.getEntity());
+        // Serialised once: the answer is written from the bytes the tag was computed from.
+        byte[] json = jsonOf(response.getEntity());
+        response.setEntity(json, response.getEntityAnnotations(), response.getMediaType());
+        String digest = digestOf(json);
         String given = response.getHeaderString(HttpHeaders.ETAG);
         String tag = given != null && given.length() > 2 && given.startsWith("\"") && given.endsWith("\"")
                 ? given.substring(0, given.length() - 1) + "-" + digest + "\""
@@ -46,12 +49,20 @@ public class ConditionalReads implements ContainerResponseFilter {
         }
     }
 
-    private String digestOf(Object entity) {
+    private byte[] jsonOf(Object entity) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(entity));
+            return mapper.writeValueAsBytes(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the answer of a read as JSON", e);
+        }
+    }
+
+    private static String digestOf(byte[] json) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
             return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot compute the ETag of a read", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
