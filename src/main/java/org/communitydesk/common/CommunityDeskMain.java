@@ -8,7 +8,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * target that {@link java.net.URI} cannot parse ({@code /api/tickets/%ZZ}) with an empty 400 before any
  * route runs. {@link MalformedRequestTarget} makes the same check as the router's first route and answers
  * with a problem (the error list under /open311/). An operator's own {@code -Dvertx.disableURIValidation}
- * is left as given. The tests set the property in the build, as they start Quarkus without this class.
+ * is left as given. The tests and {@code quarkus:dev} start Quarkus without (or before) this class, so the
+ * build sets the property for them (pom.xml).
  */
 @QuarkusMain
 public class CommunityDeskMain {

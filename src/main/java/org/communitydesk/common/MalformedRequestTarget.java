@@ -20,7 +20,11 @@ import java.util.List;
 @ApplicationScoped
 public class MalformedRequestTarget {
 
-    /** Before Quarkus' security filters (orders -200 to -100), whose path matching already decodes the path. */
+    /**
+     * Before Quarkus' security filters (orders -200 to -100), whose path matching decodes the path. In dev mode
+     * an outer router of Quarkus matches the path before this router is reached: there a malformed path (not
+     * query) still gets Vert.x's plain 400.
+     */
     static final int ORDER = -1000;
 
     void install(@Observes Router router) {
