@@ -1,14 +1,10 @@
 package org.communitydesk.common;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
 
 /**
  * Refuses a request target that is not a URI (a malformed escape such as {@code %ZZ}, a space, a bare
@@ -35,24 +31,9 @@ public class MalformedRequestTarget {
                 context.next();
                 return;
             }
-            String detail = "The request target is not a valid URI (" + reason + "); percent-encode reserved"
-                    + " characters and write every escape as % followed by two hexadecimal digits.";
-            String path = context.request().path();
-            if (GeoReportErrors.applies(path)) {
-                GeoReportErrors.Rendered rendered = GeoReportErrors.render(path, 400, List.of(detail));
-                context.response().setStatusCode(rendered.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, rendered.contentType())
-                        .end(Buffer.buffer(rendered.body()));
-                return;
-            }
-            context.response().setStatusCode(400)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(new JsonObject()
-                            .put("type", Problem.TYPE_PREFIX + "malformed-uri")
-                            .put("title", "Malformed URI")
-                            .put("status", 400)
-                            .put("detail", detail)
-                            .encode());
+            RawAnswers.send(context, 400, "malformed-uri", "Malformed URI", "The request target is not a valid URI ("
+                    + reason + "); percent-encode reserved characters and write every escape as % followed by two"
+                    + " hexadecimal digits.", false);
         });
     }
 

@@ -33,6 +33,11 @@ final class RawAnswers {
         }
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(new JsonObject().put("type", Problem.TYPE_PREFIX + type).put("title", title)
-                        .put("status", status).put("detail", detail).put("instance", path).encode());
+                        .put("status", status).put("detail", detail).put("instance", instance(path)).encode());
+    }
+
+    /** The path, cut short: an over-long or hostile one is not echoed whole. */
+    private static String instance(String path) {
+        return path.length() > 200 ? path.substring(0, 200) : path;
     }
 }
