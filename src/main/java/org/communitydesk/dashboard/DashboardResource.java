@@ -66,7 +66,7 @@ public class DashboardResource {
             summary = stats.summary(filter, scope);
         }
         DashboardView view = new DashboardView(filter, summary, choices.streetOffices(scope),
-                choices.communities(scope));
+                choices.communities(scope), stats.placeMap(filter, scope));
         return RestResponse.ResponseBuilder
                 .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem)).build();
     }

@@ -15,7 +15,8 @@ import org.communitydesk.ticket.TicketViews.Ref;
  * The dashboard page: the figures, the areas the user may choose between, and the links from a figure to the
  * tickets behind it (the queue takes the same area filters).
  */
-public record DashboardView(StatsFilter filter, Summary summary, List<Ref> streetOffices, List<Ref> communities) {
+public record DashboardView(StatsFilter filter, Summary summary, List<Ref> streetOffices, List<Ref> communities,
+        PlaceMap map) {
 
     /** Only users above one community get the area fields. */
     public boolean choosesArea() {

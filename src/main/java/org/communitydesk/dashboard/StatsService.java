@@ -389,6 +389,29 @@ public class StatsService {
     }
 
     /**
+     * The dashboard's map: per compound, the period's tickets (duplicates left out, as for trouble spots) and how
+     * many of them were resolved after, or are still open past, their due time; and the communities to outline.
+     */
+    PlaceMap placeMap(StatsFilter filter, TicketScope scope) {
+        Selection selection = select(filter, scope);
+        Where where = selection.cohort().and("t.site_id is not null and (t.cancel_reason is null or t.cancel_reason <> 'DUPLICATE')")
+                .with("now", clock.instant());
+        Names names = new Names();
+        List<PlaceMap.Place> places = new ArrayList<>();
+        for (Object[] row : rows(where, "select t.site_id, count(*), sum(case when (t.resolved_at is not null"
+                + " and t.resolved_at > t.due_at) or (" + OPEN + " and t.due_at < :now) then 1 else 0 end)"
+                + " from ticket t where " + where.sql() + " group by t.site_id")) {
+            places.add(new PlaceMap.Place(names.siteEntity(id(row[0])), count(row[1]), count(row[2])));
+        }
+        List<Area> communities = Area.<Area>list("level", AreaLevel.COMMUNITY).stream()
+                .filter(scope::coversCommunity)
+                .filter(c -> selection.community() == null || c.id.equals(selection.community().id))
+                .filter(c -> selection.streetOffice() == null || c.parent != null && c.parent.id.equals(selection.streetOffice().id))
+                .toList();
+        return PlaceMap.of(places, communities, filter);
+    }
+
+    /**
      * Reported and resolved per week; a week is counted from Monday 00:00 in the installation's zone. One range
      * scan per milestone counts the rows before each week's end (plain comparisons, which both databases run
      * fast: a bucket computed per row with extract(epoch) took over a minute on H2 at a million tickets); the

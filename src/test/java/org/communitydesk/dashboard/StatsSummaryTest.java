@@ -356,6 +356,39 @@ class StatsSummaryTest {
     }
 
     @Test
+    void theMapDrawsEachCompoundOfThePeriodSizedByTicketsAndColouredByLateShare() {
+        at(NOW.toString());
+        String html = page(given(), 200);
+        // 宏安: A and B, B resolved after its due time; 建筑三: C (reopened, past due), D (on time), E (not yet due).
+        // 槐园北区's G was reported before the period: no circle. Both are a quarter or more late: red.
+        org.assertj.core.api.Assertions.assertThat(html).contains("id=\"place-map\"")
+                .contains("<a href=\"/console/tickets?site=hongan&amp;reportedFrom=2026-06-01&amp;reportedTo=2026-06-15\""
+                        + " data-site=\"hongan\" aria-label=\"宏安小区：2 件，其中超期 1 件\">")
+                .contains("data-site=\"jianzhu-no3\" aria-label=\"建筑三公司家属院：3 件，其中超期 1 件\">")
+                .doesNotContain("data-site=\"huaiyuan-north\"")
+                .contains("北馨园社区", "振兴街社区");
+        java.util.regex.Matcher hongan = java.util.regex.Pattern.compile(
+                "data-site=\"hongan\"[^>]*><circle cx=\"[0-9.]+\" cy=\"[0-9.]+\" r=\"([0-9.]+)\" fill=\"(#[0-9a-f]+)\"").matcher(html);
+        java.util.regex.Matcher jianzhu = java.util.regex.Pattern.compile(
+                "data-site=\"jianzhu-no3\"[^>]*><circle cx=\"[0-9.]+\" cy=\"[0-9.]+\" r=\"([0-9.]+)\" fill=\"(#[0-9a-f]+)\"").matcher(html);
+        org.assertj.core.api.Assertions.assertThat(hongan.find()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(jianzhu.find()).isTrue();
+        // The busiest compound gets the largest circle (7 + 17); the other 7 + 17 * sqrt(2/3).
+        org.assertj.core.api.Assertions.assertThat(Double.parseDouble(jianzhu.group(1))).isEqualTo(24.0);
+        org.assertj.core.api.Assertions.assertThat(Double.parseDouble(hongan.group(1))).isEqualTo(20.9);
+        org.assertj.core.api.Assertions.assertThat(hongan.group(2)).isEqualTo("#c53030");
+
+        String english = page(given().queryParam("lang", "en"), 200);
+        org.assertj.core.api.Assertions.assertThat(english).contains("Compounds on a map",
+                "aria-label=\"Hong&#39;an Compound: 2 tickets, 1 past due\"");
+
+        // A community's staff see their own compounds only.
+        String own = page(TestUsers.staff("map-staff", "beixinyuan").request(), 200);
+        org.assertj.core.api.Assertions.assertThat(own).contains("data-site=\"hongan\"").doesNotContain("data-site=\"jianzhu-no3\"")
+                .doesNotContain("振兴街社区");
+    }
+
+    @Test
     void theDashboardPageKeepsToTheUsersScopeAndExplainsABadFilter() {
         at(NOW.toString());
         var staff = TestUsers.staff("dash-staff", "beixinyuan");

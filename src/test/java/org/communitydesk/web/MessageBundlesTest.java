@@ -45,6 +45,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void mapLabelsHaveTheSameKeysInBothLanguages() {
+        // web.MapMessages: the labels of the maps.
+        assertThat(keys("messages/map_en.properties")).isEqualTo(keys("messages/map.properties"))
+                .contains("placeMapTitle", "placeMapMark");
+    }
+
+    @Test
     void noLabelIsEmpty() {
         for (String file : new String[] {CHINESE, ENGLISH}) {
             Properties labels = load(file);
