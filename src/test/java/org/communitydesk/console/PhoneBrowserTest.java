@@ -81,7 +81,7 @@ class PhoneBrowserTest {
                 assertThat(row.findElement(By.cssSelector("td.place")).getText()).contains("2号楼");
                 assertThat(row.findElement(By.cssSelector("td.lead")).getText())
                         .contains(lang.equals("zh") ? "通达" : "Tongda");
-                browser.screenshot(SHOTS.resolve("queue-phone-" + lang + ".png"));
+                browser.screenshotWholePage(SHOTS.resolve("queue-phone-" + lang + ".png"), 390);
             }
         }
     }
