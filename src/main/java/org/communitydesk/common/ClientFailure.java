@@ -44,6 +44,10 @@ public class ClientFailure extends IdentityEntity {
     }
 
     /** An address over its limit, and when it may try again. */
+    /** Attributes of a failed form sign-in, for its page: the name typed, and "account" or "address" when locked. */
+    public static final String SIGN_IN_NAME = "communitydesk.sign-in-name";
+    public static final String SIGN_IN_LOCKED = "communitydesk.sign-in-locked";
+
     public record Refusal(Kind kind, String address, long failures, long retryAfterSeconds) {
     }
 

@@ -62,13 +62,24 @@ public class ProblemMapper {
         // A refusal with its own answer (429 for too many failed sign-ins) travels as the cause.
         ProblemException refusal = e.getCause() instanceof ProblemException problem ? problem : null;
         if (uri != null && uri.getPath().endsWith("/j_security_check")) {
+            // The page fills the name in again, and says what is locked and until when.
+            Object name = e.getAttributes().get(ClientFailure.SIGN_IN_NAME);
+            Object locked = e.getAttributes().get(ClientFailure.SIGN_IN_LOCKED);
+            var login = uri.getBaseUriBuilder().path("login");
             if (refusal != null && refusal.headers().containsKey("Retry-After")) {
-                return Response.status(Response.Status.FOUND).location(uri.getBaseUriBuilder().path("login")
-                        .queryParam("retryAfter", refusal.headers().get("Retry-After")).build()).build();
+                login.queryParam("retryAfter", refusal.headers().get("Retry-After"));
+                if (locked != null) {
+                    login.queryParam("locked", locked);
+                }
+            } else {
+                // A failed form login goes back to the login page, not to a JSON answer.
+                login.replaceQuery("error");
             }
-            // A failed form login goes back to the login page, not to a JSON answer.
-            return Response.status(Response.Status.FOUND).location(uri.getBaseUriBuilder().path("login")
-                    .replaceQuery("error").build()).build();
+            if (name instanceof String typed && !typed.isBlank()) {
+                login.queryParam("user", "{user}");
+                return Response.status(Response.Status.FOUND).location(login.build(typed)).build();
+            }
+            return Response.status(Response.Status.FOUND).location(login.build()).build();
         }
         if (refusal != null) {
             return problem(refusal, uri);

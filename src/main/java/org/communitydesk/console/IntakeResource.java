@@ -50,6 +50,8 @@ public class IntakeResource {
         @RestForm public String reporterPhone = "";
         /** "true" when the caller agreed to text messages (a checkbox). */
         @RestForm public String notifyResident = "";
+        /** "true" when the caller agreed that the handling crew may phone them (a checkbox). */
+        @RestForm public String crewMayCall = "";
         @RestForm public String community = "";
         @RestForm public String site = "";
         @RestForm public String addressDetail = "";
@@ -91,7 +93,13 @@ public class IntakeResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance form() {
-        return page(new IntakeForm(), List.of(), null, null);
+        IntakeForm form = new IntakeForm();
+        // Staff of one community log calls for it alone: it is chosen for them.
+        List<Ref> communities = choices.communities(actor.get().scope());
+        if (communities.size() == 1) {
+            form.community = communities.get(0).code();
+        }
+        return page(form, List.of(), null, null);
     }
 
     @POST
@@ -118,7 +126,7 @@ public class IntakeResource {
             CreateTicketRequest request = new CreateTicketRequest(form.category, form.description.strip(), channel,
                     enumOr(Priority.class, form.priority, null), reporter,
                     new LocationInput(form.community, blankToNull(form.site), blankToNull(form.addressDetail), null, null),
-                    "true".equals(form.notifyResident));
+                    "true".equals(form.notifyResident), "true".equals(form.crewMayCall));
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 return render(400, form, List.of(), "flashInvalid", ConsoleProblems.describe(violations));

@@ -40,9 +40,13 @@ public class LoginResource {
     @Inject
     Accounts accounts;
 
+    @Inject
+    java.time.Clock clock;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, long retryAfterMinutes);
+        static native TemplateInstance login(boolean failed, long retryAfterMinutes, String username,
+                boolean accountLocked, java.time.Instant lockedUntil, boolean passwordChanged);
     }
 
     @GET
@@ -52,8 +56,12 @@ public class LoginResource {
     public Response login(UriInfo uri, @RestQuery(PagePaths.NEXT) String next, HttpServerResponse vertxResponse) {
         // Form login sends a failed sign-in to "/login?error", a parameter without a value, and a sign-in
         // refused for too many failures from the address to "/login?retryAfter=<seconds>".
-        TemplateInstance page = Templates.login(uri.getQueryParameters().containsKey("error"),
-                minutes(uri.getQueryParameters().getFirst("retryAfter")));
+        var params = uri.getQueryParameters();
+        long minutes = minutes(params.getFirst("retryAfter"));
+        String typed = params.getFirst("user");
+        TemplateInstance page = Templates.login(params.containsKey("error"), minutes,
+                typed == null || typed.length() > 64 ? "" : typed, "account".equals(params.getFirst("locked")),
+                clock.instant().plusSeconds(seconds(params.getFirst("retryAfter"))), params.containsKey("passwordChanged"));
         Response.ResponseBuilder response = Response.ok(page, MediaType.TEXT_HTML_TYPE);
         // Quarkus' form sign-in sends the browser to the address in this cookie once the password is right
         // (it checks that scheme, host and port are this request's); our base URI passed the host check.
@@ -67,6 +75,10 @@ public class LoginResource {
                     .setSecure("https".equals(uri.getBaseUri().getScheme())));
         });
         return response.build();
+    }
+
+    private static long seconds(String seconds) {
+        return seconds == null || !seconds.matches("\\d{1,6}") ? 0 : Long.parseLong(seconds);
     }
 
     /** Whole minutes, rounded up; 0 when the parameter is absent or not a number. */

@@ -13,14 +13,15 @@ import org.communitydesk.ticket.TicketStatus;
 
 /** The queue's filters as typed, to fill the form again and to build links that change one of them. */
 public record QueueFilter(String status, String category, String community, String organization, String overdue,
-        String q, Map<String, String> all) {
+        String q, String caller, String sort, Map<String, String> all) {
 
     /** Filters the form has no field for, which links from the dashboard bring; kept as hidden fields. */
     static final List<String> CARRIED = List.of("site", "streetOffice", "reportedFrom", "reportedTo");
 
     static QueueFilter of(TicketQuery query, UriInfo uri) {
         Map<String, String> all = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(List.of("status", "category", "community", "organization", "overdue", "q"));
+        List<String> names = new ArrayList<>(List.of("status", "category", "community", "organization", "overdue", "q", "caller",
+                "sort"));
         names.addAll(CARRIED);
         for (String name : names) {
             String value = uri.getQueryParameters().getFirst(name);
@@ -30,7 +31,8 @@ public record QueueFilter(String status, String category, String community, Stri
         }
         return new QueueFilter(all.getOrDefault("status", ""), all.getOrDefault("category", ""),
                 all.getOrDefault("community", ""), all.getOrDefault("organization", ""),
-                all.getOrDefault("overdue", ""), all.getOrDefault("q", ""), all);
+                all.getOrDefault("overdue", ""), all.getOrDefault("q", ""), all.getOrDefault("caller", ""),
+                all.getOrDefault("sort", ""), all);
     }
 
     /** The carried filters in use, to keep them as hidden fields of the form. */
@@ -44,7 +46,23 @@ public record QueueFilter(String status, String category, String community, Stri
     public String withoutCarried() {
         Map<String, String> kept = new LinkedHashMap<>(all);
         kept.keySet().removeAll(CARRIED);
-        return new QueueFilter(status, category, community, organization, overdue, q, kept).link(null, null, null);
+        return new QueueFilter(status, category, community, organization, overdue, q, caller, sort, kept)
+                .link(null, null, null);
+    }
+
+    /** The same queue sorted by this key, or the other way round when it is sorted by it already. */
+    public String sortedBy(String key) {
+        return link("sort", sort.equals(key) ? "-" + key : key, null);
+    }
+
+    /** ascending or descending when the queue is sorted by this key (for aria-sort), else none. */
+    public String sortState(String key) {
+        return sort.equals(key) ? "ascending" : sort.equals("-" + key) ? "descending" : "none";
+    }
+
+    /** The current filter (without the page) as the export's address. */
+    public String export() {
+        return link(null, null, null).replaceFirst("^/console/tickets", "/console/tickets/export.csv");
     }
 
     /** Only open states asked for: the queue of work to do. */

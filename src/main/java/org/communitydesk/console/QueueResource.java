@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.communitydesk.common.PageResponse;
+import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.ProblemException;
+import org.communitydesk.ticket.Caller;
 import org.communitydesk.common.Roles;
 import org.communitydesk.ticket.CurrentActor;
 import org.communitydesk.ticket.TicketQuery;
@@ -37,7 +39,11 @@ public class QueueResource {
     public record Queue(QueueFilter filter, PageResponse<TicketSummary> page, Map<TicketStatus, Long> counts,
             long totalAllStatuses, List<ConsoleChoices.CategoryChoice> categories, List<Ref> communities,
             List<Ref> organizations, String previousPage, String nextPage, int pageNumber, int pageCount,
-            boolean capped) {
+            boolean capped, Map<String, String> excerpts, boolean mayFindCallers) {
+
+        public String excerpt(String code) {
+            return excerpts.getOrDefault(code, "");
+        }
 
         /** More matches than a text search counts: the totals show as "over 1000", the tabs without numbers. */
         public int cap() {
@@ -47,7 +53,7 @@ public class QueueResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(Queue queue, Flash.Message flash, String problem);
+        static native TemplateInstance queue(Queue queue, Flash.Message flash, String problem, boolean callerRefused);
     }
 
     @Inject
@@ -61,6 +67,11 @@ public class QueueResource {
 
     @Inject
     Flash flash;
+
+    /** Callers' names and phones are for the offices; contractors never search by them (nor see them). */
+    static boolean mayFindCallers(Caller caller) {
+        return caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
+    }
 
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
@@ -78,14 +89,21 @@ public class QueueResource {
         Flash.Message message = flash.take(caller.actor().name(), flashId, null).orElse(null);
         PageResponse<TicketSummary> page;
         Map<TicketStatus, Long> counts;
+        Map<String, String> excerpts = Map.of();
         boolean capped = false;
+        boolean callerRefused = false;
         String problem = null;
         int status = 200;
         try {
-            TicketSearch.Queue found = search.queue(query, scope);
+            if (!filter.caller().isEmpty() && !mayFindCallers(caller)) {
+                callerRefused = true;
+                throw new ForbiddenProblem("Searching by caller is for the offices.");
+            }
+            TicketSearch.Queue found = search.queue(query, scope, search.callerMatch(filter.caller()));
             page = found.page();
             counts = found.counts();
             capped = found.capped();
+            excerpts = found.excerpts();
         } catch (ProblemException bad) {
             // A hand-edited URL with a bad filter: show the empty queue and say why, not an error page.
             problem = bad.detail();
@@ -98,9 +116,9 @@ public class QueueResource {
         Queue queue = new Queue(filter, page, counts, all, choices.categories(), choices.communities(scope),
                 choices.organizations(), page.page() > 0 ? filter.withPage(page.page() - 1) : null,
                 page.page() + 1 < pageCount ? filter.withPage(page.page() + 1) : null, page.page() + 1, pageCount,
-                capped);
+                capped, excerpts, mayFindCallers(caller));
         var response = RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(status),
-                Templates.queue(queue, message, problem));
+                Templates.queue(queue, message, callerRefused ? null : problem, callerRefused));
         if (message != null) {
             response.cookie(Flash.spent());
         }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.Roles;
+import org.communitydesk.web.Language;
+import org.communitydesk.web.PageLanguage;
 import org.communitydesk.console.ConsoleChoices;
 import org.communitydesk.dashboard.StatsViews.Summary;
 import org.communitydesk.ticket.TicketScope;
@@ -25,7 +27,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/dashboard")
 public class DashboardResource {
 
-    static final String CSV = "text/csv; charset=UTF-8";
+    public static final String CSV = "text/csv; charset=UTF-8";
 
     @CheckedTemplate
     static class Templates {
@@ -77,10 +79,12 @@ public class DashboardResource {
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(hidden = true)
     public Response exportCsv(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("streetOffice") String streetOffice, @QueryParam("community") String community) {
+            @QueryParam("streetOffice") String streetOffice, @QueryParam("community") String community,
+            io.vertx.ext.web.RoutingContext routing) {
         StatsFilter filter = StatsFilter.of(from, to, streetOffice, community, stats.today());
         Selection selection = export.select(filter, actor.get().scope());
-        StreamingOutput body = out -> export.write(selection, out);
+        Language language = PageLanguage.of(routing);
+        StreamingOutput body = out -> export.write(selection, language, out);
         return Response.ok(body, CSV)
                 .header("Content-Disposition", "attachment; filename=\"communitydesk-tickets-" + filter.from() + "-"
                         + filter.to() + ".csv\"")

@@ -56,6 +56,7 @@ public final class TrendChart {
         svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
                 LEFT, TOP + (int) plotHeight, WIDTH - RIGHT, TOP + (int) plotHeight));
         int labelEvery = Math.max(1, (int) Math.ceil(weeks.size() / (double) MAX_X_LABELS));
+        int labelled = 0;
         for (int i = 0; i < weeks.size(); i++) {
             Week week = weeks.get(i);
             double centre = LEFT + slot * i + slot / 2;
@@ -65,9 +66,10 @@ public final class TrendChart {
             svg.append(bar("resolved", centre, bar, week.resolved(), top, plotHeight,
                     labels.weekOf() + " " + week.weekStart() + ": " + labels.resolved() + " " + week.resolved()));
             if (i % labelEvery == 0) {
+                // Every other label is "alt": a phone, whose larger text would make them overlap, leaves those out.
                 svg.append(String.format(Locale.ROOT,
-                        "<text class=\"x-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-                        centre, HEIGHT - BOTTOM + 16, day));
+                        "<text class=\"x-label%s\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+                        labelled++ % 2 == 1 ? " alt" : "", centre, HEIGHT - BOTTOM + 16, day));
             }
         }
         return svg.append("</svg>").toString();

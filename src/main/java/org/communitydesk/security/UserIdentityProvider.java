@@ -45,7 +45,7 @@ public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAu
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String client = ClientFailure.addressOf(routing == null ? null : routing.request());
         boolean formSignIn = routing != null && routing.normalizedPath().endsWith(formPostLocation);
-        return context.runBlocking(() -> verify(username, password, client)
+        return context.runBlocking(() -> verify(username, password, client, formSignIn)
                 .map(grant -> {
                     if (formSignIn) {
                         // A pages' session begins: its token goes beside Quarkus' cookie (see SessionTokens).
@@ -60,15 +60,31 @@ public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAu
                             .build();
                 })
                 .orElseThrow(() -> new AuthenticationFailedException("Wrong user name or password, or the account is "
-                        + "disabled or locked")));
+                        + "disabled or locked", formAttributes(formSignIn, username, null))));
     }
 
-    private Optional<Grant> verify(String username, String password, String client) {
+    private Optional<Grant> verify(String username, String password, String client, boolean formSignIn) {
         try {
             return verifier.verify(username, password, client);
         } catch (TooManySignInsProblem refused) {
             // Authentication may only fail with this type; the mapper answers for its cause (429).
-            throw new AuthenticationFailedException(refused.getMessage(), refused);
+            throw new AuthenticationFailedException(refused.getMessage(), refused,
+                    formAttributes(formSignIn, username, refused.onAccount() ? "account" : "address"));
         }
+    }
+
+    /**
+     * For the sign-in page after a failed form sign-in (common.ProblemMapper reads them): the name typed, to
+     * fill the form again, and what is locked (the account from this address, or the address).
+     */
+    private static java.util.Map<String, Object> formAttributes(boolean formSignIn, String username, String locked) {
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>();
+        if (formSignIn && username != null && username.length() <= 64) {
+            attributes.put(ClientFailure.SIGN_IN_NAME, username);
+        }
+        if (locked != null) {
+            attributes.put(ClientFailure.SIGN_IN_LOCKED, locked);
+        }
+        return attributes;
     }
 }

@@ -75,6 +75,10 @@ public class Ticket extends IdentityEntity {
     @Column(name = "reporter_phone")
     public String reporterPhone;
 
+    /** The caller agreed at intake that the crew handling the ticket may phone them (to arrange access, say). */
+    @Column(name = "crew_may_call", nullable = false)
+    public boolean crewMayCall;
+
     /** The caller agreed at intake to text messages about this ticket at {@link #reporterPhone}; they can stop them. */
     @Column(name = "notify_resident", nullable = false)
     public boolean notifyResident;
@@ -182,7 +186,15 @@ public class Ticket extends IdentityEntity {
     /** Everything intake needs to open a ticket. */
     public record Intake(ServiceCategory category, Priority priority, Channel channel, String description,
             Reporter reporter, Area community, Site site, String addressDetail, Double latitude, Double longitude,
-            boolean notifyResident) {
+            boolean notifyResident, boolean crewMayCall) {
+
+        /** A call whose caller was not asked whether the crew may phone them (or said no). */
+        public Intake(ServiceCategory category, Priority priority, Channel channel, String description, Reporter reporter,
+                Area community, Site site, String addressDetail, Double latitude, Double longitude,
+                boolean notifyResident) {
+            this(category, priority, channel, description, reporter, community, site, addressDetail, latitude, longitude,
+                    notifyResident, false);
+        }
 
         /** A call whose caller was not asked about text messages (or said no). */
         public Intake(ServiceCategory category, Priority priority, Channel channel, String description, Reporter reporter,
@@ -204,6 +216,9 @@ public class Ticket extends IdentityEntity {
         if (intake.notifyResident() && intake.reporter().phone() == null) {
             throw new InvalidRequestProblem("notifyResident", "Text messages need the caller's phone number.");
         }
+        if (intake.crewMayCall() && intake.reporter().phone() == null) {
+            throw new InvalidRequestProblem("crewMayCall", "The crew can call the caller only at a phone number given.");
+        }
         Ticket ticket = new Ticket();
         ticket.code = code;
         ticket.category = intake.category();
@@ -214,6 +229,7 @@ public class Ticket extends IdentityEntity {
         ticket.reporterName = intake.reporter().name();
         ticket.reporterPhone = intake.reporter().phone();
         ticket.notifyResident = intake.notifyResident();
+        ticket.crewMayCall = intake.crewMayCall();
         ticket.community = intake.community();
         ticket.streetOffice = intake.community().streetOffice();
         ticket.site = intake.site();
@@ -498,6 +514,12 @@ public class Ticket extends IdentityEntity {
 
     public boolean isOverdue(Instant now) {
         return status.isOpen() && dueAt.isBefore(now);
+    }
+
+    /** Whether this organization leads the work on the ticket now (assigned as lead and not released). */
+    public boolean isLedNowBy(long organizationId) {
+        return activeAssignments().stream()
+                .anyMatch(a -> a.role == AssignmentRole.LEAD && a.organization.id.equals(organizationId));
     }
 
     public List<Assignment> activeAssignments() {

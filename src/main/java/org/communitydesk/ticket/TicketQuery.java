@@ -66,7 +66,7 @@ public class TicketQuery {
     public String size;
 
     @QueryParam("sort")
-    @Parameter(description = "reportedAt or dueAt; a leading '-' sorts newest first",
-            schema = @Schema(enumeration = { "reportedAt", "-reportedAt", "dueAt", "-dueAt" }, defaultValue = "-reportedAt"))
+    @Parameter(description = "reportedAt, dueAt or status (grouped by status, soonest due first in each); a leading '-' sorts newest first",
+            schema = @Schema(enumeration = { "reportedAt", "-reportedAt", "dueAt", "-dueAt", "status", "-status" }, defaultValue = "-reportedAt"))
     public String sort;
 }

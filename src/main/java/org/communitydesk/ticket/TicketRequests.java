@@ -58,12 +58,21 @@ public final class TicketRequests {
             @NotNull @Valid ReporterInput reporter,
             @NotNull @Valid LocationInput location,
             @Schema(description = "The caller agreed to text messages about this call at the phone given (default false).")
-            Boolean notifyResident) {
+            Boolean notifyResident,
+            @Schema(description = "The caller agreed that the crew handling the ticket may phone them, to arrange "
+                    + "access (default false). With it, the lead organization sees the phone while it is assigned.")
+            Boolean crewMayCall) {
 
         /** A call whose caller was not asked about text messages. */
         public CreateTicketRequest(String categoryCode, String description, Channel channel, Priority priority,
                 ReporterInput reporter, LocationInput location) {
-            this(categoryCode, description, channel, priority, reporter, location, null);
+            this(categoryCode, description, channel, priority, reporter, location, null, null);
+        }
+
+        /** A call whose caller was not asked whether the crew may phone them. */
+        public CreateTicketRequest(String categoryCode, String description, Channel channel, Priority priority,
+                ReporterInput reporter, LocationInput location, Boolean notifyResident) {
+            this(categoryCode, description, channel, priority, reporter, location, notifyResident, null);
         }
     }
 

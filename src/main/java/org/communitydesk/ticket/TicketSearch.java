@@ -61,12 +61,62 @@ public class TicketSearch {
      * When {@code capped}, a text search matched more than {@link #TEXT_COUNT_CAP} tickets and the counts
      * per status are not known (they hold what the first matches had).
      */
-    public record Queue(PageResponse<TicketSummary> page, Map<TicketStatus, Long> counts, boolean capped) {
+    public record Queue(PageResponse<TicketSummary> page, Map<TicketStatus, Long> counts, boolean capped,
+            Map<String, String> excerpts) {
+
+        /** The start of the ticket's description, for the queue's row. */
+        public String excerpt(String code) {
+            return excerpts.getOrDefault(code, "");
+        }
+    }
+
+    /** Characters of the description a queue row shows. */
+    static final int EXCERPT_LENGTH = 60;
+    /** A caller search gives at most this many tickets: it looks for one person's calls, not a list. */
+    static final int CALLER_MATCHES_CAP = 500;
+
+    /**
+     * Tickets whose caller (the first, or a further call's) has this phone or this name, for the queue of
+     * those who may see callers. Read from the indexes on the phone and name columns (V20), never by scanning;
+     * a phone matches as typed at intake or as its digits alone.
+     */
+    public CallerMatch callerMatch(String typed) {
+        if (!present(typed)) {
+            return null;
+        }
+        String text = typed.strip();
+        if (text.length() > 100) {
+            throw new InvalidRequestProblem("caller", "caller must be at most 100 characters.");
+        }
+        String digits = text.replaceAll("[\\s\\-+()]", "");
+        boolean phone = digits.matches("\\d{3,32}");
+        String ticketColumn = phone ? "t.reporterPhone in (:typed, :digits)" : "t.reporterName = :typed";
+        String reportColumn = phone ? "r.reporterPhone in (:typed, :digits)" : "r.reporterName = :typed";
+        var first = entityManager.createQuery("select t.id from Ticket t where " + ticketColumn, Long.class)
+                .setParameter("typed", text);
+        var further = entityManager.createQuery("select r.ticket.id from TicketReport r where " + reportColumn,
+                Long.class).setParameter("typed", text);
+        if (phone) {
+            first.setParameter("digits", digits);
+            further.setParameter("digits", digits);
+        }
+        Set<Long> ids = new java.util.TreeSet<>(first.setMaxResults(CALLER_MATCHES_CAP).getResultList());
+        ids.addAll(further.setMaxResults(CALLER_MATCHES_CAP).getResultList());
+        return new CallerMatch(ids.stream().limit(CALLER_MATCHES_CAP).toList());
+    }
+
+    /** The tickets a caller search found; only for those who may search by caller (see the queue's page). */
+    public record CallerMatch(List<Long> ticketIds) {
     }
 
     public Queue queue(TicketQuery query, TicketScope scope) {
-        Map<TicketStatus, Long> counts = countByStatus(query, scope);
-        boolean capped = counts.values().stream().mapToLong(Long::longValue).sum() > TEXT_COUNT_CAP;
+        return queue(query, scope, null);
+    }
+
+    public Queue queue(TicketQuery query, TicketScope scope, CallerMatch caller) {
+        Map<TicketStatus, Long> counts = countByStatus(query, scope, caller);
+        // Only a text search counts up to the cap; the other filters' counts are exact, however many.
+        boolean capped = present(query.q) && counts.values().stream().mapToLong(Long::longValue).sum() > TEXT_COUNT_CAP;
         Set<TicketStatus> statuses = statuses(query.status);
         // The counts ignore the status filter and the list applies it, so its total is the chosen statuses' sum:
         // one count fewer, which matters when the filters leave the tickets to be counted one by one (text search).
@@ -77,15 +127,44 @@ public class TicketSearch {
         } else if (capped) {
             total = (long) TEXT_COUNT_CAP + 1;
         }
-        return new Queue(search(query, scope, total), counts, capped);
+        if (total != null) {
+            // A page past the end (an old link, ?page=999) shows the last page rather than "page 1000 of 2".
+            int size = Math.min(QueryParams.integer("size", query.size, DEFAULT_SIZE, 1), MAX_SIZE);
+            long lastPage = Math.max(0, (total - 1) / size);
+            if (QueryParams.integer("page", query.page, 0, 0) > lastPage) {
+                query.page = Long.toString(lastPage);
+            }
+        }
+        Map<String, String> excerpts = new java.util.HashMap<>();
+        PageResponse<TicketSummary> page = search(query, scope, caller, total, excerpts);
+        return new Queue(page, counts, capped, excerpts);
+    }
+
+    /**
+     * The ids of the tickets the queue's filters select (all statuses chosen, any order of the page ignored),
+     * after {@code afterId} in id order, {@code limit} at most: the export reads the queue in such chunks.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Long> idsAfter(TicketQuery query, TicketScope scope, CallerMatch caller, long afterId, int limit) {
+        Filter filtered = filter(query, scope, clock.instant(), true, caller);
+        String jpql = "select t.id from Ticket t" + filtered.jpql()
+                + (filtered.jpql().isEmpty() ? " where " : " and ") + "t.id > :afterId order by t.id";
+        TypedQuery<Long> ids = entityManager.createQuery(jpql, Long.class);
+        filtered.params().forEach(ids::setParameter);
+        return ids.setParameter("afterId", afterId).setMaxResults(limit).getResultList();
     }
 
     private PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope, Long knownTotal) {
+        return search(query, scope, null, knownTotal, new java.util.HashMap<>());
+    }
+
+    private PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope, CallerMatch caller,
+            Long knownTotal, Map<String, String> excerpts) {
         Instant now = clock.instant();
         int page = QueryParams.integer("page", query.page, 0, 0);
         int size = Math.min(QueryParams.integer("size", query.size, DEFAULT_SIZE, 1), MAX_SIZE);
         String order = orderBy(query.sort);
-        Filter filtered = filter(query, scope, now, true);
+        Filter filtered = filter(query, scope, now, true, caller);
         String filter = filtered.jpql();
         Map<String, Object> params = filtered.params();
 
@@ -117,6 +196,7 @@ public class TicketSearch {
             tickets = select.setFirstResult(page * size).setMaxResults(size).getResultList();
         }
         List<TicketSummary> items = tickets.stream().map(t -> summary(t, now)).toList();
+        tickets.forEach(t -> excerpts.put(t.code, excerpt(t.description)));
         return new PageResponse<>(items, page, size, total);
     }
 
@@ -127,7 +207,7 @@ public class TicketSearch {
     private record Filter(String jpql, Map<String, Object> params, TicketTally tally) {
     }
 
-    private Filter filter(TicketQuery query, TicketScope scope, Instant now, boolean byStatus) {
+    private Filter filter(TicketQuery query, TicketScope scope, Instant now, boolean byStatus, CallerMatch caller) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         TicketTally tally = TicketTally.of(scope);
@@ -159,6 +239,14 @@ public class TicketSearch {
             where.add("t.community = :community");
             params.put("community", community);
             tally = tally == null ? null : tally.and("community_id", community.id);
+        }
+        if (caller != null) {
+            // No match is an empty list, which "in" cannot take: a condition that holds for no ticket.
+            where.add(caller.ticketIds().isEmpty() ? "t.id < 0" : "t.id in :callerTicketIds");
+            if (!caller.ticketIds().isEmpty()) {
+                params.put("callerTicketIds", caller.ticketIds());
+            }
+            tally = null;
         }
         if (present(query.site) || present(query.organization) || present(query.overdue)
                 || present(query.reportedFrom) || present(query.reportedTo) || present(query.q)) {
@@ -196,9 +284,9 @@ public class TicketSearch {
                 throw new InvalidRequestProblem("q", "q must be at most 100 characters.");
             }
             // ILIKE: PostgreSQL answers it from the trigram indexes; on H2 it is a scan of the rows the other filters leave.
-            where.add("(t.code = :code or t.description ilike :text escape '!' "
+            where.add("(t.code in :codes or t.description ilike :text escape '!' "
                     + "or t.addressDetail ilike :text escape '!')");
-            params.put("code", TicketCodes.canonical(text));
+            params.put("codes", codes(text, now));
             params.put("text", "%" + text
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
@@ -206,8 +294,8 @@ public class TicketSearch {
     }
 
     /** How many tickets of each status the list's other filters select, for the tabs above the queue. */
-    private Map<TicketStatus, Long> countByStatus(TicketQuery query, TicketScope scope) {
-        Filter filtered = filter(query, scope, clock.instant(), false);
+    private Map<TicketStatus, Long> countByStatus(TicketQuery query, TicketScope scope, CallerMatch caller) {
+        Filter filtered = filter(query, scope, clock.instant(), false, caller);
         Map<TicketStatus, Long> counts = new java.util.EnumMap<>(TicketStatus.class);
         for (TicketStatus status : TicketStatus.values()) {
             counts.put(status, 0L);
@@ -251,6 +339,28 @@ public class TicketSearch {
                 Ref.of(t.leadOrganization), t.reportCount);
     }
 
+    /**
+     * The codes a search text may mean: the code as typed, and for digits alone (as read from the end of a code,
+     * "11" or "000011") the code with that number in this year and the last, so that the code's unique index
+     * answers it.
+     */
+    private List<String> codes(String text, Instant now) {
+        List<String> codes = new ArrayList<>(List.of(TicketCodes.canonical(text)));
+        if (text.matches("\\d{1,9}")) {
+            int year = now.atZone(ZoneId.of(config.zone())).getYear();
+            long number = Long.parseLong(text);
+            for (int y = year; y >= year - 1; y--) {
+                codes.add(String.format("CD-%d-%06d", y, number));
+            }
+        }
+        return codes;
+    }
+
+    static String excerpt(String description) {
+        String flat = description == null ? "" : description.strip().replaceAll("\\s+", " ");
+        return flat.length() <= EXCERPT_LENGTH ? flat : flat.substring(0, EXCERPT_LENGTH - 1) + "…";
+    }
+
     private static String orderBy(String sort) {
         String value = present(sort) ? sort.strip() : "-reportedAt";
         return switch (value) {
@@ -258,8 +368,12 @@ public class TicketSearch {
             case "-reportedAt" -> "t.reportedAt desc, t.id desc";
             case "dueAt" -> "t.dueAt asc, t.id asc";
             case "-dueAt" -> "t.dueAt desc, t.id desc";
+            // Grouped by status, soonest due first in each: the order of ix_ticket_status_due, so a page is read
+            // from the index and not sorted from every ticket.
+            case "status" -> "t.status asc, t.dueAt asc, t.id asc";
+            case "-status" -> "t.status desc, t.dueAt desc, t.id desc";
             default -> throw new InvalidRequestProblem("sort",
-                    "sort must be one of reportedAt, -reportedAt, dueAt, -dueAt.");
+                    "sort must be one of reportedAt, -reportedAt, dueAt, -dueAt, status, -status.");
         };
     }
 

@@ -90,7 +90,8 @@ public class TicketService {
         }
         var intake = new Ticket.Intake(category, request.priority(), request.channel(), request.description().strip(),
                 request.reporter().toReporter(), community, site, blankToNull(location.addressDetail()),
-                location.latitude(), location.longitude(), Boolean.TRUE.equals(request.notifyResident()));
+                location.latitude(), location.longitude(), Boolean.TRUE.equals(request.notifyResident()),
+                Boolean.TRUE.equals(request.crewMayCall()));
         Ticket ticket = Ticket.report(codes.next(now), intake, caller.actor(), now);
         ticket.answer(answers);
         String accessCode = ticket.issueAccessCode(accessCodes, caller.actor(), now);
@@ -296,7 +297,22 @@ public class TicketService {
                 possibleDuplicates(t, caller.scope()), t.feedbackDeadline(now),
                 caller.hasRole(Roles.CONTRACTOR) ? null : AccessGuards.of(t, now),
                 t.attributes().stream().map(a -> new TicketViews.AttributeView(a.code, a.label, a.answer, a.answerName)).toList(),
+                caller.hasRole(Roles.CONTRACTOR) ? crewContact(t, caller.scope()) : null,
+                caller.hasRole(Roles.CONTRACTOR) ? null : t.crewMayCall,
                 accessCode);
+    }
+
+    /**
+     * How a contractor arranges access: the caller's phone only when the caller agreed at intake and the
+     * contractor's organization leads the work now; otherwise the community office (and the compound's
+     * property manager, when it has one).
+     */
+    private static TicketViews.CrewContact crewContact(Ticket t, TicketScope scope) {
+        boolean leads = scope.kind() == TicketScope.Kind.ORGANIZATION && t.isLedNowBy(scope.id());
+        String phone = t.crewMayCall && leads ? t.reporterPhone : null;
+        Organization manager = t.site == null ? null : t.site.propertyManager;
+        return new TicketViews.CrewContact(phone, Ref.of(t.community), Ref.of(manager),
+                manager == null ? null : manager.contactPhone);
     }
 
     /** The calls added to the ticket after the first; read only when there are any (most tickets have none). */

@@ -61,6 +61,15 @@ public final class TicketViews {
             String answerName) {
     }
 
+    @Schema(description = "Whom a contractor calls to arrange access to the place.")
+    public record CrewContact(
+            @Schema(nullable = true, description = "The caller's phone: only when the caller agreed at intake and the "
+                    + "contractor's organization leads the work now.") String callerPhone,
+            @Schema(description = "The community office of the ticket.") Ref communityOffice,
+            @Schema(nullable = true, description = "The compound's property manager, if it has one.") Ref propertyManager,
+            @Schema(nullable = true) String propertyManagerPhone) {
+    }
+
     @Schema(name = "Ticket")
     public record TicketView(
             String code,
@@ -107,6 +116,10 @@ public final class TicketViews {
             AccessBlocksView accessBlocks,
             @Schema(description = "Answers to the service's further questions (Open311 attributes), as given at intake.")
             List<AttributeView> attributes,
+            @Schema(nullable = true, description = "For contractors only (null for the offices): whom to call to "
+                    + "arrange access.") CrewContact crewContact,
+            @Schema(nullable = true, description = "Whether the caller agreed that the crew may phone them; null for "
+                    + "contractors.") Boolean crewMayCall,
             @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
                     + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")
             @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {

@@ -195,6 +195,47 @@ public interface PageMessages {
     String queueEmpty();
 
     @Message
+    String queueCaller();
+
+    @Message
+    String jumpToActions();
+
+    /** Shown without script; the script replaces it by intakeDescriptionCount. */
+    @Message
+    String intakeDescriptionLimit();
+
+    /** %n: characters typed, %max: the limit (filled in by /js/intake.js). */
+    @Message
+    String intakeDescriptionCount();
+
+    @Message
+    String loginAccountLocked(String until);
+
+    @Message
+    String fieldCrewMayCall();
+
+    @Message
+    String crewMayCallBadge();
+
+    @Message
+    String crewContactTitle();
+
+    @Message
+    String crewContactCaller();
+
+    @Message
+    String crewContactOffice(String office);
+
+    @Message
+    String queueCallerHint();
+
+    @Message
+    String queueCallerRefused();
+
+    @Message
+    String queueExport();
+
+    @Message
     String queuePages();
 
     @Message
@@ -754,4 +795,14 @@ public interface PageMessages {
 
     @Message
     String errorPageHome();
+
+    // --- Accounts on pages: the links and the sign-in page's notice (the pages' own texts: console.AccountMessages)
+    @Message
+    String navPassword();
+
+    @Message
+    String navUsers();
+
+    @Message
+    String loginPasswordChanged();
 }

@@ -314,6 +314,8 @@ class StatsSummaryTest {
         org.assertj.core.api.Assertions.assertThat(html)
                 .contains("id=\"fig-reported\">6<", "id=\"fig-backlog\">3<", "id=\"fig-overdue\">2<",
                         "id=\"fig-within-sla\">66.7%<")
+                // 按时办结率 once above the tables: with the rates and its definition, not again as a card.
+                .containsOnlyOnce("<dt>按时办结率</dt>").doesNotContain("caption\">按时办结率<")
                 .contains("id=\"rate-response\">40.0%<", "id=\"rate-resolution\">40.0%<",
                         "id=\"rate-satisfaction\">50.0%<")
                 // Each rate with its definition.
@@ -464,6 +466,24 @@ class StatsSummaryTest {
         org.assertj.core.api.Assertions.assertThat(c.get("超期 overdue")).isEqualTo("是 yes");
         org.assertj.core.api.Assertions.assertThat(c.get("重开次数 reopened")).isEqualTo("1");
         org.assertj.core.api.Assertions.assertThat(text).doesNotContain("测试居民", "13900000000", "2号楼");
+    }
+
+    @Test
+    void theExportSpeaksThePagesLanguageAndHoldsAShortDescription() throws Exception {
+        at(NOW.toString());
+        for (String lang : java.util.List.of("zh", "en")) {
+            String text = given().queryParam("from", "2026-06-01").queryParam("to", "2026-06-15").queryParam("lang", lang)
+                    .when().get("/dashboard/export.csv").then().statusCode(200).extract().asString().substring(1);
+            var records = org.apache.commons.csv.CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new java.io.StringReader(text)).getRecords();
+            org.assertj.core.api.Assertions.assertThat(records).isNotEmpty().allSatisfy(r -> {
+                org.assertj.core.api.Assertions.assertThat(r.get("状态 status")).as(lang).isIn(lang.equals("zh")
+                        ? java.util.List.of("已登记", "已派单", "处理中", "已解决", "已办结", "已撤销")
+                        : java.util.List.of("Reported", "Dispatched", "In progress", "Resolved", "Closed", "Cancelled"));
+                org.assertj.core.api.Assertions.assertThat(r.get("渠道 channel")).isEqualTo(lang.equals("zh") ? "电话" : "Phone");
+                org.assertj.core.api.Assertions.assertThat(r.get("描述 description")).startsWith("测试：");
+            });
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class FormLoginTest {
                 .formParam("j_username", SignInAsAdmin.ADMIN).formParam("j_password", "not-the-password")
                 .when().post("/j_security_check")
                 .then().statusCode(302)
-                .header("Location", endsWith("/login?error"))
+                .header("Location", endsWith("/login?error&user=admin")) // the name is typed in again
                 .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
     }
 

@@ -52,6 +52,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void accountPageTextsHaveTheSameKeysInBothLanguages() {
+        // console.AccountMessages: the account pages.
+        assertThat(keys("messages/acct_en.properties")).isEqualTo(keys("messages/acct.properties"))
+                .contains("passwordTitle", "role_ADMIN");
+    }
+
+    @Test
     void noLabelIsEmpty() {
         for (String file : new String[] {CHINESE, ENGLISH}) {
             Properties labels = load(file);
