@@ -42,7 +42,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, long retryAfterMinutes);
+        static native TemplateInstance login(boolean failed, long retryAfterMinutes, boolean formKept);
     }
 
     @GET
@@ -52,8 +52,9 @@ public class LoginResource {
     public Response login(UriInfo uri, @RestQuery(PagePaths.NEXT) String next, HttpServerResponse vertxResponse) {
         // Form login sends a failed sign-in to "/login?error", a parameter without a value, and a sign-in
         // refused for too many failures from the address to "/login?retryAfter=<seconds>".
+        // "kept": a form posted after the session ended is kept (common.FormDrafts) and comes back after the sign-in.
         TemplateInstance page = Templates.login(uri.getQueryParameters().containsKey("error"),
-                minutes(uri.getQueryParameters().getFirst("retryAfter")));
+                minutes(uri.getQueryParameters().getFirst("retryAfter")), uri.getQueryParameters().containsKey("kept"));
         Response.ResponseBuilder response = Response.ok(page, MediaType.TEXT_HTML_TYPE);
         // Quarkus' form sign-in sends the browser to the address in this cookie once the password is right
         // (it checks that scheme, host and port are this request's); our base URI passed the host check.

@@ -23,6 +23,7 @@ import org.communitydesk.ticket.TicketSearch;
 import org.communitydesk.ticket.TicketStatus;
 import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.ticket.TicketViews.TicketSummary;
+import org.communitydesk.web.PageTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -49,6 +50,9 @@ public class QueueResource {
     static class Templates {
         static native TemplateInstance queue(Queue queue, Flash.Message flash, String problem);
     }
+
+    @Inject
+    PageTexts texts;
 
     @Inject
     TicketSearch search;
@@ -88,7 +92,7 @@ public class QueueResource {
             capped = found.capped();
         } catch (ProblemException bad) {
             // A hand-edited URL with a bad filter: show the empty queue and say why, not an error page.
-            problem = bad.detail();
+            problem = texts.problem(bad);
             status = bad.status();
             page = new PageResponse<>(List.of(), 0, PAGE_SIZE, 0);
             counts = Map.of();

@@ -37,7 +37,7 @@ public class DirectoryService {
     private AreaNode node(Area area, Map<Long, List<Area>> childrenOf) {
         List<AreaNode> children = childrenOf.getOrDefault(area.id, List.of()).stream()
                 .map(child -> node(child, childrenOf)).toList();
-        return new AreaNode(area.code, area.level, area.nameZh, area.nameEn, children);
+        return new AreaNode(area.code, area.level, area.nameZh, area.nameEn, area.officePhone, children);
     }
 
     public List<SiteView> sites(String communityCode) {

@@ -14,7 +14,10 @@ public final class DirectoryViews {
     }
 
     /** An area with its children: districts hold street offices, which hold communities. */
-    public record AreaNode(String code, AreaLevel level, String nameZh, String nameEn, List<AreaNode> children) {
+    public record AreaNode(String code, AreaLevel level, String nameZh, String nameEn,
+            @Schema(nullable = true, description = "The office's phone, given to residents; null when none is known.",
+                    examples = "0352-2041186") String officePhone,
+            List<AreaNode> children) {
     }
 
     public record SiteView(String code, String nameZh, String nameEn, String communityCode, boolean propertyManaged,

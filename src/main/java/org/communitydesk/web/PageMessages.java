@@ -754,4 +754,7 @@ public interface PageMessages {
 
     @Message
     String errorPageHome();
+
+    @Message
+    String flashNotConfirmed();
 }
