@@ -15,6 +15,7 @@ UPDATE area SET office_phone = '0352-4012239' WHERE code = 'huaiyuan';
 CREATE TABLE form_draft (
     id          VARCHAR(32)    NOT NULL PRIMARY KEY,
     page        VARCHAR(200)   NOT NULL,
+    username    VARCHAR(64)    NOT NULL,
     fields      VARCHAR(60000) NOT NULL,
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );

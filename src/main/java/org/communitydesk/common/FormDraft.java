@@ -19,6 +19,10 @@ public class FormDraft extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String page;
 
+    /** Who posted it (their ended session named them); only they get it back. */
+    @Column(nullable = false, updatable = false)
+    public String username;
+
     /** The posted fields as JSON (name to values); personal data, so never logged and soon removed. */
     @Column(nullable = false, updatable = false, length = 60000)
     public String fields;
@@ -29,9 +33,10 @@ public class FormDraft extends PanacheEntityBase {
     protected FormDraft() {
     }
 
-    FormDraft(String id, String page, String fields, Instant expiresAt) {
+    FormDraft(String id, String page, String username, String fields, Instant expiresAt) {
         this.id = id;
         this.page = page;
+        this.username = username;
         this.fields = fields;
         this.expiresAt = expiresAt;
     }

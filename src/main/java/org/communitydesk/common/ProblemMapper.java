@@ -122,14 +122,18 @@ public class ProblemMapper {
             http.resume();
             fields = Uni.createFrom().completionStage(body.toCompletionStage()).map(ProblemMapper::formFields);
         }
+        var owners = Arc.container().instance(FormDrafts.Owners.class).get();
         return fields.emitOn(Infrastructure.getDefaultWorkerPool()).map(posted -> {
-            var kept = Arc.container().instance(FormDrafts.class).get().keep(path, posted);
+            var owner = owners.ownerOf(http, posted.get("_csrf"));
+            var kept = owner.isEmpty() ? java.util.Optional.<jakarta.ws.rs.core.NewCookie>empty()
+                    : Arc.container().instance(FormDrafts.class).get().keep(path, owner.get(), posted);
             if (kept.isEmpty()) {
                 return PagePaths.toLogin(uri, request);
             }
             return Response.seeOther(uri.getBaseUriBuilder().path("login").queryParam(PagePaths.NEXT, "{next}")
                     .queryParam("kept", "1").build(path)).cookie(kept.get()).build();
-        }).onFailure().recoverWithItem(() -> PagePaths.toLogin(uri, request));
+        }).onFailure().invoke(e -> LOG.warnf("A form posted after its session ended was not kept (%s).",
+                e.getClass().getName())).onFailure().recoverWithItem(() -> PagePaths.toLogin(uri, request));
     }
 
     private static MultiMap formFields(Buffer body) {

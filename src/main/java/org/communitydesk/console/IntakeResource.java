@@ -126,7 +126,7 @@ public class IntakeResource {
     @Operation(hidden = true)
     public Response form(@CookieParam(FormDrafts.COOKIE) String draftId) {
         // A call posted after the session ended comes back filled in, once, to be checked and saved (not sent).
-        var draft = drafts.take(PAGE, draftId);
+        var draft = drafts.take(PAGE, actor.get().actor().name(), draftId);
         if (draft.isEmpty()) {
             return Response.ok(page(new IntakeForm(), List.of(), null, null, false), MediaType.TEXT_HTML_TYPE).build();
         }

@@ -31,13 +31,25 @@ class ExpiredSessionFormTest {
     @Test
     void aCallPostedWithoutASessionIsKeptAndComesBackOnceAfterSigningIn() {
         String description = "污水从井盖冒出 " + UUID.randomUUID().toString().substring(0, 8);
-        Response posted = given().auth().none().redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("_csrf", "from-the-old-session").formParam("category", "sewer-blockage")
-                .formParam("description", description).formParam("reporterName", "王阿姨")
-                .formParam("reporterPhone", "13903520001").formParam("community", "beixinyuan")
-                .formParam("site", "hongan").formParam("addressDetail", "5号楼").formParam("channel", "PHONE")
-                .when().post("/console/intake");
+        // A real session of this browser: its cookies, then the intake's CSRF token.
+        var cookies = org.communitydesk.support.SessionCookies.signInCookies(SignInAsAdmin.ADMIN,
+                SignInAsAdmin.ADMIN_PASSWORD);
+        Response intake = given().auth().none().cookies(cookies).when().get("/console/intake");
+        intake.then().statusCode(200);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(intake.asString());
+        assertThat(token.find()).isTrue();
+        String browserSession = intake.cookie(ConsoleSession.COOKIE);
+
+        // Anonymous posts are never kept: nobody fills the database from outside.
+        Response anonymous = post(given(), token.group(1), description);
+        anonymous.then().statusCode(303);
+        assertThat(anonymous.header("Location")).endsWith("/login?next=%2Fconsole%2Fintake");
+        assertThat(anonymous.cookie(FormDrafts.COOKIE)).isNull();
+
+        // The session ended (its sign-in cookie is gone or over); the old session's cookie and token remain.
+        Response posted = post(given().cookie("cd-login", cookies.get("cd-login"))
+                .cookie(ConsoleSession.COOKIE, browserSession), token.group(1), description);
 
         posted.then().statusCode(303);
         assertThat(posted.header("Location")).endsWith("/login?next=%2Fconsole%2Fintake&kept=1");
@@ -50,14 +62,29 @@ class ExpiredSessionFormTest {
         assertThat(given().auth().none().cookie("lang", "en").when().get(posted.header("Location")).then()
                 .statusCode(200).extract().asString()).contains("id=\"form-kept\"", "Your session had ended");
 
+        // Another user on this browser does not get it.
+        assertThat(org.communitydesk.support.TestUsers.staff("drafts", "beixinyuan").request()
+                .cookie(FormDrafts.COOKIE, draft).when().get("/console/intake").then().statusCode(200).extract()
+                .asString()).doesNotContain(description).doesNotContain("id=\"draft-back\"");
+
         Response back = given().cookie(FormDrafts.COOKIE, draft).when().get("/console/intake");
         assertThat(back.then().statusCode(200).extract().asString()).contains("id=\"draft-back\"",
                 ">" + description + "</textarea>", "value=\"王阿姨\"", "value=\"13903520001\"", "value=\"5号楼\"")
-                .doesNotContain("from-the-old-session");
+                .doesNotContain(token.group(1));
         // Once: the cookie is spent, and the row is gone.
         assertThat(back.getDetailedCookie(FormDrafts.COOKIE).getMaxAge()).isZero();
         assertThat(given().cookie(FormDrafts.COOKIE, draft).when().get("/console/intake").then().statusCode(200)
                 .extract().asString()).doesNotContain(description).doesNotContain("id=\"draft-back\"");
+    }
+
+    private static Response post(io.restassured.specification.RequestSpecification as, String csrf, String description) {
+        return as.auth().none().redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("_csrf", csrf).formParam("category", "sewer-blockage")
+                .formParam("description", description).formParam("reporterName", "王阿姨")
+                .formParam("reporterPhone", "13903520001").formParam("community", "beixinyuan")
+                .formParam("site", "hongan").formParam("addressDetail", "5号楼").formParam("channel", "PHONE")
+                .when().post("/console/intake");
     }
 
     @Test
@@ -79,7 +106,6 @@ class ExpiredSessionFormTest {
                     new Select(browser.find(By.id("community"))).selectByValue("beixinyuan");
                     // The session ends while the call is typed.
                     browser.driver().manage().deleteCookieNamed("quarkus-credential");
-                    browser.driver().manage().deleteCookieNamed("cd-login");
                     browser.clickAndWait(By.id("save"));
 
                     assertThat(browser.driver().getCurrentUrl()).contains("/login");
