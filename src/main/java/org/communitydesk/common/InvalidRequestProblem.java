@@ -13,6 +13,10 @@ public class InvalidRequestProblem extends ProblemException {
         this.violations = List.of(new Violation(field, message));
     }
 
+    public List<Violation> violations() {
+        return violations;
+    }
+
     @Override
     public Map<String, Object> extensions() {
         return Map.of("violations", violations);

@@ -28,6 +28,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import org.hibernate.StaleStateException;
 import org.communitydesk.web.ErrorPage;
 import org.jboss.logging.Logger;
@@ -58,7 +66,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, Request request) {
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, UriInfo uri, Request request) {
         // A refusal with its own answer (429 for too many failed sign-ins) travels as the cause.
         ProblemException refusal = e.getCause() instanceof ProblemException problem ? problem : null;
         if (uri != null && uri.getPath().endsWith("/j_security_check")) {
@@ -77,27 +85,73 @@ public class ProblemMapper {
             }
             if (name instanceof String typed && !typed.isBlank()) {
                 login.queryParam("user", "{user}");
-                return Response.status(Response.Status.FOUND).location(login.build(typed)).build();
+                return Uni.createFrom().item(Response.status(Response.Status.FOUND).location(login.build(typed)).build());
             }
-            return Response.status(Response.Status.FOUND).location(login.build()).build();
+            return Uni.createFrom().item(Response.status(Response.Status.FOUND).location(login.build()).build());
         }
         if (refusal != null) {
-            return problem(refusal, uri);
+            return Uni.createFrom().item(problem(refusal, uri));
         }
         if (PagePaths.showsHtmlErrors(uri)) {
             // A page whose session ended (expired, signed out elsewhere): sign in again and come back.
-            return PagePaths.toLogin(uri, request);
+            return keepingTheForm(uri, request);
         }
-        return unauthorized("The user name or password is wrong, or the account is disabled or locked.", uri);
+        return Uni.createFrom().item(
+                unauthorized("The user name or password is wrong, or the account is disabled or locked.", uri));
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri, Request request) {
+    public Uni<Response> unauthorized(UnauthorizedException e, UriInfo uri, Request request) {
         if (PagePaths.showsHtmlErrors(uri)) {
             // A browser gets the sign-in page and, after it, the page it asked for; never Basic's pop-up.
-            return PagePaths.toLogin(uri, request);
+            return keepingTheForm(uri, request);
         }
-        return unauthorized("Sign in with HTTP Basic authentication.", uri);
+        return Uni.createFrom().item(unauthorized("Sign in with HTTP Basic authentication.", uri));
+    }
+
+    /**
+     * To the sign-in page; a form of {@link FormDrafts#PAGES} posted without a session (it ended while a call
+     * was typed) is kept first, so that the page comes back filled in after the sign-in. The body has not been
+     * read yet (the role check comes first), so it is read here; keeping it is a database write, off the event loop.
+     */
+    private Uni<Response> keepingTheForm(UriInfo uri, Request request) {
+        String path = uri.getPath();
+        var current = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        boolean form = current != null && "POST".equals(request == null ? null : request.getMethod())
+                && FormDrafts.PAGES.contains(path) && String.valueOf(current.request().getHeader("Content-Type"))
+                        .startsWith("application/x-www-form-urlencoded");
+        if (!form) {
+            return Uni.createFrom().item(PagePaths.toLogin(uri, request));
+        }
+        var http = current.request();
+        Uni<MultiMap> fields;
+        if (http.isEnded()) {
+            fields = Uni.createFrom().item(http.formAttributes());
+        } else {
+            var body = http.body();
+            // RESTEasy paused the request until it would read the body, which it never will now.
+            http.resume();
+            fields = Uni.createFrom().completionStage(body.toCompletionStage()).map(ProblemMapper::formFields);
+        }
+        var owners = Arc.container().instance(FormDrafts.Owners.class).get();
+        return fields.emitOn(Infrastructure.getDefaultWorkerPool()).map(posted -> {
+            var owner = owners.ownerOf(http, posted.get("_csrf"));
+            var kept = owner.isEmpty() ? java.util.Optional.<jakarta.ws.rs.core.NewCookie>empty()
+                    : Arc.container().instance(FormDrafts.class).get().keep(path, owner.get(), posted);
+            if (kept.isEmpty()) {
+                return PagePaths.toLogin(uri, request);
+            }
+            return Response.seeOther(uri.getBaseUriBuilder().path("login").queryParam(PagePaths.NEXT, "{next}")
+                    .queryParam("kept", "1").build(path)).cookie(kept.get()).build();
+        }).onFailure().invoke(e -> LOG.warnf("A form posted after its session ended was not kept (%s).",
+                e.getClass().getName())).onFailure().recoverWithItem(() -> PagePaths.toLogin(uri, request));
+    }
+
+    private static MultiMap formFields(Buffer body) {
+        MultiMap fields = MultiMap.caseInsensitiveMultiMap();
+        new QueryStringDecoder(body.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false).parameters()
+                .forEach(fields::add);
+        return fields;
     }
 
     @ServerExceptionMapper

@@ -45,6 +45,15 @@ public class CsrfTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Hmac.of(key, data));
     }
 
+    /** Whether the token is this user's for the browser session {@code sessionId} (read from its cookie). */
+    boolean accepts(String username, String sessionId, String token) {
+        if (sessionId == null || sessionId.isBlank() || token == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(tokenFor(username, sessionId).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /**
      * False for a form whose token is missing, belongs to someone else, or to another browser session
      * (signed out since, or forged by another site).

@@ -14,7 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
+import java.util.Map;
+import org.communitydesk.common.FormDrafts;
 import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.Roles;
 import org.communitydesk.directory.Priority;
@@ -29,6 +33,7 @@ import org.communitydesk.ticket.TicketService;
 import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.ticket.TicketViews.TicketRef;
 import org.communitydesk.ticket.TicketViews.TicketView;
+import org.communitydesk.web.PageTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -62,13 +67,36 @@ public class IntakeResource {
         /** Set by an "add the call to this ticket" button. */
         @RestForm public String addTo = "";
         @RestForm(CsrfTokens.FIELD) public String csrf = "";
+
+        /** The form as kept when it was posted after the session ended; not the "go ahead" choices. */
+        static IntakeForm of(Map<String, List<String>> kept) {
+            IntakeForm form = new IntakeForm();
+            form.category = first(kept, "category", form.category);
+            form.description = first(kept, "description", form.description);
+            form.reporterName = first(kept, "reporterName", form.reporterName);
+            form.reporterPhone = first(kept, "reporterPhone", form.reporterPhone);
+            form.notifyResident = first(kept, "notifyResident", form.notifyResident);
+            form.community = first(kept, "community", form.community);
+            form.site = first(kept, "site", form.site);
+            form.addressDetail = first(kept, "addressDetail", form.addressDetail);
+            form.priority = first(kept, "priority", form.priority);
+            form.channel = first(kept, "channel", form.channel);
+            return form;
+        }
+
+        private static String first(Map<String, List<String>> kept, String name, String otherwise) {
+            List<String> values = kept.get(name);
+            return values == null || values.isEmpty() || values.get(0) == null ? otherwise : values.get(0);
+        }
     }
+
+    static final String PAGE = "/console/intake";
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance intake(IntakeForm form, List<ConsoleChoices.CategoryChoice> categories,
                 List<Ref> communities, List<ConsoleChoices.SiteChoice> sites, List<Priority> priorities,
-                List<Channel> channels, List<TicketRef> duplicates, String problemKey, String problem);
+                List<Channel> channels, List<TicketRef> duplicates, String problemKey, String problem, boolean draftBack);
     }
 
     @Inject
@@ -89,17 +117,30 @@ public class IntakeResource {
     @Inject
     Validator validator;
 
+    @Inject
+    PageTexts texts;
+
+    @Inject
+    FormDrafts drafts;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public TemplateInstance form() {
-        IntakeForm form = new IntakeForm();
-        // Staff of one community log calls for it alone: it is chosen for them.
-        List<Ref> communities = choices.communities(actor.get().scope());
-        if (communities.size() == 1) {
-            form.community = communities.get(0).code();
+    public Response form(@CookieParam(FormDrafts.COOKIE) String draftId) {
+        // A call posted after the session ended comes back filled in, once, to be checked and saved (not sent).
+        var draft = drafts.take(PAGE, actor.get().actor().name(), draftId);
+        if (draft.isEmpty()) {
+            IntakeForm form = new IntakeForm();
+            // Staff of one community log calls for it alone: it is chosen for them.
+            List<Ref> communities = choices.communities(actor.get().scope());
+            if (communities.size() == 1) {
+                form.community = communities.get(0).code();
+            }
+            return Response.ok(page(form, List.of(), null, null, false), MediaType.TEXT_HTML_TYPE).build();
         }
-        return page(form, List.of(), null, null);
+        IntakeForm form = IntakeForm.of(draft.get());
+        return Response.ok(page(form, List.of(), null, null, true), MediaType.TEXT_HTML_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").cookie(FormDrafts.spent(PAGE)).build();
     }
 
     @POST
@@ -118,7 +159,7 @@ public class IntakeResource {
                 AddReportRequest report = new AddReportRequest(reporter, channel, blankToNull(form.description));
                 var violations = validator.validate(report);
                 if (!violations.isEmpty()) {
-                    return render(400, form, List.of(), "flashInvalid", ConsoleProblems.describe(violations));
+                    return render(400, form, List.of(), "flashInvalid", texts.describe(violations));
                 }
                 TicketView ticket = tickets.addReport(form.addTo.strip(), report, null, caller);
                 return redirect(caller, ticket.code(), Flash.Message.done("flashReportAdded", ticket.code()));
@@ -129,7 +170,7 @@ public class IntakeResource {
                     "true".equals(form.notifyResident), "true".equals(form.crewMayCall));
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
-                return render(400, form, List.of(), "flashInvalid", ConsoleProblems.describe(violations));
+                return render(400, form, List.of(), "flashInvalid", texts.describe(violations));
             }
             if (!"true".equals(form.confirmed)) {
                 List<TicketRef> duplicates = tickets.possibleDuplicatesOfCall(form.category, form.site, caller);
@@ -141,21 +182,22 @@ public class IntakeResource {
             return redirect(caller, ticket.code(),
                     new Flash.Message("flashCreated", false, null, ticket.code(), ticket.accessCode()));
         } catch (ProblemException refused) {
-            Flash.Message message = ConsoleProblems.of(refused);
+            Flash.Message message = ConsoleProblems.of(refused, texts);
             return render(refused.status(), form, List.of(), message.key(), message.detail());
         }
     }
 
     private Response render(int status, IntakeForm form, List<TicketRef> duplicates, String key, String detail) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(page(form, duplicates, key, detail)).build();
+                .entity(page(form, duplicates, key, detail, false)).build();
     }
 
-    private TemplateInstance page(IntakeForm form, List<TicketRef> duplicates, String key, String detail) {
+    private TemplateInstance page(IntakeForm form, List<TicketRef> duplicates, String key, String detail,
+            boolean draftBack) {
         var scope = actor.get().scope();
         return Templates.intake(form, choices.categories(), choices.communities(scope), choices.sites(scope),
                 List.of(Priority.values()), List.of(Channel.PHONE, Channel.WALK_IN, Channel.HOTLINE_12345, Channel.WEB),
-                duplicates, key, detail);
+                duplicates, key, detail, draftBack);
     }
 
     private Response redirect(Caller caller, String code, Flash.Message message) {

@@ -46,7 +46,7 @@ public class LoginResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, long retryAfterMinutes, String username,
-                boolean accountLocked, java.time.Instant lockedUntil, boolean passwordChanged);
+                boolean accountLocked, java.time.Instant lockedUntil, boolean passwordChanged, boolean formKept);
     }
 
     @GET
@@ -56,12 +56,14 @@ public class LoginResource {
     public Response login(UriInfo uri, @RestQuery(PagePaths.NEXT) String next, HttpServerResponse vertxResponse) {
         // Form login sends a failed sign-in to "/login?error", a parameter without a value, and a sign-in
         // refused for too many failures from the address to "/login?retryAfter=<seconds>".
+        // "kept": a form posted after the session ended is kept (common.FormDrafts) and comes back after the sign-in.
         var params = uri.getQueryParameters();
         long minutes = minutes(params.getFirst("retryAfter"));
         String typed = params.getFirst("user");
         TemplateInstance page = Templates.login(params.containsKey("error"), minutes,
                 typed == null || typed.length() > 64 ? "" : typed, "account".equals(params.getFirst("locked")),
-                clock.instant().plusSeconds(seconds(params.getFirst("retryAfter"))), params.containsKey("passwordChanged"));
+                clock.instant().plusSeconds(seconds(params.getFirst("retryAfter"))), params.containsKey("passwordChanged"),
+                params.containsKey("kept"));
         Response.ResponseBuilder response = Response.ok(page, MediaType.TEXT_HTML_TYPE);
         // Quarkus' form sign-in sends the browser to the address in this cookie once the password is right
         // (it checks that scheme, host and port are this request's); our base URI passed the host check.

@@ -25,6 +25,7 @@ import org.communitydesk.ticket.TicketSearch;
 import org.communitydesk.ticket.TicketStatus;
 import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.ticket.TicketViews.TicketSummary;
+import org.communitydesk.web.PageTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -55,6 +56,9 @@ public class QueueResource {
     static class Templates {
         static native TemplateInstance queue(Queue queue, Flash.Message flash, String problem, boolean callerRefused);
     }
+
+    @Inject
+    PageTexts texts;
 
     @Inject
     TicketSearch search;
@@ -106,7 +110,7 @@ public class QueueResource {
             excerpts = found.excerpts();
         } catch (ProblemException bad) {
             // A hand-edited URL with a bad filter: show the empty queue and say why, not an error page.
-            problem = bad.detail();
+            problem = texts.problem(bad);
             status = bad.status();
             page = new PageResponse<>(List.of(), 0, PAGE_SIZE, 0);
             counts = Map.of();

@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.Roles;
 import org.communitydesk.ticket.AssignmentRole;
@@ -38,6 +41,7 @@ import org.communitydesk.ticket.TicketViews.EventView;
 import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.ticket.TicketViews.TicketView;
 import org.communitydesk.ticket.Visibility;
+import org.communitydesk.web.PageTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -75,13 +79,58 @@ public class TicketPageResource {
         }
     }
 
+    /**
+     * What a form carried when the ticket changed meanwhile: the page comes back with the form filled in
+     * and what changed above it, so nothing typed is lost. {@link #NONE} on an ordinary page.
+     */
+    public record Draft(boolean stale, Map<String, List<String>> fields) {
+
+        static final Draft NONE = new Draft(false, Map.of());
+
+        static Draft of(Map<String, List<String>> fields) {
+            Map<String, List<String>> kept = new HashMap<>();
+            fields.forEach((name, values) -> {
+                if (values != null) {
+                    kept.put(name, values.stream().filter(v -> v != null).toList());
+                }
+            });
+            return new Draft(true, kept);
+        }
+
+        /** The typed value of a field, or "" (a template fills inputs with it). */
+        public String value(String name) {
+            List<String> values = fields.get(name);
+            return values == null || values.isEmpty() ? "" : values.get(0);
+        }
+
+        /** Whether a choice (a box, a radio button, an option) was made. */
+        public boolean has(String name, String choice) {
+            List<String> values = fields.get(name);
+            return values != null && values.contains(choice);
+        }
+
+        public boolean hasNumber(String name, int choice) {
+            return has(name, String.valueOf(choice));
+        }
+    }
+
     /** A form without this user's CSRF token: forged by another site, or older than the last restart. */
     static final Flash.Message FORM_EXPIRED = Flash.Message.failed("flashFormExpired", null);
+
+    /** An action that cannot be undone was sent without its box ticked: nothing is done, and the page says why. */
+    static final Flash.Message NOT_CONFIRMED = Flash.Message.failed("flashNotConfirmed", null);
+
+    /** The value of the confirmation box of cancel, close and a new access code. */
+    static final String CONFIRMED = "yes";
+
+    /** Problem types of a ticket that changed since the form's page was loaded. */
+    private static final Set<String> STALE = Set.of("stale-version", "concurrent-change");
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance ticket(TicketView ticket, List<EventView> events, Actions actions,
-                List<Ref> organizations, List<CancelReason> cancelReasons, Flash.Message flash);
+                List<Ref> organizations, List<CancelReason> cancelReasons, Flash.Message flash, Draft draft,
+                List<EventView> changes);
 
         static native TemplateInstance missing(String code);
     }
@@ -104,6 +153,9 @@ public class TicketPageResource {
     @Inject
     Validator validator;
 
+    @Inject
+    PageTexts texts;
+
     @PathParam("code")
     String code;
 
@@ -122,7 +174,7 @@ public class TicketPageResource {
         // Only now: a message for this ticket is never spent on a page that does not show it.
         Flash.Message message = flash.take(caller.actor().name(), flashId, code).orElse(null);
         var page = Templates.ticket(ticket, tickets.events(code, caller), Actions.of(ticket, caller),
-                choices.organizations(), List.of(CancelReason.values()), message);
+                choices.organizations(), List.of(CancelReason.values()), message, Draft.NONE, List.of());
         var response = RestResponse.ResponseBuilder.ok(page)
                 // The page may show a new access code once: no cache keeps it.
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -137,7 +189,7 @@ public class TicketPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(hidden = true)
-    public Response dispatch(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+    public Response dispatch(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
             @RestForm("organization") List<String> organizations, @RestForm String lead, @RestForm String note) {
         List<String> chosen = organizations == null ? List.of()
                 : organizations.stream().filter(o -> o != null && !o.isBlank()).distinct().toList();
@@ -154,7 +206,9 @@ public class TicketPageResource {
             }
         }
         DispatchRequest request = new DispatchRequest(assignments, blankToNull(note));
-        return change(token, request, "flashDispatched", caller -> tickets.dispatch(code, request, ifMatch(version), caller));
+        Typed typed = new Typed(seen, Map.of("organization", chosen, "lead", listOf(lead), "note", listOf(note)));
+        return change(token, request, "flashDispatched", typed,
+                caller -> tickets.dispatch(code, request, ifMatch(version), caller));
     }
 
     @POST
@@ -162,8 +216,8 @@ public class TicketPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(hidden = true)
-    public Response start(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version) {
-        return change(token, null, "flashStarted", caller -> tickets.start(code, new MoveRequest(null), ifMatch(version), caller));
+    public Response start(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen) {
+        return change(token, null, "flashStarted", new Typed(seen, Map.of()), caller -> tickets.start(code, new MoveRequest(null), ifMatch(version), caller));
     }
 
     @POST
@@ -171,10 +225,11 @@ public class TicketPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(hidden = true)
-    public Response resolve(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+    public Response resolve(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
             @RestForm String resolution, @RestForm String rootCause) {
         ResolveRequest request = new ResolveRequest(resolution == null ? "" : resolution, blankToNull(rootCause), null);
-        return change(token, request, "flashResolved", caller -> tickets.resolve(code, request, ifMatch(version), caller));
+        Typed typed = new Typed(seen, Map.of("resolution", listOf(resolution), "rootCause", listOf(rootCause)));
+        return change(token, request, "flashResolved", typed, caller -> tickets.resolve(code, request, ifMatch(version), caller));
     }
 
     @POST
@@ -182,8 +237,12 @@ public class TicketPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(hidden = true)
-    public Response close(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version) {
-        return change(token, null, "flashClosed", caller -> tickets.close(code, new MoveRequest(null), ifMatch(version), caller));
+    public Response close(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
+            @RestForm String confirm) {
+        if (!CONFIRMED.equals(confirm)) {
+            return back(token, NOT_CONFIRMED);
+        }
+        return change(token, null, "flashClosed", new Typed(seen, Map.of()), caller -> tickets.close(code, new MoveRequest(null), ifMatch(version), caller));
     }
 
     @POST
@@ -191,8 +250,11 @@ public class TicketPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(hidden = true)
-    public Response cancel(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
-            @RestForm String reason, @RestForm String duplicateOf) {
+    public Response cancel(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
+            @RestForm String reason, @RestForm String duplicateOf, @RestForm String confirm) {
+        if (!CONFIRMED.equals(confirm)) {
+            return back(token, NOT_CONFIRMED);
+        }
         CancelReason parsed;
         try {
             parsed = CancelReason.valueOf(reason == null ? "" : reason);
@@ -200,7 +262,8 @@ public class TicketPageResource {
             return back(token, Flash.Message.failed("flashInvalid", "reason"));
         }
         CancelRequest request = new CancelRequest(parsed, blankToNull(duplicateOf), null);
-        return change(token, request, "flashCancelled", caller -> tickets.cancel(code, request, ifMatch(version), caller));
+        Typed typed = new Typed(seen, Map.of("cancelReason", listOf(reason), "duplicateOf", listOf(duplicateOf)));
+        return change(token, request, "flashCancelled", typed, caller -> tickets.cancel(code, request, ifMatch(version), caller));
     }
 
     @POST
@@ -208,9 +271,10 @@ public class TicketPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(hidden = true)
-    public Response reopen(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String reason) {
+    public Response reopen(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
+            @RestForm String reason) {
         ReopenRequest request = new ReopenRequest(reason == null ? "" : reason);
-        return change(token, request, "flashReopened", caller -> tickets.reopen(code, request, ifMatch(version), caller));
+        return change(token, request, "flashReopened", new Typed(seen, Map.of("reopenReason", listOf(reason))), caller -> tickets.reopen(code, request, ifMatch(version), caller));
     }
 
     @POST
@@ -222,7 +286,7 @@ public class TicketPageResource {
             @RestForm String visibility) {
         NoteRequest request = new NoteRequest(text == null ? "" : text,
                 "PUBLIC".equals(visibility) ? Visibility.PUBLIC : Visibility.INTERNAL);
-        return change(token, request, "flashNoted", caller -> tickets.addNote(code, request, null, caller));
+        return change(token, request, "flashNoted", new Typed(null, Map.of("text", listOf(text))), caller -> tickets.addNote(code, request, null, caller));
     }
 
     @POST
@@ -230,7 +294,7 @@ public class TicketPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(hidden = true)
-    public Response feedback(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+    public Response feedback(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
             @RestForm String rating, @RestForm String resolved, @RestForm String comment) {
         Integer stars;
         try {
@@ -240,7 +304,9 @@ public class TicketPageResource {
         }
         FeedbackRequest request = new FeedbackRequest(stars, resolved == null ? null : "yes".equals(resolved),
                 blankToNull(comment));
-        return change(token, request, "flashFeedback",
+        Typed typed = new Typed(seen, Map.of("rating", listOf(rating), "resolved", listOf(resolved),
+                "comment", listOf(comment)));
+        return change(token, request, "flashFeedback", typed,
                 caller -> tickets.recordFollowUp(code, request, ifMatch(version), caller));
     }
 
@@ -249,17 +315,21 @@ public class TicketPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(hidden = true)
-    public Response reissueAccessCode(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version) {
+    public Response reissueAccessCode(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String confirm) {
         Caller caller = actor.get();
         if (!csrf.accepts(caller.actor().name(), token)) {
             return redirect(caller, FORM_EXPIRED);
+        }
+        if (!CONFIRMED.equals(confirm)) {
+            return redirect(caller, NOT_CONFIRMED);
         }
         Flash.Message message;
         try {
             var issued = tickets.reissueAccessCode(code, ifMatch(version), caller);
             message = new Flash.Message("flashAccessCode", false, null, issued.code(), issued.accessCode());
         } catch (ProblemException refused) {
-            message = ConsoleProblems.of(refused);
+            message = ConsoleProblems.of(refused, texts);
         }
         return redirect(caller, message);
     }
@@ -270,7 +340,7 @@ public class TicketPageResource {
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(hidden = true)
     public Response liftAccessBlocks(@RestForm(CsrfTokens.FIELD) String token) {
-        return change(token, null, "flashAccessBlocksLifted", caller -> tickets.liftAccessBlocks(code, caller));
+        return change(token, null, "flashAccessBlocksLifted", new Typed(null, Map.of()), caller -> tickets.liftAccessBlocks(code, caller));
     }
 
     // --- Plumbing -------------------------------------------------------------------------------------------
@@ -279,7 +349,11 @@ public class TicketPageResource {
         Object apply(Caller caller);
     }
 
-    private Response change(String token, Object request, String doneKey, Change change) {
+    /** What a form carried besides its token and version: how many events its page showed, and the typed fields. */
+    private record Typed(String seen, Map<String, List<String>> fields) {
+    }
+
+    private Response change(String token, Object request, String doneKey, Typed typed, Change change) {
         Caller caller = actor.get();
         if (!csrf.accepts(caller.actor().name(), token)) {
             return redirect(caller, FORM_EXPIRED);
@@ -288,16 +362,54 @@ public class TicketPageResource {
         var violations = request == null ? java.util.Set.<jakarta.validation.ConstraintViolation<Object>>of()
                 : validator.validate(request);
         if (!violations.isEmpty()) {
-            message = ConsoleProblems.of(violations);
+            message = ConsoleProblems.of(violations, texts);
         } else {
             try {
                 change.apply(caller);
                 message = Flash.Message.done(doneKey, code);
             } catch (ProblemException refused) {
-                message = ConsoleProblems.of(refused);
+                if (STALE.contains(refused.type())) {
+                    return staleForm(caller, refused, typed);
+                }
+                message = ConsoleProblems.of(refused, texts);
             }
         }
         return redirect(caller, message);
+    }
+
+    /**
+     * Someone changed the ticket since this page was loaded: the page again, as it is now, with the form
+     * filled in as it was posted and the events the user had not seen above it; nothing typed is lost,
+     * and the form now carries the current version, so sending it again is a deliberate choice.
+     */
+    private Response staleForm(Caller caller, ProblemException refused, Typed typed) {
+        TicketView ticket;
+        try {
+            ticket = tickets.get(code, caller);
+        } catch (ProblemException gone) {
+            return redirect(caller, ConsoleProblems.of(refused, texts));
+        }
+        List<EventView> events = tickets.events(code, caller);
+        int seen = parseSeen(typed.seen(), events.size());
+        var page = Templates.ticket(ticket, events, Actions.of(ticket, caller), choices.organizations(),
+                List.of(CancelReason.values()), null, Draft.of(typed.fields()),
+                events.subList(seen, events.size()));
+        return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(page).build();
+    }
+
+    /** How many events the form's page showed; without a readable count, none is shown as a change. */
+    private static int parseSeen(String seen, int now) {
+        try {
+            int shown = Integer.parseInt(seen == null ? "" : seen.strip());
+            return Math.max(0, Math.min(shown, now));
+        } catch (NumberFormatException e) {
+            return now;
+        }
+    }
+
+    private static List<String> listOf(String value) {
+        return value == null ? List.of() : List.of(value);
     }
 
     private Response back(String token, Flash.Message message) {

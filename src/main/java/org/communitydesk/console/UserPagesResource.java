@@ -26,6 +26,7 @@ import org.communitydesk.security.UserViews.CreateUserRequest;
 import org.communitydesk.security.UserViews.UserView;
 import org.communitydesk.ticket.CurrentActor;
 import org.communitydesk.ticket.TicketViews.Ref;
+import org.communitydesk.web.PageTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -71,6 +72,9 @@ public class UserPagesResource {
 
     @Inject
     Validator validator;
+
+    @Inject
+    PageTexts texts;
 
     // --- One's own password -----------------------------------------------------------------------------------
 
@@ -144,7 +148,7 @@ public class UserPagesResource {
                 chosen == Role.CONTRACTOR ? blankToNull(form.organization()) : null);
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return refused(form, "usersInvalid", ConsoleProblems.describe(violations));
+            return refused(form, "usersInvalid", texts.describe(violations));
         }
         try {
             accounts.create(request, admin);

@@ -20,6 +20,7 @@ import org.communitydesk.dashboard.StatsViews.Summary;
 import org.communitydesk.ticket.TicketScope;
 import org.communitydesk.dashboard.StatsService.Selection;
 import org.communitydesk.ticket.CurrentActor;
+import org.communitydesk.web.PageTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -46,6 +47,9 @@ public class DashboardResource {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    PageTexts texts;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
@@ -62,7 +66,7 @@ public class DashboardResource {
             summary = stats.summary(filter, scope);
         } catch (ProblemException bad) {
             // A hand-edited URL (a bad date, an area outside the user's): say why, and show the default view.
-            problem = bad.detail();
+            problem = pageText(bad);
             status = bad.status();
             filter = StatsFilter.of(null, null, null, null, stats.today());
             summary = stats.summary(filter, scope);
@@ -71,6 +75,19 @@ public class DashboardResource {
                 choices.communities(scope), stats.placeMap(filter, scope));
         return RestResponse.ResponseBuilder
                 .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem)).build();
+    }
+
+    /** Why the filters were refused, in the page's language and naming the fields as the form labels them. */
+    private String pageText(ProblemException refused) {
+        var msg = texts.forms();
+        if (refused instanceof StatsFilter.PeriodProblem period) {
+            return switch (period.kind) {
+                case REVERSED -> msg.dashReversed(period.from, period.to);
+                case TOO_LONG -> msg.dashTooLong(StatsFilter.MAX_DAYS);
+                case NOT_A_DATE -> msg.dashNotADate(period.field);
+            };
+        }
+        return refused.status() == 403 ? msg.dashOutsideArea() : texts.problem(refused);
     }
 
     @GET

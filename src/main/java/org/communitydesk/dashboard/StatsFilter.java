@@ -16,10 +16,12 @@ public record StatsFilter(LocalDate from, LocalDate to, String streetOffice, Str
         LocalDate end = date("to", to, today);
         LocalDate start = date("from", from, end.minusDays(DEFAULT_DAYS - 1));
         if (start.isAfter(end)) {
-            throw new InvalidRequestProblem("from", "from (" + start + ") is after to (" + end + ").");
+            throw new PeriodProblem(PeriodProblem.Kind.REVERSED, "from", start + "", end + "",
+                    "from (" + start + ") is after to (" + end + ").");
         }
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw new InvalidRequestProblem("from", "The period may span at most " + MAX_DAYS + " days.");
+            throw new PeriodProblem(PeriodProblem.Kind.TOO_LONG, "from", start + "", end + "",
+                    "The period may span at most " + MAX_DAYS + " days.");
         }
         return new StatsFilter(start, end, blankToNull(streetOffice), blankToNull(community));
     }
@@ -31,7 +33,27 @@ public record StatsFilter(LocalDate from, LocalDate to, String streetOffice, Str
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeException e) {
-            throw new InvalidRequestProblem(field, field + " must be a date like 2026-11-01.");
+            throw new PeriodProblem(PeriodProblem.Kind.NOT_A_DATE, field, null, null,
+                    field + " must be a date like 2026-11-01.");
+        }
+    }
+
+    /** A period the dashboard cannot show; the kind and dates let a page say so in its own language. */
+    static final class PeriodProblem extends InvalidRequestProblem {
+
+        enum Kind { REVERSED, TOO_LONG, NOT_A_DATE }
+
+        final Kind kind;
+        final String field;
+        final String from;
+        final String to;
+
+        PeriodProblem(Kind kind, String field, String from, String to, String detail) {
+            super(field, detail);
+            this.kind = kind;
+            this.field = field;
+            this.from = from;
+            this.to = to;
         }
     }
 

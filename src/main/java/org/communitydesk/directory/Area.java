@@ -34,6 +34,10 @@ public class Area extends IdentityEntity {
     @ManyToOne(fetch = FetchType.LAZY)
     public Area parent;
 
+    /** The community office's phone, which residents are given to call; null when none is known. */
+    @Column(name = "office_phone")
+    public String officePhone;
+
     /** Where a community is; null when nobody has set it. */
     @Embedded
     public Footprint footprint;

@@ -40,7 +40,8 @@ public class DirectoryService {
     private AreaNode node(Area area, Map<Long, List<Area>> childrenOf) {
         List<AreaNode> children = childrenOf.getOrDefault(area.id, List.of()).stream()
                 .map(child -> node(child, childrenOf)).toList();
-        return new AreaNode(area.code, area.level, area.nameZh, area.nameEn, FootprintView.of(area.footprint), children);
+        return new AreaNode(area.code, area.level, area.nameZh, area.nameEn, area.officePhone,
+                FootprintView.of(area.footprint), children);
     }
 
     public List<SiteView> sites(String communityCode) {

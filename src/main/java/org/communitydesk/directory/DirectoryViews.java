@@ -19,6 +19,8 @@ public final class DirectoryViews {
 
     /** An area with its children: districts hold street offices, which hold communities. */
     public record AreaNode(String code, AreaLevel level, String nameZh, String nameEn,
+            @Schema(nullable = true, description = "The office's phone, given to residents; null when none is known.",
+                    examples = "0352-2041186") String officePhone,
             @Schema(nullable = true, description = "Communities only, when an ADMIN has set it") FootprintView footprint,
             List<AreaNode> children) {
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.ClientFailure;
+import org.communitydesk.common.FormDraft;
 import org.communitydesk.console.FlashMessage;
 import org.communitydesk.security.SecurityEvent;
 import org.communitydesk.security.SignInFailure;
@@ -40,6 +41,7 @@ public class Housekeeping {
                 new Sweep("client_failure", ClientFailure::deleteExpired),
                 new Sweep("sign_in_failure", SignInFailure::deleteExpired),
                 new Sweep("flash_message", FlashMessage::deleteExpired),
+                new Sweep("form_draft", FormDraft::deleteExpired),
                 new Sweep("security_event",
                         now -> SecurityEvent.deleteOlderThan(now.minus(config.securityLog().retention()))));
     }

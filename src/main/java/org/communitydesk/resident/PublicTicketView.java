@@ -29,12 +29,28 @@ public record PublicTicketView(
         @Schema(nullable = true,
                 description = "Until when feedback on the current resolution is taken; null when none can be given.")
         Instant feedbackDeadline,
+        @Schema(nullable = true, description = "The feedback given on the current resolution, once given.")
+        GivenFeedback feedbackGiven,
+        @Schema(nullable = true, description = "The community office's phone, for questions; null when none is known.",
+                examples = "0352-2041186")
+        String officePhone,
         @Schema(description = "The public events of the timeline, oldest first.") List<PublicEvent> events,
         @Schema(description = "Whether text messages about this ticket go to the caller's phone; they can be stopped.")
         boolean textMessages) {
 
     @Schema(name = "PublicName", description = "A name in Chinese and English.")
     public record Name(String zh, String en) implements Bilingual {
+    }
+
+    @Schema(name = "PublicGivenFeedback", description = "The rating given on a resolution; the comment stays with staff.")
+    public record GivenFeedback(int rating, boolean resolved, Instant givenAt) {
+
+        /** "yes" or "no", as the page's forms and messages say it. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @Schema(hidden = true)
+        public String resolvedAnswer() {
+            return resolved ? "yes" : "no";
+        }
     }
 
     @Schema(name = "PublicEvent")

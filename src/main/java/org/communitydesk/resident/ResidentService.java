@@ -12,6 +12,7 @@ import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.directory.Site;
+import org.communitydesk.resident.PublicTicketView.GivenFeedback;
 import org.communitydesk.resident.PublicTicketView.Name;
 import org.communitydesk.resident.PublicTicketView.PublicEvent;
 import org.communitydesk.ticket.AccessCodes;
@@ -92,7 +93,7 @@ public class ResidentService {
         }
         if (guards.blocks(ticket, client, now)) {
             throttle.recordFailure(client, now);
-            throw new NotFoundProblem("ticket", code);
+            throw new TicketBlockedProblem(code, name(ticket.community), ticket.community.officePhone);
         }
         if (!ticket.acceptsAccessCode(accessCode, accessCodes)) {
             guards.recordWrongCode(ticket, client, now);
@@ -110,7 +111,9 @@ public class ResidentService {
                 .toList();
         return new PublicTicketView(t.code, t.status, name(t.category), name(t.site), name(t.community),
                 name(t.leadOrganization), t.reportedAt, t.dispatchedAt, t.resolvedAt, t.closedAt, t.dueAt,
-                t.feedbackDeadline(now), events, t.notifyResident);
+                t.feedbackDeadline(now), t.feedbackOnCurrentResolution()
+                        .map(f -> new GivenFeedback(f.rating, f.resolved, f.givenAt)).orElse(null),
+                t.community.officePhone, events, t.notifyResident);
     }
 
     private static Name name(ServiceCategory category) {

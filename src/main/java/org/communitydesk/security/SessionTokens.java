@@ -55,6 +55,14 @@ public class SessionTokens {
         return base64.encodeToString(bytes) + "." + base64.encodeToString(Hmac.of(key, bytes));
     }
 
+    /**
+     * The user a session cookie names, if this service made it, however old: who posted a form after their
+     * session ended (the form is kept for them, never signed in with).
+     */
+    public Optional<String> signedUser(String value) {
+        return read(value).map(Token::username);
+    }
+
     /** The token in a cookie value, if this service made it; nothing about its age is checked here. */
     Optional<Token> read(String value) {
         if (value == null || value.length() > 400) {

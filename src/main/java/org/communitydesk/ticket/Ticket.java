@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.communitydesk.common.IdentityEntity;
@@ -491,7 +492,13 @@ public class Ticket extends IdentityEntity {
     }
 
     private boolean hasFeedbackOnCurrentResolution() {
-        return feedback.stream().anyMatch(f -> f.resolvedAt.equals(resolvedAt));
+        return feedbackOnCurrentResolution().isPresent();
+    }
+
+    /** The feedback given on the current resolution, if any (none while the ticket is not resolved). */
+    public Optional<TicketFeedback> feedbackOnCurrentResolution() {
+        return resolvedAt == null ? Optional.empty()
+                : feedback.stream().filter(f -> f.resolvedAt.equals(resolvedAt)).findFirst();
     }
 
     /** The names and phone numbers of everyone who called about this ticket: never shown to the public. */

@@ -311,7 +311,7 @@ public class TicketService {
         boolean leads = scope.kind() == TicketScope.Kind.ORGANIZATION && t.isLedNowBy(scope.id());
         String phone = t.crewMayCall && leads ? t.reporterPhone : null;
         Organization manager = t.site == null ? null : t.site.propertyManager;
-        return new TicketViews.CrewContact(phone, Ref.of(t.community), Ref.of(manager),
+        return new TicketViews.CrewContact(phone, Ref.of(t.community), t.community.officePhone, Ref.of(manager),
                 manager == null ? null : manager.contactPhone);
     }
 

@@ -66,6 +66,7 @@ public final class TicketViews {
             @Schema(nullable = true, description = "The caller's phone: only when the caller agreed at intake and the "
                     + "contractor's organization leads the work now.") String callerPhone,
             @Schema(description = "The community office of the ticket.") Ref communityOffice,
+            @Schema(nullable = true, description = "The community office's phone, when the directory has it.") String communityOfficePhone,
             @Schema(nullable = true, description = "The compound's property manager, if it has one.") Ref propertyManager,
             @Schema(nullable = true) String propertyManagerPhone) {
     }

@@ -805,4 +805,7 @@ public interface PageMessages {
 
     @Message
     String loginPasswordChanged();
+
+    @Message
+    String flashNotConfirmed();
 }

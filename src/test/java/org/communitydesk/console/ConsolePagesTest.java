@@ -193,12 +193,15 @@ class ConsolePagesTest {
         walk(code, "dispatch");
 
         Response stale = admin.post("/console/tickets/" + code + "/cancel", new Form().with("version", oldVersion)
-                .with("reason", "WITHDRAWN"));
-        stale.then().statusCode(303);
-        assertThat(admin.follow(stale)).contains("刚被别人改过");
+                .with("reason", "WITHDRAWN").with("duplicateOf", "CD-2026-000001").with("confirm", "yes"));
+        // The page again (409), as it is now, with the form as it was posted (issue 17, point 8).
+        stale.then().statusCode(409);
+        assertThat(stale.asString()).contains("有人修改了这张工单", "value=\"CD-2026-000001\"",
+                "<option value=\"WITHDRAWN\" selected>");
         get(code).then().body("status", equalTo("DISPATCHED"));
 
-        Response illegal = admin.post("/console/tickets/" + code + "/close", new Form().with("version", version(code)));
+        Response illegal = admin.post("/console/tickets/" + code + "/close", new Form().with("version", version(code))
+                .with("confirm", "yes"));
         assertThat(admin.follow(illegal)).contains("当前状态下不能这样办理");
         get(code).then().body("status", equalTo("DISPATCHED"));
     }

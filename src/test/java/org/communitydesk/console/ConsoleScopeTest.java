@@ -63,12 +63,12 @@ class ConsoleScopeTest {
             "dispatch", new Form(State.REPORTED, Map.of("lead", "tongda-dredging", "organization", "tongda-dredging")),
             "start", new Form(State.DISPATCHED, Map.of()),
             "resolve", new Form(State.IN_PROGRESS, Map.of("resolution", "疏通完毕", "rootCause", "油污结块")),
-            "close", new Form(State.RESOLVED, Map.of()),
-            "cancel", new Form(State.DISPATCHED, Map.of("reason", "WITHDRAWN")),
+            "close", new Form(State.RESOLVED, Map.of("confirm", "yes")),
+            "cancel", new Form(State.DISPATCHED, Map.of("reason", "WITHDRAWN", "confirm", "yes")),
             "reopen", new Form(State.RESOLVED, Map.of("reason", "居民反映仍然堵塞")),
             "notes", new Form(State.DISPATCHED, Map.of("text", "范围测试备注", "visibility", "PUBLIC")),
             "feedback", new Form(State.RESOLVED, Map.of("rating", "5", "resolved", "yes")),
-            "access-code", new Form(State.DISPATCHED, Map.of()),
+            "access-code", new Form(State.DISPATCHED, Map.of("confirm", "yes")),
             "lift-access-blocks", new Form(State.DISPATCHED, Map.of()));
 
     /** The title of the not-found page (msg.properties: ticketMissingTitle). */

@@ -69,7 +69,7 @@ class CrewContactTest {
         TestUsers.contractor("crewcall", "tongda-dredging").request().queryParam("lang", "en").when()
                 .get("/console/tickets/{c}", code).then().statusCode(200)
                 .body(not(containsString(phone)), containsString("id=\"no-caller-phone\""),
-                        containsString("Beixinyuan"));
+                        containsString("Beixinyuan"), containsString("id=\"office-phone\" href=\"tel:0352-2041186\""));
         given().when().get("/console/tickets/{c}", code).then().body(not(containsString("id=\"crew-may-call\"")));
     }
 

@@ -65,4 +65,71 @@ class StatusPageBrowserTest {
             assertThat(browser.find(By.id("accessCode")).getAttribute("value")).isEmpty();
         }
     }
+
+    /** Issue 17, point 4: the resident rates the work on the page, on a phone in Chinese and a desk in English. */
+    @Test
+    void aResidentRatesTheWorkOnThePageOnAPhoneAndADesk() {
+        for (boolean phone : new boolean[] { true, false }) {
+            String lang = phone ? "zh" : "en";
+            Response created = create(intake("sewer-blockage", "beixinyuan", "hongan"));
+            String code = created.path("code");
+            String accessCode = created.path("accessCode");
+            walk(code, "dispatch", "start", "resolve");
+
+            try (Browser browser = Browser.open()) {
+                if (phone) {
+                    browser.asPhone();
+                } else {
+                    browser.asDesk();
+                }
+                browser.visit(url("/status?lang=" + lang));
+                browser.type(By.id("code"), code).type(By.id("accessCode"), accessCode)
+                        .clickAndWait(By.cssSelector("form.lookup button[type=submit]"));
+                assertThat(browser.find(By.id("resident-feedback-form")).getText())
+                        .contains(phone ? "评价处理结果" : "Rate the work");
+                String device = phone ? "phone" : "desk";
+                browser.screenshotWholePage(SHOTS.resolve("status-feedback-" + device + "-" + lang + ".png"),
+                        phone ? 390 : 1366);
+                // The other language on the same device, for the screenshots.
+                String other = phone ? "en" : "zh";
+                browser.visit(url("/status?lang=" + other));
+                browser.type(By.id("code"), code).type(By.id("accessCode"), accessCode)
+                        .clickAndWait(By.cssSelector("form.lookup button[type=submit]"));
+                browser.screenshotWholePage(SHOTS.resolve("status-feedback-" + device + "-" + other + ".png"),
+                        phone ? 390 : 1366);
+                browser.visit(url("/status?lang=" + lang));
+                browser.type(By.id("code"), code).type(By.id("accessCode"), accessCode)
+                        .clickAndWait(By.cssSelector("form.lookup button[type=submit]"));
+                if (phone) {
+                    browser.asPhone();
+                } else {
+                    browser.asDesk();
+                }
+                assertThat(browser.scrollsSideways()).as("the form fits the screen").isFalse();
+
+                browser.find(By.cssSelector("input[name=rating][value='2']")).click();
+                browser.find(By.cssSelector("input[name=resolved][value=no]")).click();
+                browser.type(By.id("feedbackComment"), phone ? "楼道里还有味道" : "Still smells in the stairwell")
+                        .type(By.id("feedbackAccessCode"), accessCode)
+                        .clickAndWait(By.cssSelector("#resident-feedback-form button[type=submit]"));
+
+                assertThat(browser.find(By.id("feedback-thanks")).getText())
+                        .contains(phone ? "谢谢您的评价" : "Thank you: your rating was received");
+                assertThat(browser.find(By.id("code")).getAttribute("value")).isEqualTo(code);
+                assertThat(browser.driver().getCurrentUrl()).doesNotContain(accessCode);
+            }
+            // "Not resolved" reopens the ticket, as through the API.
+            assertThat((String) org.communitydesk.support.TicketApi.get(code).path("status")).isEqualTo("DISPATCHED");
+        }
+    }
+
+    private URL url(String path) {
+        try {
+            return new URL(statusPage, path);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static final java.nio.file.Path SHOTS = java.nio.file.Path.of("target", "screenshots", "17a");
 }

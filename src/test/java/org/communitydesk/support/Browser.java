@@ -94,6 +94,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** A desk's screen (1366 × 900). */
+    public Browser asDesk() {
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        return this;
+    }
+
     /** A phone's screen (390 × 844 CSS pixels). */
     public Browser asPhone() {
         driver.manage().window().setSize(new Dimension(390, 844));

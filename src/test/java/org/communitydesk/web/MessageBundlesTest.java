@@ -38,6 +38,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void formMessagesHaveTheSameKeysInBothLanguages() {
+        // web.FormMessages: what forms say when refused or stale, confirmations, the residents' feedback form.
+        assertThat(keys("messages/form_en.properties")).isEqualTo(keys("messages/form.properties"))
+                .contains("confirmCancel", "staleTitle", "statusFeedbackTitle");
+    }
+
+    @Test
     void notificationTextsHaveTheSameKeysInBothLanguages() {
         // notification.NotificationTexts: the texts of text messages and robot messages.
         assertThat(keys("messages/note_en.properties")).isEqualTo(keys("messages/note.properties"))
