@@ -15,6 +15,8 @@ import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.Roles;
 import org.communitydesk.console.ConsoleChoices;
 import org.communitydesk.dashboard.StatsViews.Summary;
+import org.communitydesk.notification.NotificationService;
+import org.communitydesk.notification.NotificationService.DeliveryHealth;
 import org.communitydesk.ticket.TicketScope;
 import org.communitydesk.dashboard.StatsService.Selection;
 import org.communitydesk.ticket.CurrentActor;
@@ -29,7 +31,7 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(DashboardView view, String problem);
+        static native TemplateInstance dashboard(DashboardView view, String problem, DeliveryHealth delivery);
     }
 
     @Inject
@@ -43,6 +45,9 @@ public class DashboardResource {
 
     @Inject
     CurrentActor actor;
+
+    @Inject
+    NotificationService notifications;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -68,7 +73,7 @@ public class DashboardResource {
         DashboardView view = new DashboardView(filter, summary, choices.streetOffices(scope),
                 choices.communities(scope));
         return RestResponse.ResponseBuilder
-                .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem)).build();
+                .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem, notifications.health())).build();
     }
 
     @GET
