@@ -44,7 +44,11 @@ public class NotificationService {
     NotificationConfig config;
 
     /** Whether delivery is failing, for the dashboard: messages given up in the last day, the oldest unsent one. */
-    public record DeliveryHealth(long failedLastDay, long oldestUnsentMinutes, boolean failing) {
+    public record DeliveryHealth(long failedLastDay, long oldestUnsentMinutes, boolean late) {
+
+        public boolean failing() {
+            return failedLastDay > 0 || late;
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -58,7 +62,7 @@ public class NotificationService {
                 .setParameter("pending", NotificationState.PENDING).getSingleResult();
         long minutes = oldest == null ? 0 : Math.max(0, java.time.Duration.between(oldest, now).toMinutes());
         boolean late = oldest != null && java.time.Duration.between(oldest, now).compareTo(config.warnAfter()) > 0;
-        return new DeliveryHealth(failed, minutes, failed > 0 || late);
+        return new DeliveryHealth(failed, minutes, late);
     }
 
     /** Newest first, filtered by any of state, ticket, audience and channel. */

@@ -16,7 +16,13 @@ public interface OpsMessages {
     String navNotifications();
 
     @Message
-    String dashDeliveryFailing(long failed, long minutes);
+    String dashDeliveryFailing();
+
+    @Message
+    String dashDeliveryFailed(long failed);
+
+    @Message
+    String dashDeliveryLate(long minutes);
 
     @Message
     String dashDeliveryLink();
