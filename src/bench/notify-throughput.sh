@@ -8,14 +8,14 @@
 #   src/bench/notify-throughput.sh               # H2: a new file database in a temporary directory
 #   src/bench/notify-throughput.sh postgresql    # PostgreSQL: a new database on 127.0.0.1:5432, dropped at the end
 #
-# Settings (environment): DURATION (default 20), CONNECTIONS (default 4), PORT (default 8095), RECEIVER_PORT
+# Settings (environment): DURATION (default 20), CONNECTIONS (default 16, as the intake row of hot-paths.sh), PORT (default 8095), RECEIVER_PORT
 # (default 8096), GATEWAY_DELAY_MS (the receiver's answer time, default 20), SKIP_BUILD=true to use target/.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DB=${1:-h2}
 DURATION=${DURATION:-20}
-CONNECTIONS=${CONNECTIONS:-4}
+CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-8095}
 RECEIVER_PORT=${RECEIVER_PORT:-8096}
 GATEWAY_DELAY_MS=${GATEWAY_DELAY_MS:-20}
@@ -71,7 +71,9 @@ ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), Gateway).serve_forever()
 PY
 python3 "$work/receiver.py" "$RECEIVER_PORT" "$GATEWAY_DELAY_MS" & receiver_pid=$!
 
-(cd "$ROOT/target/quarkus-app" && env "${env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+# A copy: a build in the same tree during the run must not swap the jar under the service.
+cp -r "$ROOT/target/quarkus-app" "$work/app"
+(cd "$work/app" && env "${env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
     COMMUNITYDESK_ADMIN_PASSWORD=$PASSWORD COMMUNITYDESK_NOTIFICATIONS_DAILY_CAP=1000000 \
     COMMUNITYDESK_NOTIFICATIONS_DELIVER_EVERY=1s \
     COMMUNITYDESK_NOTIFICATIONS_SMS_GATEWAY_URL="http://127.0.0.1:$RECEIVER_PORT/sms" \
@@ -99,6 +101,7 @@ sample() {
     true
 }
 max_queued=0; max_age=0
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 began=$(date +%s%3N)
 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$work/intake.lua" -H "Authorization: Basic $(printf 'admin:%s' $PASSWORD | base64)" \
     "$BASE/api/tickets" > "$work/wrk.txt" &
@@ -119,7 +122,8 @@ done
 drain_ms=$(( $(date +%s%3N) - stopped ))
 read -r requests distinct <<< "$(curl -s "http://127.0.0.1:$RECEIVER_PORT/")"
 committed=$(( created - non2xx ))
-printf '\n%s, %d connections, gateway answering in %d ms\n' "$DB" "$CONNECTIONS" "$GATEWAY_DELAY_MS"
+printf '\n%s, %d connections, gateway answering in %d ms, load average before/after: %s / %s\n' "$DB" "$CONNECTIONS" \
+    "$GATEWAY_DELAY_MS" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| intakes (201) | intake rate | delivered during intake | delivery rate during intake | largest queue | oldest unsent seen | queue empty after intake stopped | messages received (distinct keys) |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
 printf '| %d | %.1f/s | %d | %.1f/s | %d | %d s | %.1f s | %d (%d) |\n' "$committed" \
