@@ -8,14 +8,15 @@
 #   src/bench/notify-throughput.sh               # H2: a new file database in a temporary directory
 #   src/bench/notify-throughput.sh postgresql    # PostgreSQL: a new database on 127.0.0.1:5432, dropped at the end
 #
-# Settings (environment): DURATION (default 20), CONNECTIONS (default 4), PORT (default 8095), RECEIVER_PORT
-# (default 8096), GATEWAY_DELAY_MS (the receiver's answer time, default 20), SKIP_BUILD=true to use target/.
+# Settings (environment): DURATION (default 20), CONNECTIONS (default 16, as the intake row of hot-paths.sh), PORT (default 8095), RECEIVER_PORT
+# (default 8096), GATEWAY_DELAY_MS (the receiver's answer time, default 20), SKIP_BUILD=true to use target/,
+# BACKLOG=N (PostgreSQL) to also time the delivery of N messages written straight into the outbox.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DB=${1:-h2}
 DURATION=${DURATION:-20}
-CONNECTIONS=${CONNECTIONS:-4}
+CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-8095}
 RECEIVER_PORT=${RECEIVER_PORT:-8096}
 GATEWAY_DELAY_MS=${GATEWAY_DELAY_MS:-20}
@@ -71,13 +72,18 @@ ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), Gateway).serve_forever()
 PY
 python3 "$work/receiver.py" "$RECEIVER_PORT" "$GATEWAY_DELAY_MS" & receiver_pid=$!
 
-(cd "$ROOT/target/quarkus-app" && env "${env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+# A copy: a build in the same tree during the run must not swap the jar under the service.
+cp -r "$ROOT/target/quarkus-app" "$work/app"
+(cd "$work/app" && exec env "${env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
     COMMUNITYDESK_ADMIN_PASSWORD=$PASSWORD COMMUNITYDESK_NOTIFICATIONS_DAILY_CAP=1000000 \
     COMMUNITYDESK_NOTIFICATIONS_DELIVER_EVERY=1s \
     COMMUNITYDESK_NOTIFICATIONS_SMS_GATEWAY_URL="http://127.0.0.1:$RECEIVER_PORT/sms" \
     java -Xmx256m -XX:+UseSerialGC -jar quarkus-run.jar > "$work/app.log" 2>&1) & app_pid=$!
+curl -s -o /dev/null "$BASE/" && { echo "port $PORT is already in use; set PORT"; exit 1; }
 for _ in $(seq 1 240); do curl -sf "$BASE/q/health/ready" > /dev/null && break; sleep 1; done
 curl -sf "$BASE/q/health/ready" > /dev/null || { tail -30 "$work/app.log"; exit 1; }
+# The service that answers must be ours (not one left on the port by another run).
+kill -0 "$app_pid" 2> /dev/null || { echo "the service did not start:"; tail -5 "$work/app.log"; exit 1; }
 
 cat > "$work/intake.lua" <<'LUA'
 wrk.method = "POST"
@@ -99,6 +105,7 @@ sample() {
     true
 }
 max_queued=0; max_age=0
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 began=$(date +%s%3N)
 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$work/intake.lua" -H "Authorization: Basic $(printf 'admin:%s' $PASSWORD | base64)" \
     "$BASE/api/tickets" > "$work/wrk.txt" &
@@ -119,9 +126,32 @@ done
 drain_ms=$(( $(date +%s%3N) - stopped ))
 read -r requests distinct <<< "$(curl -s "http://127.0.0.1:$RECEIVER_PORT/")"
 committed=$(( created - non2xx ))
-printf '\n%s, %d connections, gateway answering in %d ms\n' "$DB" "$CONNECTIONS" "$GATEWAY_DELAY_MS"
+printf '\n%s, %d connections, gateway answering in %d ms, load average before/after: %s / %s\n' "$DB" "$CONNECTIONS" \
+    "$GATEWAY_DELAY_MS" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| intakes (201) | intake rate | delivered during intake | delivery rate during intake | largest queue | oldest unsent seen | queue empty after intake stopped | messages received (distinct keys) |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
 printf '| %d | %.1f/s | %d | %.1f/s | %d | %d s | %.1f s | %d (%d) |\n' "$committed" \
     "$(echo "$committed*1000/$intake_ms" | bc -l)" "$at_stop" "$(echo "$at_stop*1000/$intake_ms" | bc -l)" \
     "$max_queued" "$max_age" "$(echo "$drain_ms/1000" | bc -l)" "$requests" "$distinct"
+# Intakes wrk gave up on (its 2 s timeout) may still have committed: the distinct keys count every committed one.
+grep -E 'Socket errors|Latency' "$work/wrk.txt" || true
+
+# PostgreSQL only: the delivery job's own capacity, apart from intake. BACKLOG pending messages are written straight
+# into the outbox, and the time until the gateway has them all is measured.
+if [ "$DB" = postgresql ] && [ "${BACKLOG:-0}" -gt 0 ]; then
+    read -r before _ <<< "$(curl -s "http://127.0.0.1:$RECEIVER_PORT/")"
+    psql -h 127.0.0.1 -U postgres -qc "INSERT INTO notification (idempotency_key, ticket_code, kind, audience, channel,
+        recipient, body, state, attempts, created_at, due_since, next_attempt_at) SELECT 'backlog-' || g, 'BACKLOG',
+        'resident-dispatched', 'RESIDENT', 'SMS', '139' || lpad(g::text, 8, '0'), 'backlog', 'PENDING', 0, now(), now(),
+        now() FROM generate_series(1, $BACKLOG) g" "$pg_db"
+    began=$(date +%s%3N)
+    while true; do
+        read -r now_count _ <<< "$(curl -s "http://127.0.0.1:$RECEIVER_PORT/")"
+        [ $(( now_count - before )) -ge "$BACKLOG" ] && break
+        [ $(( $(date +%s%3N) - began )) -gt 600000 ] && { echo "backlog not sent after 10 minutes"; break; }
+        sleep 0.2
+    done
+    took=$(( $(date +%s%3N) - began ))
+    printf 'backlog of %d pending messages sent in %.1f s: %.0f a second (load average %s)\n' "$BACKLOG" \
+        "$(echo "$took/1000" | bc -l)" "$(echo "$BACKLOG*1000/$took" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+fi

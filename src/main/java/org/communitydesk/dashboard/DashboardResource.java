@@ -17,6 +17,8 @@ import org.communitydesk.web.Language;
 import org.communitydesk.web.PageLanguage;
 import org.communitydesk.console.ConsoleChoices;
 import org.communitydesk.dashboard.StatsViews.Summary;
+import org.communitydesk.notification.NotificationService;
+import org.communitydesk.notification.NotificationService.DeliveryHealth;
 import org.communitydesk.ticket.TicketScope;
 import org.communitydesk.dashboard.StatsService.Selection;
 import org.communitydesk.ticket.CurrentActor;
@@ -32,7 +34,7 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(DashboardView view, String problem);
+        static native TemplateInstance dashboard(DashboardView view, String problem, DeliveryHealth delivery);
     }
 
     @Inject
@@ -49,6 +51,9 @@ public class DashboardResource {
 
     @Inject
     PageTexts texts;
+
+    @Inject
+    NotificationService notifications;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -74,7 +79,7 @@ public class DashboardResource {
         DashboardView view = new DashboardView(filter, summary, choices.streetOffices(scope),
                 choices.communities(scope), stats.placeMap(filter, scope));
         return RestResponse.ResponseBuilder
-                .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem)).build();
+                .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem, notifications.health())).build();
     }
 
     /** Why the filters were refused, in the page's language and naming the fields as the form labels them. */

@@ -11,6 +11,8 @@ import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.FormDraft;
 import org.communitydesk.console.FlashMessage;
+import org.communitydesk.notification.Notification;
+import org.communitydesk.notification.NotificationConfig;
 import org.communitydesk.security.SecurityEvent;
 import org.communitydesk.security.SignInFailure;
 import org.communitydesk.ticket.AccessGuard;
@@ -33,6 +35,9 @@ public class Housekeeping {
     @Inject
     AppConfig config;
 
+    @Inject
+    NotificationConfig notifications;
+
     /** A new table of expiring rows is one more line here (its static deleteExpired(Instant now) method). */
     List<Sweep> sweeps() {
         return List.of(
@@ -43,7 +48,9 @@ public class Housekeeping {
                 new Sweep("flash_message", FlashMessage::deleteExpired),
                 new Sweep("form_draft", FormDraft::deleteExpired),
                 new Sweep("security_event",
-                        now -> SecurityEvent.deleteOlderThan(now.minus(config.securityLog().retention()))));
+                        now -> SecurityEvent.deleteOlderThan(now.minus(config.securityLog().retention()))),
+                new Sweep("notification",
+                        now -> Notification.deleteDoneBefore(now.minus(notifications.retentionInForce()))));
     }
 
     /** Sweeps every table; returns the rows removed. A failing table does not stop the others. */

@@ -7,5 +7,7 @@ public enum Audience {
     /** An organization's crew, through the targets registered for the organization. */
     ORGANIZATION,
     /** A street office's supervisors, through the targets registered for the street office. */
-    SUPERVISOR
+    SUPERVISOR,
+    /** An integration (a 12345 platform, a city dashboard), through a signed webhook registered for the event types it wants. */
+    INTEGRATION
 }

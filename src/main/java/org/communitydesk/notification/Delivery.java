@@ -122,7 +122,8 @@ public class Delivery {
             Notification message = Notification.findById(id.longValue());
             message.claim(holder, now, config.claimTimeout());
             claimed.add(new Outgoing(message.id, message.idempotencyKey, message.ticketCode, message.kind,
-                    message.channel, message.recipient, message.secret, message.textToSend(), message.attempts));
+                    message.channel, message.recipient, message.secret, message.textToSend(), message.attempts,
+                    message.accessCode));
         }
         return claimed;
     }

@@ -157,4 +157,12 @@ public class Notification extends IdentityEntity {
         return attemptsMade >= 1 && attemptsMade <= FIRST_RETRIES.size() ? FIRST_RETRIES.get(attemptsMade - 1)
                 : LATER_RETRY;
     }
+
+    /**
+     * Housekeeping: sent and skipped messages written before the cut-off. FAILED and PENDING ones stay for the
+     * operator and the delivery job.
+     */
+    public static long deleteDoneBefore(Instant cutoff) {
+        return delete("state in ?1 and createdAt < ?2", List.of(NotificationState.SENT, NotificationState.SKIPPED), cutoff);
+    }
 }

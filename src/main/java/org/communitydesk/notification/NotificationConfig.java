@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Notifications: the delivery job, the rules on what is sent, and each channel (off until configured). */
@@ -53,7 +54,35 @@ public interface NotificationConfig {
     @WithDefault("10s")
     Duration httpTimeout();
 
+    /**
+     * How long sent (and skipped) messages are kept before housekeeping deletes them; at least {@link #MIN_RETENTION},
+     * since the overdue job's once-per-deadline check and the daily cap read the recent ones.
+     */
+    @WithDefault("90d")
+    Duration retention();
+
+    Duration MIN_RETENTION = Duration.ofDays(2);
+
+    /** The retention in force: the configured one, never below {@link #MIN_RETENTION}. */
+    default Duration retentionInForce() {
+        return retention().compareTo(MIN_RETENTION) < 0 ? MIN_RETENTION : retention();
+    }
+
+    /** The dashboard warns when the oldest unsent message is older than this (or any was given up in a day). */
+    @WithDefault("30m")
+    Duration warnAfter();
+
     Sms sms();
+
+    Email email();
+
+    interface Email {
+        /**
+         * The sender address of e-mail to staff and supervisors. Unset: e-mail off. The SMTP server is Quarkus
+         * Mailer's ({@code quarkus.mailer.host}, {@code port}, {@code username}, {@code password}, {@code tls}).
+         */
+        Optional<String> from();
+    }
 
     interface Sms {
         /** A generic HTTP SMS gateway: a JSON POST of {to, text, idempotencyKey} to this URL. Unset: off. */
@@ -65,5 +94,40 @@ public interface NotificationConfig {
 
         /** The credential sent in {@link #authHeader()} (for example "Bearer ..."). */
         Optional<String> authValue();
+
+        /** Tencent Cloud SMS through its official SDK; used instead of the gateway once configured. */
+        Tencent tencent();
+    }
+
+    interface Tencent {
+        Optional<String> secretId();
+
+        Optional<String> secretKey();
+
+        /** The SMS application's SdkAppId. */
+        Optional<String> sdkAppId();
+
+        /** The approved signature (签名), e.g. 某某街道. */
+        Optional<String> signName();
+
+        @WithDefault("ap-guangzhou")
+        String region();
+
+        /** The API's host (and port); tests point it at a local server. */
+        @WithDefault("sms.tencentcloudapi.com")
+        String endpoint();
+
+        /** False only for a local test server. */
+        @WithDefault("true")
+        boolean https();
+
+        /** The approved template's id for each kind of resident message (resident-logged, resident-dispatched, ...). */
+        Map<String, String> templates();
+
+        /**
+         * The template's parameters, in order, for each kind: names among code, accessCode, link. Default "code,link",
+         * and "code,accessCode,link" for resident-logged.
+         */
+        Map<String, String> params();
     }
 }

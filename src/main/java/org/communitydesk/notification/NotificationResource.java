@@ -24,6 +24,8 @@ import org.communitydesk.common.Roles;
 import org.communitydesk.notification.NotificationViews.NotificationView;
 import org.communitydesk.notification.NotificationViews.TargetRequest;
 import org.communitydesk.notification.NotificationViews.TargetView;
+import org.communitydesk.notification.NotificationViews.WebhookRequest;
+import org.communitydesk.notification.NotificationViews.WebhookView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -105,5 +107,43 @@ public class NotificationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void removeNotificationTarget(@PathParam("id") long id) {
         notifications.removeTarget(id, identity.getPrincipal().getName());
+    }
+
+    @GET
+    @Path("/webhooks")
+    @Operation(operationId = "listWebhooks", summary = "The integrations' signed webhooks")
+    @APIResponse(responseCode = "200", description = "The webhooks; URLs cut to their host, secrets never shown")
+    public List<WebhookView> listWebhooks() {
+        return notifications.webhooks();
+    }
+
+    @POST
+    @Path("/webhooks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addWebhook", summary = "Register a signed webhook for the event types an integration wants",
+            description = "Each delivery is the event as JSON with X-CommunityDesk-Event, X-CommunityDesk-Delivery, "
+                    + "X-CommunityDesk-Timestamp and X-CommunityDesk-Signature-256 (sha256=hex HMAC-SHA-256 of "
+                    + "timestamp + '.' + body under the secret). The URL must be http(s) and, unless "
+                    + "communitydesk.notifications.allow-private-addresses is set, must not resolve to a loopback or "
+                    + "private-range address.")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it; the secret is shown this once if made up here",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "400", description = "An unknown event type or organization, or a refused URL",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addWebhook(@NotNull @Valid WebhookRequest request, UriInfo uriInfo) {
+        WebhookView added = notifications.addWebhook(request, identity.getPrincipal().getName());
+        return Response.created(uriInfo.getBaseUriBuilder().path("api/admin/webhooks").path(String.valueOf(added.id()))
+                .build()).entity(added).build();
+    }
+
+    @DELETE
+    @Path("/webhooks/{id}")
+    @Operation(operationId = "removeWebhook", summary = "Stop calling a webhook; deliveries already written still go")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such webhook",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void removeWebhook(@PathParam("id") long id) {
+        notifications.removeWebhook(id, identity.getPrincipal().getName());
     }
 }

@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,8 @@ import org.communitydesk.directory.Organization;
 import org.communitydesk.notification.NotificationViews.NotificationView;
 import org.communitydesk.notification.NotificationViews.TargetRequest;
 import org.communitydesk.notification.NotificationViews.TargetView;
+import org.communitydesk.notification.NotificationViews.WebhookRequest;
+import org.communitydesk.notification.NotificationViews.WebhookView;
 import org.jboss.logging.Logger;
 
 /** What operators do with notifications: list them, retry failed ones, register where organizations are reached. */
@@ -38,6 +42,28 @@ public class NotificationService {
 
     @Inject
     NotificationConfig config;
+
+    /** Whether delivery is failing, for the dashboard: messages given up in the last day, the oldest unsent one. */
+    public record DeliveryHealth(long failedLastDay, long oldestUnsentMinutes, boolean late) {
+
+        public boolean failing() {
+            return failedLastDay > 0 || late;
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeliveryHealth health() {
+        java.time.Instant now = clock.instant();
+        // A FAILED message keeps the time of its last attempt's claim in next_attempt_at.
+        long failed = Notification.count("state = ?1 and nextAttemptAt >= ?2", NotificationState.FAILED,
+                now.minus(java.time.Duration.ofDays(1)));
+        java.time.Instant oldest = Notification.getEntityManager()
+                .createQuery("select min(n.createdAt) from Notification n where n.state = :pending", java.time.Instant.class)
+                .setParameter("pending", NotificationState.PENDING).getSingleResult();
+        long minutes = oldest == null ? 0 : Math.max(0, java.time.Duration.between(oldest, now).toMinutes());
+        boolean late = oldest != null && java.time.Duration.between(oldest, now).compareTo(config.warnAfter()) > 0;
+        return new DeliveryHealth(failed, minutes, late);
+    }
 
     /** Newest first, filtered by any of state, ticket, audience and channel. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,7 +108,8 @@ public class NotificationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TargetView> targets() {
-        return NotificationTarget.<NotificationTarget>listAll(Sort.by("id")).stream().map(TargetView::of).toList();
+        return NotificationTarget.<NotificationTarget>list("audience <> ?1", Sort.by("id"), Audience.INTEGRATION).stream()
+                .map(TargetView::of).toList();
     }
 
     public TargetView addTarget(TargetRequest request, String by) {
@@ -122,5 +149,68 @@ public class NotificationService {
             throw new NotFoundProblem("notification target", String.valueOf(id));
         }
         LOG.infof("Notification target %d removed by %s.", id, LogSafe.of(by));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WebhookView> webhooks() {
+        return NotificationTarget.<NotificationTarget>list("audience", Sort.by("id"), Audience.INTEGRATION).stream()
+                .map(t -> WebhookView.of(t, null)).toList();
+    }
+
+    /** Registers a webhook; a secret made up here is in this answer only. */
+    public WebhookView addWebhook(WebhookRequest request, String by) {
+        List<String> events = request.events().stream().map(e -> e == null ? "" : e.strip().toUpperCase()).distinct()
+                .toList();
+        for (String event : events) {
+            if (!WebhookEvents.TYPES.contains(event)) {
+                throw new InvalidRequestProblem("events", "Unknown event type '" + event + "'; one of "
+                        + String.join(", ", WebhookEvents.TYPES) + ".");
+            }
+        }
+        String organization = request.organizationCode() == null || request.organizationCode().isBlank() ? null
+                : request.organizationCode().strip();
+        if (organization != null && Organization.findByCode(organization).isEmpty()) {
+            throw new InvalidRequestProblem("organizationCode", "No organization with code '" + organization + "'.");
+        }
+        boolean personalData = Boolean.TRUE.equals(request.personalData());
+        if (personalData && organization == null) {
+            throw new InvalidRequestProblem("personalData",
+                    "Callers' data goes only to a webhook that speaks for an organization (organizationCode).");
+        }
+        URI url = checkedUrl(request.url());
+        String made = null;
+        String secret = request.secret() == null ? null : request.secret().strip();
+        if (secret == null || secret.isEmpty()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            secret = made = HexFormat.of().formatHex(random);
+        }
+        NotificationTarget webhook = NotificationTarget.webhook(request.name().strip(), url.toString(), secret, events,
+                organization, personalData);
+        webhook.persist();
+        LOG.infof("Webhook %d (%s, %s at %s) added by %s.", webhook.id, LogSafe.of(webhook.ownerCode), webhook.eventTypes,
+                HttpPoster.hostOf(url), LogSafe.of(by));
+        return WebhookView.of(webhook, made);
+    }
+
+    public void removeWebhook(long id, String by) {
+        if (NotificationTarget.delete("id = ?1 and audience = ?2", id, Audience.INTEGRATION) == 0) {
+            throw new NotFoundProblem("webhook", String.valueOf(id));
+        }
+        LOG.infof("Webhook %d removed by %s.", id, LogSafe.of(by));
+    }
+
+    private URI checkedUrl(String address) {
+        URI url;
+        try {
+            url = URI.create(address.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestProblem("url", "Not a URL.");
+        }
+        String refusal = WebAddresses.refusal(url, config.allowPrivateAddresses());
+        if (refusal != null) {
+            throw new InvalidRequestProblem("url", refusal);
+        }
+        return url;
     }
 }

@@ -34,6 +34,14 @@ public class NotificationTarget extends IdentityEntity {
     @Column(name = "personal_data", nullable = false)
     public boolean personalData;
 
+    /** A webhook's event types, comma-separated ({@link WebhookEvents}); null for robots. */
+    @Column(name = "event_types")
+    public String eventTypes;
+
+    /** The organization a webhook speaks for: callers' data only when it leads the ticket; null for most. */
+    @Column(name = "organization_code")
+    public String organizationCode;
+
     protected NotificationTarget() {
     }
 
@@ -45,6 +53,25 @@ public class NotificationTarget extends IdentityEntity {
         this.address = address;
         this.secret = secret;
         this.personalData = personalData;
+    }
+
+    static NotificationTarget webhook(String name, String url, String secret, List<String> eventTypes,
+            String organizationCode, boolean personalData) {
+        NotificationTarget target = new NotificationTarget(Audience.INTEGRATION, name, ChannelKind.WEBHOOK, url, secret,
+                personalData);
+        target.eventTypes = String.join(",", eventTypes);
+        target.organizationCode = organizationCode;
+        return target;
+    }
+
+    List<String> eventTypeList() {
+        return eventTypes == null || eventTypes.isBlank() ? List.of() : List.of(eventTypes.split(","));
+    }
+
+    /** The webhooks that want an event type. */
+    static List<NotificationTarget> webhooksFor(String eventType) {
+        return NotificationTarget.<NotificationTarget>list("audience = ?1 order by id", Audience.INTEGRATION).stream()
+                .filter(t -> t.eventTypeList().contains(eventType)).toList();
     }
 
     static List<NotificationTarget> of(Audience audience, String ownerCode) {

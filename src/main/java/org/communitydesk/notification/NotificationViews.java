@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bodies of the notifications API. */
@@ -41,7 +42,7 @@ public final class NotificationViews {
             return new TargetView(t.id, t.audience, t.ownerCode, t.channel, shown, t.secret != null, t.personalData);
         }
 
-        private static String hostOnly(String url) {
+        static String hostOnly(String url) {
             try {
                 return HttpPoster.hostOf(java.net.URI.create(url));
             } catch (IllegalArgumentException e) {
@@ -65,6 +66,37 @@ public final class NotificationViews {
         @Override
         public String toString() {
             return "TargetRequest[" + audience + ", " + ownerCode + ", " + channel + ", redacted]";
+        }
+    }
+
+    @Schema(name = "WebhookRequest", description = "A signed webhook for an integration and the event types it wants.")
+    public record WebhookRequest(
+            @NotBlank @Size(max = 40) @Schema(description = "A name for the integration", examples = "city-12345") String name,
+            @NotBlank @Size(max = 500) @Schema(description = "http(s); never a loopback or private-range address",
+                    examples = "https://hotline.example.cn/hooks/communitydesk") String url,
+            @NotNull @Size(min = 1, max = 11) @Schema(description = "Any of REPORTED, DISPATCHED, REASSIGNED, STARTED, "
+                    + "RESOLVED, CLOSED, CANCELLED, REOPENED, FEEDBACK, NOTE, OVERDUE") List<String> events,
+            @Size(min = 16, max = 200) @Schema(description = "The signing secret; one is made up and shown once when absent")
+            String secret,
+            @Size(max = 40) @Schema(description = "The organization this integration speaks for, if any") String organizationCode,
+            @Schema(description = "Send the caller's name and phone when that organization leads the ticket (default false)")
+            Boolean personalData) {
+
+        @Override
+        public String toString() {
+            return "WebhookRequest[" + name + ", " + events + ", redacted]";
+        }
+    }
+
+    @Schema(name = "Webhook")
+    public record WebhookView(long id, String name,
+            @Schema(description = "Scheme, host and port only") String url, List<String> events,
+            String organizationCode, boolean personalData,
+            @Schema(description = "Only in the answer that registered it, when the secret was made up here") String secret) {
+
+        static WebhookView of(NotificationTarget t, String newSecret) {
+            return new WebhookView(t.id, t.ownerCode, TargetView.hostOnly(t.address), t.eventTypeList(), t.organizationCode,
+                    t.personalData, newSecret);
         }
     }
 }

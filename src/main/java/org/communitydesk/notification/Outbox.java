@@ -1,5 +1,7 @@
 package org.communitydesk.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,14 +12,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.directory.Organization;
+import org.communitydesk.security.AppUser;
+import org.communitydesk.security.Role;
 import org.communitydesk.ticket.Assignment;
 import org.communitydesk.ticket.AssignmentRole;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketEvent;
 import org.communitydesk.ticket.TicketEvents;
+import org.communitydesk.ticket.Visibility;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,12 +55,17 @@ public class Outbox {
     @Inject
     Channels channels;
 
+    @Inject
+    ObjectMapper json;
+
     void onEvent(@Observes TicketEvents.Recorded recorded) {
         Ticket ticket = recorded.ticket();
         TicketEvent event = recorded.event();
         Instant at = event.occurredAt;
         NotificationTexts texts = texts();
         String link = statusLink(ticket);
+        toWebhooks(ticket, event.type.name(), event.visibility == Visibility.PUBLIC ? event.note : null, at, newKey(),
+                false);
         switch (event.type) {
             case DISPATCHED -> {
                 toResident(ticket, "resident-dispatched", texts.residentDispatched(ticket.code, link), null, at);
@@ -107,6 +120,7 @@ public class Outbox {
         written += toTargets(ticket, Audience.SUPERVISOR, ticket.streetOffice.code, "supervisor-overdue",
                 texts.supervisorOverdue(ticket.code, category(ticket), place(ticket), lead(ticket, texts), due,
                         consoleLink(ticket)), at, key + "/supervisor", true);
+        written += toWebhooks(ticket, WebhookEvents.OVERDUE, null, at, key + "/webhook", true);
         return written;
     }
 
@@ -128,6 +142,85 @@ public class Outbox {
                 write(ticket, "organization-dispatched", Audience.ORGANIZATION, target, text, at,
                         newKey() + "/" + target.id);
             }
+            // E-mail never carries the caller: a mailbox is read more widely than the lead's own robot.
+            String text = texts.organizationDispatched(ticket.code, category(ticket), place(ticket), summary(ticket), "",
+                    consoleLink(ticket));
+            for (AppUser user : mailable(Audience.ORGANIZATION, organization.code)) {
+                writeEmail(ticket, "organization-dispatched", Audience.ORGANIZATION, user, text, at,
+                        newKey() + "/email/" + user.id);
+            }
+        }
+    }
+
+    /** The users of an organization (contractors) or a street office (supervisors) with an e-mail address. */
+    private List<AppUser> mailable(Audience audience, String owner) {
+        if (!channels.configured(ChannelKind.EMAIL)) {
+            return List.of();
+        }
+        return audience == Audience.ORGANIZATION
+                ? AppUser.list("role = ?1 and organization.code = ?2 and enabled = true and email is not null order by id",
+                        Role.CONTRACTOR, owner)
+                : AppUser.list("role = ?1 and streetOffice.code = ?2 and enabled = true and email is not null order by id",
+                        Role.SUPERVISOR, owner);
+    }
+
+    private void writeEmail(Ticket ticket, String kind, Audience audience, AppUser user, String text, Instant at,
+            String key) {
+        new Notification(key, ticket.code, kind, audience, ChannelKind.EMAIL, user.email, null, text, null, at).persist();
+    }
+
+    /**
+     * One signed JSON document per webhook that wants the event type. The caller's name and phone only to a webhook
+     * that speaks for the ticket's lead organization and is allowed them, as with robots.
+     */
+    private int toWebhooks(Ticket ticket, String type, String note, Instant at, String key, boolean onceOnly) {
+        int written = 0;
+        for (NotificationTarget target : NotificationTarget.webhooksFor(type)) {
+            String targetKey = key + "/" + target.id;
+            if (onceOnly && Notification.count("idempotencyKey", targetKey) > 0) {
+                continue;
+            }
+            boolean caller = target.personalData && target.organizationCode != null && ticket.leadOrganization != null
+                    && target.organizationCode.equals(ticket.leadOrganization.code);
+            write(ticket, "webhook-" + type, Audience.INTEGRATION, target,
+                    webhookDocument(ticket, type, note, at, targetKey, caller), at, targetKey);
+            written++;
+        }
+        return written;
+    }
+
+    private String webhookDocument(Ticket ticket, String type, String note, Instant at, String deliveryId,
+            boolean withCaller) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("deliveryId", deliveryId);
+        document.put("event", type);
+        document.put("occurredAt", at.toString());
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("code", ticket.code);
+        about.put("status", ticket.status.name());
+        about.put("category", ticket.category.code);
+        about.put("priority", ticket.priority == null ? null : ticket.priority.name());
+        about.put("streetOffice", ticket.streetOffice.code);
+        about.put("community", ticket.community.code);
+        about.put("site", ticket.site == null ? null : ticket.site.code);
+        about.put("leadOrganization", ticket.leadOrganization == null ? null : ticket.leadOrganization.code);
+        about.put("dueAt", ticket.dueAt == null ? null : ticket.dueAt.toString());
+        about.put("link", consoleLink(ticket));
+        document.put("ticket", about);
+        if (note != null && !note.isBlank()) {
+            String shown = ticket.publicText(note);
+            document.put("note", shown.length() <= 300 ? shown : shown.substring(0, 300) + "…");
+        }
+        if (withCaller) {
+            Map<String, Object> caller = new LinkedHashMap<>();
+            caller.put("name", ticket.reporterName);
+            caller.put("phone", ticket.reporterPhone);
+            document.put("caller", caller);
+        }
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A webhook document could not be written", e);
         }
     }
 
@@ -140,6 +233,14 @@ public class Outbox {
                 continue;
             }
             write(ticket, kind, audience, target, text, at, targetKey);
+            written++;
+        }
+        for (AppUser user : mailable(audience, owner)) {
+            String userKey = key + "/email/" + user.id;
+            if (onceOnly && Notification.count("idempotencyKey", userKey) > 0) {
+                continue;
+            }
+            writeEmail(ticket, kind, audience, user, text, at, userKey);
             written++;
         }
         return written;

@@ -1,8 +1,11 @@
 package org.communitydesk.notification;
 
-/** One message as a channel sends it; {@code text} may carry the access code, so it is never logged. */
+/**
+ * One message as a channel sends it; {@code text} may carry the access code (also apart, for providers' templates),
+ * so it is never logged.
+ */
 record Outgoing(long id, String idempotencyKey, String ticketCode, String kind, ChannelKind channel, String recipient,
-        String secret, String text, int attempt) {
+        String secret, String text, int attempt, String accessCode) {
 
     @Override
     public String toString() {

@@ -7,6 +7,11 @@ interface Sender {
 
     boolean configured();
 
+    /** Among the configured senders of one channel, the highest is used. */
+    default int preference() {
+        return 0;
+    }
+
     /** Sends one message, or throws with what went wrong; the caller retries with back-off. */
     void send(Outgoing message) throws DeliveryFailure;
 }

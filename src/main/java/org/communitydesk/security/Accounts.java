@@ -69,6 +69,13 @@ public class Accounts {
         return view(user);
     }
 
+    /** An ADMIN sets (or, with null, removes) the address where the user's notifications by e-mail go. */
+    public UserView setEmail(String username, String email, String actor) {
+        AppUser user = find(username);
+        user.email = email == null || email.isBlank() ? null : email.strip();
+        return changed(user, SecurityEventType.EMAIL_CHANGED, actor, null);
+    }
+
     /** Enables the user, and lifts the delays that failed sign-ins put on their name. */
     public UserView enable(String username, String actor) {
         AppUser user = find(username);

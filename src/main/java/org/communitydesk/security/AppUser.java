@@ -50,6 +50,9 @@ public class AppUser extends IdentityEntity {
     @Column(nullable = false)
     public boolean enabled;
 
+    /** Where notifications by e-mail reach this user; null: none. Set by an ADMIN. */
+    public String email;
+
     /**
      * Sessions carry the value they began with ({@link SessionTokens}); {@link #endSessions} adds one, and
      * every session begun before is refused from then on, by every instance. The columns failed_logins,

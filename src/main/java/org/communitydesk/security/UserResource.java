@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,6 +26,7 @@ import org.communitydesk.common.ClientFailure;
 import org.communitydesk.security.UserViews.ChangePasswordRequest;
 import org.communitydesk.security.UserViews.CreateUserRequest;
 import org.communitydesk.security.UserViews.CurrentUserView;
+import org.communitydesk.security.UserViews.EmailRequest;
 import org.communitydesk.security.UserViews.PasswordRequest;
 import org.communitydesk.security.UserViews.SecurityEventView;
 import org.communitydesk.security.UserViews.UserView;
@@ -133,6 +135,20 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UserView disableUser(@PathParam("username") String username) {
         return accounts.disable(username, identity.getPrincipal().getName());
+    }
+
+    @PUT
+    @Path("/users/{username}/email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "setUserEmail", summary = "Set or remove the e-mail address where the user's notifications go")
+    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "400", description = "Not an e-mail address",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UserView setUserEmail(@PathParam("username") String username, @NotNull @Valid EmailRequest request) {
+        return accounts.setEmail(username, request.email(), identity.getPrincipal().getName());
     }
 
     @POST

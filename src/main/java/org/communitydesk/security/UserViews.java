@@ -1,5 +1,6 @@
 package org.communitydesk.security;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -34,6 +35,12 @@ public final class UserViews {
         }
     }
 
+    @Schema(name = "EmailRequest")
+    public record EmailRequest(
+            @Email @Size(max = 254) @Schema(description = "The address; null or absent removes it", examples = "wang.fang@example.cn")
+            String email) {
+    }
+
     public record PasswordRequest(@NotNull @Schema(description = PASSWORD_RULES) String password) {
 
         @Override
@@ -57,14 +64,15 @@ public final class UserViews {
             String streetOfficeCode, String organizationCode, boolean enabled,
             @Schema(description = "Failed sign-ins on this user name in the last hour, from every address; they delay "
                     + "further attempts from the addresses that failed, never from others") long failedSignInsLastHour,
-            Instant createdAt) {
+            Instant createdAt,
+            @Schema(description = "Where notifications by e-mail go (supervisors, contractors); null: none") String email) {
 
         static UserView of(AppUser user, long failedSignInsLastHour) {
             return new UserView(user.username, user.displayName, user.role,
                     user.community == null ? null : user.community.code,
                     user.streetOffice == null ? null : user.streetOffice.code,
                     user.organization == null ? null : user.organization.code,
-                    user.enabled, failedSignInsLastHour, user.createdAt);
+                    user.enabled, failedSignInsLastHour, user.createdAt, user.email);
         }
     }
 

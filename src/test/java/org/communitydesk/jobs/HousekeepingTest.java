@@ -18,7 +18,7 @@ import org.communitydesk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Housekeeping removes expired guard rows and security-log rows past 180 days, and keeps the rest. */
+/** Housekeeping removes expired guard rows, security-log rows past 180 days and sent notifications past 90 days, and keeps the rest. */
 @QuarkusTest
 class HousekeepingTest {
 
@@ -98,6 +98,38 @@ class HousekeepingTest {
         ScheduledJob row = QuarkusTransaction.requiringNew().call(() -> ScheduledJob.<ScheduledJob>findById(BackgroundJobs.HOUSEKEEPING));
         assertThat(row.lastRows).isGreaterThanOrEqualTo(2);
         assertThat(row.lastError).isNull();
+    }
+
+    @Test
+    void deletesSentNotificationsPastTheirRetentionAndKeepsFailedAndPendingOnes() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        clock.freezeAt(now);
+        String ticket = "HK-" + UUID.randomUUID().toString().substring(0, 8);
+        notification(ticket, "sent-old", "SENT", now.minus(Duration.ofDays(90)).minusSeconds(1));
+        notification(ticket, "skipped-old", "SKIPPED", now.minus(Duration.ofDays(120)));
+        notification(ticket, "sent-recent", "SENT", now.minus(Duration.ofDays(89)));
+        notification(ticket, "failed-old", "FAILED", now.minus(Duration.ofDays(200)));
+        notification(ticket, "pending-old", "PENDING", now.minus(Duration.ofDays(200)));
+
+        jobs.housekeeping();
+
+        assertThat(notificationKeys(ticket)).containsExactlyInAnyOrder("sent-recent-" + ticket, "failed-old-" + ticket,
+                "pending-old-" + ticket);
+    }
+
+    private void notification(String ticket, String key, String state, Instant createdAt) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO notification (idempotency_key, "
+                + "ticket_code, kind, audience, channel, recipient, body, state, attempts, created_at, due_since, "
+                + "next_attempt_at) VALUES (?1, ?2, 'resident-logged', 'RESIDENT', 'SMS', '13900000000', 'text', ?3, 1, "
+                + "?4, ?4, ?5)")
+                .setParameter(1, key + "-" + ticket).setParameter(2, ticket).setParameter(3, state)
+                .setParameter(4, createdAt).setParameter(5, createdAt.plus(Duration.ofDays(1000))).executeUpdate());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> notificationKeys(String ticket) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT idempotency_key FROM notification WHERE ticket_code = ?1").setParameter(1, ticket).getResultList());
     }
 
     private long guard(Instant windowStartedAt, int failures, Instant lockedUntil) {

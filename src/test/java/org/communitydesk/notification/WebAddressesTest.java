@@ -13,7 +13,7 @@ class WebAddressesTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1:8080/hook", "http://localhost/hook", "https://10.1.2.3/hook",
             "https://172.16.0.1/hook", "https://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data",
-            "http://100.64.0.1/hook", "http://[::1]/hook", "http://[fd00::1]/hook", "http://0.0.0.0/hook"})
+            "http://100.64.0.1/hook", "http://[::1]/hook", "http://[fd00::1]/hook", "http://0.0.0.0/hook", "http://[::ffff:127.0.0.1]/hook"})
     void internalAddressesAreRefusedUnlessAllowed(String url) {
         assertThat(WebAddresses.refusal(URI.create(url), false)).contains("private");
         assertThat(WebAddresses.refusal(URI.create(url), true)).isNull();
@@ -23,6 +23,23 @@ class WebAddressesTest {
     @ValueSource(strings = {"ftp://example.cn/robot", "file:///etc/passwd", "mailto:a@b.cn", "//no-scheme/hook"})
     void onlyHttpAndHttps(String url) {
         assertThat(WebAddresses.refusal(URI.create(url), true)).isNotNull();
+    }
+
+    @Test
+    void aWebhookIsCheckedAgainAtSendTimeAndNeverCalledInside() {
+        // A name that resolved outside at registration may resolve inside later (DNS rebinding): the sender checks again.
+        Webhooks webhooks = new Webhooks();
+        webhooks.config = (NotificationConfig) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {NotificationConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "allowPrivateAddresses" -> false;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        webhooks.clock = java.time.Clock.systemUTC();
+        webhooks.http = null; // any call would fail with a NullPointerException, not a DeliveryFailure
+        Outgoing message = new Outgoing(1, "key", "T-1", "webhook-REPORTED", ChannelKind.WEBHOOK,
+                "http://localhost:9/hook", "secret-secret-secret", "{}", 0, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> webhooks.send(message))
+                .isInstanceOf(DeliveryFailure.class).hasMessageContaining("private");
     }
 
     @Test

@@ -73,7 +73,9 @@ class RoleMatrixTest {
         /** A PENDING notification: a dispatch told to a robot the administrator registered for this call. */
         NOTIFICATION,
         /** A robot the administrator registered for this call. */
-        NOTIFICATION_TARGET
+        NOTIFICATION_TARGET,
+        /** An integration's webhook the administrator registered for this call. */
+        WEBHOOK
     }
 
     /** One way to call an operation, and the roles that may; a public case needs no credentials at all. */
@@ -174,6 +176,9 @@ class RoleMatrixTest {
             Map.entry("listNotificationTargets", rule(Target.NOTHING, EnumSet.of(ADMIN))),
             Map.entry("addNotificationTarget", rule(Target.NOTHING, EnumSet.of(ADMIN), RoleMatrixTest::robotBody)),
             Map.entry("removeNotificationTarget", rule(Target.NOTIFICATION_TARGET, EnumSet.of(ADMIN))),
+            Map.entry("listWebhooks", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+            Map.entry("addWebhook", rule(Target.NOTHING, EnumSet.of(ADMIN), RoleMatrixTest::webhookBody)),
+            Map.entry("removeWebhook", rule(Target.WEBHOOK, EnumSet.of(ADMIN))),
 
             Map.entry("getStatsSummary", rule(Target.NOTHING, OFFICES)),
 
@@ -199,6 +204,8 @@ class RoleMatrixTest {
             Map.entry("disableUser", rule(Target.THROWAWAY_USER, EnumSet.of(ADMIN))),
             Map.entry("resetUserPassword", rule(Target.THROWAWAY_USER, EnumSet.of(ADMIN),
                     token -> Map.of("password", "reset-" + token))),
+            Map.entry("setUserEmail", rule(Target.THROWAWAY_USER, EnumSet.of(ADMIN),
+                    token -> Map.of("email", token + "@example.test"))),
             Map.entry("listSecurityEvents", rule(Target.NOTHING, EnumSet.of(ADMIN))),
 
             // The suite's databases (in-memory H2, PostgreSQL) have no H2 file to copy, so past the role check the
@@ -452,6 +459,10 @@ class RoleMatrixTest {
                 return given().when().get("/api/admin/notification-targets").then().statusCode(200).extract()
                         .<List<Object>>path("id").toString();
             }
+            if (target == Target.WEBHOOK) {
+                return given().when().get("/api/admin/webhooks").then().statusCode(200).extract()
+                        .<List<Object>>path("id").toString();
+            }
             if (ticket != null) {
                 // The version, and the timeline too: a note need not change the ticket row.
                 return List.of(given().when().get("/api/tickets/{code}", ticket).then().statusCode(200).extract()
@@ -469,6 +480,7 @@ class RoleMatrixTest {
             return List.of(
                     given().when().get("/api/admin/notification-targets").then().statusCode(200).extract().asString()
                             .contains(token),
+                    given().when().get("/api/admin/webhooks").then().statusCode(200).extract().asString().contains(token),
                     given().queryParam("q", token).when().get("/api/tickets").then().statusCode(200).extract()
                             .path("total"),
                     given().when().get("/api/users/{u}", createdUserName(token)).statusCode(),
@@ -482,7 +494,7 @@ class RoleMatrixTest {
         String token = "matrix" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Object body = rule.body() == null ? null : rule.body().apply(token);
         String ticket = switch (kase.target()) {
-            case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY, NOTIFICATION_TARGET -> null;
+            case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY, NOTIFICATION_TARGET, WEBHOOK -> null;
             case NOTIFICATION -> newTicket(token);
             case REPORTED_TICKET -> newTicket(token);
             case DISPATCHED_TICKET -> walked(newTicket(token), "dispatch");
@@ -497,6 +509,8 @@ class RoleMatrixTest {
         String keyPrefix = kase.target() == Target.OPEN311_KEY ? open311Key("矩阵测试目标 " + token).get("prefix") : null;
         String id = switch (kase.target()) {
             case NOTIFICATION_TARGET -> robot(token);
+            case WEBHOOK -> given().contentType(ContentType.JSON).body(webhookBody(token)).when()
+                    .post("/api/admin/webhooks").then().statusCode(201).extract().path("id").toString();
             case NOTIFICATION -> pendingNotification(ticket, token);
             default -> null;
         };
@@ -536,6 +550,11 @@ class RoleMatrixTest {
     private static Map<String, Object> robotBody(String token) {
         return Map.of("audience", "ORGANIZATION", "ownerCode", "yingbin-enforcement", "channel", "WECOM",
                 "address", "http://127.0.0.1:9/robot?key=" + token);
+    }
+
+    /** A webhook wanting nothing that happens in this test (OVERDUE only); its name carries the token. */
+    private static Map<String, Object> webhookBody(String token) {
+        return Map.of("name", token, "url", "http://127.0.0.1:9/hook", "events", List.of("OVERDUE"));
     }
 
     /** A robot registered by the administrator; its id. */

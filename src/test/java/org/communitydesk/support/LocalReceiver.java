@@ -31,6 +31,7 @@ public class LocalReceiver implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
+    private final Map<String, String> bodyByPath = new ConcurrentHashMap<>();
 
     public static LocalReceiver current() {
         return current;
@@ -46,8 +47,9 @@ public class LocalReceiver implements QuarkusTestResourceLifecycleManager {
                 received.add(new Received(request.method().name(), request.path(), request.query(), headers,
                         body.succeeded() ? body.result().toString("UTF-8") : ""));
                 int status = statusByPath.getOrDefault(request.path(), 200);
-                request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                        .end(status == 200 ? "{\"errcode\":0,\"errmsg\":\"ok\"}" : "{\"error\":\"test says no\"}");
+                String answer = bodyByPath.getOrDefault(request.path(),
+                        status == 200 ? "{\"errcode\":0,\"errmsg\":\"ok\"}" : "{\"error\":\"test says no\"}");
+                request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(answer);
             })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("The local receiver could not start", e);
@@ -89,5 +91,12 @@ public class LocalReceiver implements QuarkusTestResourceLifecycleManager {
 
     public void answerOk(String path) {
         statusByPath.remove(path);
+        bodyByPath.remove(path);
+    }
+
+    /** From now on, requests to the path get this status and JSON body (a provider's own answers). */
+    public void answer(String path, int status, String json) {
+        statusByPath.put(path, status);
+        bodyByPath.put(path, json);
     }
 }

@@ -66,8 +66,15 @@ class MessageBundlesTest {
     }
 
     @Test
+    void operationsLabelsHaveTheSameKeysInBothLanguages() {
+        // web.OpsMessages: the notifications page and the dashboard's delivery warning.
+        assertThat(keys("messages/ops_en.properties")).isEqualTo(keys("messages/ops.properties"))
+                .contains("noteTitle", "notificationState_FAILED", "dashDeliveryFailing");
+    }
+
+    @Test
     void noLabelIsEmpty() {
-        for (String file : new String[] {CHINESE, ENGLISH}) {
+        for (String file : new String[] {CHINESE, ENGLISH, "messages/ops.properties", "messages/ops_en.properties"}) {
             Properties labels = load(file);
             Set<String> empty = new TreeSet<>();
             labels.stringPropertyNames().stream().filter(key -> labels.getProperty(key).isBlank()).forEach(empty::add);
