@@ -401,7 +401,8 @@ class StatsSummaryTest {
 
         String other = staff.request().queryParam("community", "zhenxingjie").when().get("/dashboard").then()
                 .statusCode(403).contentType(ContentType.HTML).extract().asString();
-        org.assertj.core.api.Assertions.assertThat(other).contains("无法按这些条件统计", "outside your area")
+        org.assertj.core.api.Assertions.assertThat(other).contains("无法按这些条件统计", "这个街道或社区不在您的管辖范围内。")
+                .doesNotContain("outside your area")
                 .contains("id=\"fig-reported\"");
 
         var supervisor = TestUsers.supervisor("dash-supervisor", "yingbin");
@@ -410,7 +411,7 @@ class StatsSummaryTest {
                 .doesNotContain("value=\"huaiyuan\"");
 
         given().queryParam("from", "2026-13-01").when().get("/dashboard").then().statusCode(400)
-                .contentType(ContentType.HTML).body(org.hamcrest.Matchers.containsString("from must be a date"));
+                .contentType(ContentType.HTML).body(org.hamcrest.Matchers.containsString("开始日期应为 2026-11-01 这样的日期。"));
         TestUsers.contractor("dash-crew", "tongda-dredging").request().when().get("/dashboard").then()
                 .statusCode(403);
     }

@@ -150,6 +150,8 @@ class Open311PrivacyTest {
                 .then().statusCode(200).extract().asString());
 
         for (String answer : answers) {
+            // The community office's line (0352-…) is published on purpose, to residents; the caller's never.
+            answer = answer.replaceAll("\"officePhone\":\"[0-9-]+\"", "");
             assertThat(answer).doesNotContain(written).doesNotContain(tail).doesNotContain("0352")
                     .doesNotContain("〇三五二");
         }

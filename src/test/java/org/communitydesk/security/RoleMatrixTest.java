@@ -132,6 +132,13 @@ class RoleMatrixTest {
             Map.entry("updateOrganization", rule(Target.NOTHING, EnumSet.of(ADMIN), token -> SEEDED_ORGANIZATION)),
             Map.entry("createSite", rule(Target.NOTHING, EnumSet.of(ADMIN), RoleMatrixTest::siteBody)),
             Map.entry("updateSite", rule(Target.NOTHING, EnumSet.of(ADMIN), token -> SEEDED_SITE)),
+            // Footprints: a compound of the test's own, far from every point other tests report at; the community
+            // keeps the footprint it has (V6).
+            Map.entry("placeSite", rule(Target.NOTHING, EnumSet.of(ADMIN),
+                    token -> Map.of("latitude", 40.2, "longitude", 113.6, "radiusMetres", 50))),
+            Map.entry("unplaceSite", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+            Map.entry("placeCommunity", rule(Target.NOTHING, EnumSet.of(ADMIN),
+                    token -> Map.of("latitude", 40.0905, "longitude", 113.3300, "radiusMetres", 500))),
 
             Map.entry("getCurrentUser", rule(Target.NOTHING, EVERY_ROLE)),
             // Each caller sets the password it has again, so that the callers of later calls keep theirs.
@@ -401,7 +408,12 @@ class RoleMatrixTest {
                 pathParams.put("organizationCode", SEEDED_ORGANIZATION.get("code"));
             }
             if (operation.path().contains("{siteCode}")) {
-                pathParams.put("siteCode", SEEDED_SITE.get("code"));
+                // Removing a seeded compound's footprint would reroute other tests' reports: the footprint calls
+                // move a compound of their own.
+                pathParams.put("siteCode", operation.path().endsWith("/footprint") ? footprintSite() : SEEDED_SITE.get("code"));
+            }
+            if (operation.path().contains("{areaCode}")) {
+                pathParams.put("areaCode", "beixinyuan");
             }
             if (operation.path().contains("{format}")) {
                 pathParams.put("format", "json");
@@ -591,6 +603,18 @@ class RoleMatrixTest {
     private static Map<String, Object> organizationBody(String token) {
         return Map.of("code", token, "kind", "CONTRACTOR", "nameZh", "矩阵测试清掏队", "nameEn", "Matrix Dredging",
                 "contactPhone", "0352-0000000");
+    }
+
+    private static String footprintSite;
+
+    /** A compound created once, for the footprint calls. */
+    private static synchronized String footprintSite() {
+        if (footprintSite == null) {
+            String code = "matrix-fp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            given().contentType(ContentType.JSON).body(siteBody(code)).when().post("/api/sites").then().statusCode(201);
+            footprintSite = code;
+        }
+        return footprintSite;
     }
 
     private static Map<String, Object> siteBody(String token) {
