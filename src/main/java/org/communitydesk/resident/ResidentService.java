@@ -14,6 +14,9 @@ import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.directory.Site;
 import org.communitydesk.resident.PublicTicketView.Name;
 import org.communitydesk.resident.PublicTicketView.PublicEvent;
+import org.communitydesk.resident.PublicTicketView.PublicPhoto;
+import org.communitydesk.photo.Photo;
+import org.communitydesk.photo.PhotoViews;
 import org.communitydesk.ticket.AccessCodes;
 import org.communitydesk.ticket.AccessGuards;
 import org.communitydesk.ticket.Actor;
@@ -110,7 +113,10 @@ public class ResidentService {
                 .toList();
         return new PublicTicketView(t.code, t.status, name(t.category), name(t.site), name(t.community),
                 name(t.leadOrganization), t.reportedAt, t.dispatchedAt, t.resolvedAt, t.closedAt, t.dueAt,
-                t.feedbackDeadline(now), events, t.notifyResident);
+                t.feedbackDeadline(now), events, t.notifyResident, Photo.publicOf(t).stream()
+                        .map(p -> new PublicPhoto(PhotoViews.imagePath(p.publicId), PhotoViews.thumbnailPath(p.publicId),
+                                p.addedAt))
+                        .toList());
     }
 
     private static Name name(ServiceCategory category) {
