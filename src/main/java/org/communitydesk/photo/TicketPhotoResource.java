@@ -57,16 +57,14 @@ public class TicketPhotoResource {
     private volatile PhotoImages images;
 
     /** The multipart body of an upload, for the OpenAPI description. */
-    @Schema(name = "PhotoUpload")
+    @Schema(name = "PhotoUpload", requiredProperties = "file")
     public static class UploadForm {
-        @Schema(type = SchemaType.ARRAY, implementation = byte[].class, format = "binary",
-                description = "One or more images (JPEG, PNG or WebP; 10 MB each and 5 files by default); the field may repeat.")
-        public List<byte[]> file;
-        @Schema(implementation = PhotoStep.class, description = "When the photo was taken; NOTE if absent.")
-        public String step;
-        @Schema(implementation = Visibility.class,
-                description = "PUBLIC or INTERNAL; by default PUBLIC for RESOLVE photos and INTERNAL otherwise.")
-        public String visibility;
+        @Schema(description = "One or more images (JPEG, PNG or WebP; 10 MB each and 5 files by default); the part may repeat.")
+        public List<FileUpload> file;
+        /** NOTE if absent (described in the operation: a description here makes generated clients stumble). */
+        public PhotoStep step;
+        /** By default PUBLIC for RESOLVE photos and INTERNAL otherwise. */
+        public Visibility visibility;
     }
 
     @POST
@@ -74,7 +72,7 @@ public class TicketPhotoResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
     @Operation(operationId = "addTicketPhotos", summary = "Attach photos to a ticket",
-            description = "multipart/form-data with one or more 'file' parts, and 'step' and 'visibility'. The request "
+            description = "multipart/form-data with one or more 'file' parts, 'step' (NOTE if absent) and 'visibility' (by default PUBLIC for RESOLVE photos, INTERNAL otherwise). The request "
                     + "must also carry the header X-Requested-With (any value), which a page elsewhere cannot send "
                     + "without a CORS preflight. Each image is decoded, turned upright, scaled to at most 2048 px and "
                     + "stored as a new JPEG without any metadata; a 320 px thumbnail is made. Lead organization (or "
