@@ -33,12 +33,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The images of photos, by their random id: PUBLIC ones for anyone, INTERNAL ones for staff in scope. */
 @Path("/api/photos")
+// Either way: without credentials (PUBLIC photos), or with them (INTERNAL photos in the caller's scope).
+@SecurityRequirementsSet({})
+@SecurityRequirementsSet(@SecurityRequirement(name = "basicAuth"))
 @Tag(name = "Photos")
 public class PhotoResource {
 
