@@ -157,6 +157,20 @@ class PhotoUploadTest {
     }
 
     @Test
+    void aWebpIsTakenAndStoredAsJpeg() throws Exception {
+        String code = newTicketWithoutPosition();
+        // A 1×1 lossless WebP: the JDK reads none, the TwelveMonkeys plugin must be registered in Quarkus' class loader.
+        byte[] webp = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
+        String id = post(code, "NOTE", null, new Part("tiny.webp", webp, "image/webp")).then().statusCode(201)
+                .body("[0].width", equalTo(1)).body("[0].contentType", equalTo("image/jpeg")).extract().path("[0].id");
+
+        byte[] stored = download(given().when().get("/api/photos/{id}", id));
+        assertThat(stored[0] & 0xff).isEqualTo(0xFF);
+        assertThat(stored[1] & 0xff).isEqualTo(0xD8);
+    }
+
+    @Test
     void hostileFilesAreRefusedWithoutA500AndNothingIsStored() {
         String code = newTicketWithoutPosition();
         byte[] jpeg = TestImages.encode(TestImages.halves(400, 300), "jpeg");
