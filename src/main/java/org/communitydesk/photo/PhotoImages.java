@@ -84,8 +84,8 @@ final class PhotoImages {
         Format format = sniff(file, label);
         BufferedImage decoded = decode(file, format, label);
         Metadata metadata = metadata(file);
-        BufferedImage upright = orient(decoded, orientation(metadata));
-        BufferedImage scaled = scale(upright, longSide);
+        // Scaled before it is turned: the turn copies the image, and a copy of the smaller one costs less.
+        BufferedImage scaled = orient(scale(decoded, longSide), orientation(metadata));
         byte[] jpeg = encode(scaled);
         byte[] thumbnail = encode(scale(scaled, thumbnailSide));
         return new Processed(jpeg, sha256(jpeg), scaled.getWidth(), scaled.getHeight(), thumbnail, sha256(thumbnail),
@@ -156,7 +156,7 @@ final class PhotoImages {
             return image;
         } catch (PhotoTooLarge | UnsupportedPhoto refused) {
             throw refused;
-        } catch (IOException | RuntimeException | OutOfMemoryError broken) {
+        } catch (IOException | RuntimeException broken) {
             // Truncated, corrupt or hostile: whatever the decoder tripped on, the file is not an image we take.
             throw new UnsupportedPhoto(label, "does not decode as an image.");
         } finally {
