@@ -48,6 +48,13 @@ public interface AppConfig {
          */
         @WithDefault("32K")
         io.quarkus.runtime.configuration.MemorySize maxRequestLine();
+
+        /**
+         * The largest JSON or form body; a larger one gets a problem+json 413 ({@link BodySizeLimit}). Photo uploads
+         * have their own limit; quarkus.http.limits.max-body-size is only the outer bound and must stay above both.
+         */
+        @WithDefault("256K")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
     }
 
     interface SecurityLog {

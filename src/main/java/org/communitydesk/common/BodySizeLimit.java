@@ -1,6 +1,5 @@
 package org.communitydesk.common;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -9,24 +8,31 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body over {@code quarkus.http.limits.max-body-size} with a problem+json 413 (an Open311 400
+ * Refuses a body over {@code communitydesk.http.max-body-size} with a problem+json 413 (an Open311 400
  * under /open311/), before Quarkus' own limit (an empty 413 and two ERROR stack traces) sees the request.
+ * A route that takes more (photo uploads) puts its own limit on the context under {@link #LIMIT_KEY} in a
+ * route that runs earlier; {@code quarkus.http.limits.max-body-size} must stay above every such limit.
  * A declared Content-Length is refused at once. A chunked body, whose size nobody knows in advance, is
  * read here up to the limit (JAX-RS then reads it from memory) and refused as soon as it passes it.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    /** The context key under which an earlier route sets a larger limit (a Long) for its requests. */
+    public static final String LIMIT_KEY = "communitydesk.body-limit";
+
+    @Inject
+    AppConfig config;
 
     void install(@Observes Router router) {
-        long limit = maxBodySize.asLongValue();
+        long defaultLimit = config.http().maxBodySize().asLongValue();
         router.route().order(-10).handler(context -> {
+            Long raised = context.get(LIMIT_KEY);
+            long limit = raised != null ? raised : defaultLimit;
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)) {
                 tooLarge(context, limit);

@@ -14,12 +14,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * without a body sends {@code {}}. A browser sends that header cross-site only after a CORS preflight,
  * which this service never grants, so a page elsewhere cannot make a signed-in browser (cached Basic
  * credentials) call the API: a plain form or a no-cors fetch arrives without JSON and gets 415 before
- * anything runs. Every /api operation takes JSON; the pages (forms with CSRF tokens) and Open311's form
- * POST are not under /api.
+ * anything runs. Every /api operation takes JSON, except photo uploads: multipart/form-data with the header
+ * {@value #UPLOAD_HEADER}, which a cross-site form cannot add either. The pages (forms with CSRF tokens) and
+ * Open311's form POST are not under /api.
  */
 public class JsonOnlyApi {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    /** Uploads (multipart/form-data) are let through with this header, which no cross-site form can send. */
+    public static final String UPLOAD_HEADER = "X-Requested-With";
 
     @ServerRequestFilter(preMatching = true)
     public void requireJson(ContainerRequestContext request) {
@@ -27,6 +31,10 @@ public class JsonOnlyApi {
             return;
         }
         String sent = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (isUpload(sent) && request.getHeaderString(UPLOAD_HEADER) != null) {
+            // A custom header needs a CORS preflight too; the operations that take no upload refuse it with 415.
+            return;
+        }
         if (!isJson(sent)) {
             throw new UnsupportedMediaTypeProblem(request.getMethod(), sent);
         }
@@ -85,6 +93,10 @@ public class JsonOnlyApi {
 
     private static boolean isApi(String path) {
         return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static boolean isUpload(String contentType) {
+        return contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     static boolean isJson(String contentType) {

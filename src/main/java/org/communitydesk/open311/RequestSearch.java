@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.net.URI;
 import org.communitydesk.common.AppConfig;
+import org.communitydesk.common.PublicLocations;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.common.QueryParams;
@@ -31,6 +33,7 @@ import org.communitydesk.open311.GeoReportViews.ExtendedAttributes;
 import org.communitydesk.open311.GeoReportViews.Note;
 import org.communitydesk.open311.GeoReportViews.RequestUpdate;
 import org.communitydesk.open311.GeoReportViews.ServiceRequest;
+import org.communitydesk.photo.PhotoViews;
 import org.communitydesk.ticket.EventType;
 import org.communitydesk.ticket.PublicText;
 import org.communitydesk.ticket.Ticket;
@@ -62,6 +65,10 @@ public class RequestSearch {
 
     @Inject
     AppConfig config;
+
+    /** The request being answered, for absolute photo URLs when no public base URL is set (its Host is checked). */
+    @Inject
+    io.vertx.core.http.HttpServerRequest request;
 
     public List<ServiceRequest> search(RequestQuery query) {
         boolean extensions = extensions(query.extensions);
@@ -164,9 +171,11 @@ public class RequestSearch {
         List<Long> ids = tickets.stream().map(t -> t.id).toList();
         Map<Long, Set<String>> personal = personalDataOfReports(ids);
         Map<Long, String> notes = latestPublicNotes(ids);
+        Map<Long, String> media = firstPublicPhotos(ids);
         ZoneId zone = ZoneId.of(config.zone());
         List<ServiceRequest> views = tickets.stream()
-                .map(t -> publicView(t, personal.getOrDefault(t.id, Set.of()), notes.get(t.id), zone)).toList();
+                .map(t -> publicView(t, personal.getOrDefault(t.id, Set.of()), notes.get(t.id), media.get(t.id), zone))
+                .toList();
         if (!extensions) {
             return views;
         }
@@ -226,7 +235,7 @@ public class RequestSearch {
      * report), the address detail (a building or flat) and any run of 7+ digits are masked in the
      * free text; the position is the compound's or community's centre, never the ticket's own.
      */
-    static ServiceRequest publicView(Ticket t, Set<String> personalOfReports, String note, ZoneId zone) {
+    static ServiceRequest publicView(Ticket t, Set<String> personalOfReports, String note, String mediaUrl, ZoneId zone) {
         Set<String> personal = personalData(t, personalOfReports);
         Footprint footprint = t.site != null && t.site.footprint != null ? t.site.footprint : t.community.footprint;
         return new ServiceRequest(t.code, t.status.isOpen() ? "open" : "closed", PublicText.redact(note, personal),
@@ -236,8 +245,26 @@ public class RequestSearch {
                 W3cDateTimes.format(t.dueAt, zone),
                 t.site == null ? t.community.nameZh : t.site.nameZh + ", " + t.community.nameZh,
                 t.site == null ? t.community.code : t.site.code, null,
-                footprint == null ? null : footprint.latitude(), footprint == null ? null : footprint.longitude(), null,
+                footprint == null ? null : footprint.latitude(), footprint == null ? null : footprint.longitude(), mediaUrl,
                 null, null);
+    }
+
+    /**
+     * The absolute URL of each ticket's first PUBLIC photo, in one query for the page. It opens without a login and
+     * cannot be guessed (a random id); it is built on the public base URL when one is set, as every Location is.
+     */
+    private Map<Long, String> firstPublicPhotos(List<Long> ticketIds) {
+        Map<Long, String> urls = new HashMap<>();
+        entityManager.createQuery("select p.ticket.id, p.publicId from Photo p where p.id in (select min(q.id) from Photo q"
+                + " where q.ticket.id in :ids and q.visibility = :visibility group by q.ticket.id)", Object[].class)
+                .setParameter("ids", ticketIds).setParameter("visibility", Visibility.PUBLIC).getResultList()
+                .forEach(row -> urls.put((Long) row[0], absolute(PhotoViews.imagePath((String) row[1]))));
+        return urls;
+    }
+
+    private String absolute(String path) {
+        URI base = config.publicBaseUrl().orElseGet(() -> URI.create(request.absoluteURI()).resolve("/"));
+        return PublicLocations.onBase(base, URI.create(path)).toString();
     }
 
     /** Names and phones of the further callers of each ticket, in one query for the whole page. */

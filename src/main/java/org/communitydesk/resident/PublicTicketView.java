@@ -36,7 +36,13 @@ public record PublicTicketView(
         String officePhone,
         @Schema(description = "The public events of the timeline, oldest first.") List<PublicEvent> events,
         @Schema(description = "Whether text messages about this ticket go to the caller's phone; they can be stopped.")
-        boolean textMessages) {
+        boolean textMessages,
+        @Schema(description = "The PUBLIC photos, oldest first; their URLs open without a login.")
+        List<PublicPhoto> photos) {
+
+    @Schema(name = "PublicPhoto")
+    public record PublicPhoto(String url, String thumbnailUrl, Instant addedAt) {
+    }
 
     @Schema(name = "PublicName", description = "A name in Chinese and English.")
     public record Name(String zh, String en) implements Bilingual {

@@ -12,9 +12,12 @@ import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.directory.Site;
+import org.communitydesk.photo.Photo;
+import org.communitydesk.photo.PhotoViews;
 import org.communitydesk.resident.PublicTicketView.GivenFeedback;
 import org.communitydesk.resident.PublicTicketView.Name;
 import org.communitydesk.resident.PublicTicketView.PublicEvent;
+import org.communitydesk.resident.PublicTicketView.PublicPhoto;
 import org.communitydesk.ticket.AccessCodes;
 import org.communitydesk.ticket.AccessGuards;
 import org.communitydesk.ticket.Actor;
@@ -113,7 +116,10 @@ public class ResidentService {
                 name(t.leadOrganization), t.reportedAt, t.dispatchedAt, t.resolvedAt, t.closedAt, t.dueAt,
                 t.feedbackDeadline(now), t.feedbackOnCurrentResolution()
                         .map(f -> new GivenFeedback(f.rating, f.resolved, f.givenAt)).orElse(null),
-                t.community.officePhone, events, t.notifyResident);
+                t.community.officePhone, events, t.notifyResident, Photo.publicOf(t).stream()
+                        .map(p -> new PublicPhoto(PhotoViews.imagePath(p.publicId), PhotoViews.thumbnailPath(p.publicId),
+                                p.addedAt))
+                        .toList());
     }
 
     private static Name name(ServiceCategory category) {

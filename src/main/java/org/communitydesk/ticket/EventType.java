@@ -8,5 +8,7 @@ public enum EventType {
     /** A notification about the ticket was delivered (INTERNAL). */
     NOTIFICATION_SENT,
     /** A notification about the ticket was given up after its retries (INTERNAL). */
-    NOTIFICATION_FAILED
+    NOTIFICATION_FAILED,
+    /** A photo was added (photo package); PUBLIC or INTERNAL as the photo is. */
+    PHOTO_ADDED
 }

@@ -60,6 +60,8 @@ final class EventWording {
 
     static final String ACCESS_BLOCKS_LIFTED = "已解除查询码锁定，所有地址可以重新查询";
 
+    static final String PHOTO_ADDED = "添加了照片";
+
     private static String channel(Channel channel) {
         return switch (channel) {
             case PHONE -> "电话";

@@ -404,6 +404,12 @@ public class Ticket extends IdentityEntity {
         return record(EventType.NOTE, status, status, actor, at, text, visibility);
     }
 
+    /** A photo was added to the ticket: on the timeline, seen by whoever may see the photo. */
+    public TicketEvent recordPhoto(Visibility visibility, Actor actor, Instant at) {
+        updatedAt = at;
+        return record(EventType.PHOTO_ADDED, status, status, actor, at, EventWording.PHOTO_ADDED, visibility);
+    }
+
     /**
      * A new access code for the resident; the previous one stops working. Returns the code in clear,
      * which the caller shows once. A reissue is on the timeline; the first code, given at intake, is not.

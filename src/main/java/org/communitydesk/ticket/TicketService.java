@@ -208,6 +208,18 @@ public class TicketService {
         return EventView.of(event);
     }
 
+    /** For features beside the ticket (photos): the ticket if the caller may see it, else 404 as if unknown. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Ticket findForCaller(String code, Caller caller) {
+        return findInScope(code, caller.scope()).firstResultOptional().orElseThrow(() -> new NotFoundProblem("ticket", code));
+    }
+
+    /** For features beside the ticket (photos): the ticket locked for a change in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket lockForCaller(String code, String ifMatch, Caller caller) {
+        return lockForChange(code, ifMatch, caller.scope());
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public TicketView get(String code, Caller caller) {
         return view(find(code, caller.scope()), clock.instant(), caller);

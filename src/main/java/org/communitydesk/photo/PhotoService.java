@@ -1,0 +1,164 @@
+package org.communitydesk.photo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.communitydesk.common.ForbiddenProblem;
+import org.communitydesk.common.NotFoundProblem;
+import org.communitydesk.common.Roles;
+import org.communitydesk.photo.PhotoViews.PhotoList;
+import org.communitydesk.photo.PhotoViews.PhotoView;
+import org.communitydesk.photo.PhotoViews.SuggestedPosition;
+import org.communitydesk.ticket.Caller;
+import org.communitydesk.ticket.Ticket;
+import org.communitydesk.ticket.TicketScope;
+import org.communitydesk.ticket.TicketService;
+import org.communitydesk.ticket.Visibility;
+import org.jboss.logging.Logger;
+
+/**
+ * Photos of tickets. Who may add one follows who may make the step: staff at intake and with further
+ * calls, anyone who may write a note with a note, the lead organization (or an ADMIN) when starting and
+ * resolving. The images are processed before the transaction (decoding is slow and needs no row lock),
+ * stored, and only then recorded; a refused file leaves nothing behind.
+ */
+@ApplicationScoped
+@Transactional
+public class PhotoService {
+
+    private static final Logger LOG = Logger.getLogger(PhotoService.class);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    PhotoStore store;
+
+    /** What an upload asks for; visibility null means the step's default. */
+    public record Upload(PhotoStep step, Visibility visibility, String ifMatch) {
+    }
+
+    /** Refuses early (before any decoding) a caller who may not add photos at this step to this ticket. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void checkMayAdd(String code, PhotoStep step, Caller caller) {
+        mayAdd(tickets.findForCaller(code, caller), step, caller);
+    }
+
+    /** Writes the images and thumbnails to the store, outside any transaction: a failed insert leaves only files no row names. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void storeAll(List<PhotoImages.Processed> images) {
+        try {
+            for (PhotoImages.Processed image : images) {
+                store.put(image.sha256(), image.jpeg());
+                store.put(image.thumbnailSha256(), image.thumbnail());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store a photo", e);
+        }
+    }
+
+    /** Records processed images on the ticket, each with a line on its timeline. */
+    public List<PhotoView> add(String code, Upload upload, List<PhotoImages.Processed> images, Caller caller) {
+        Ticket ticket = tickets.lockForCaller(code, upload.ifMatch(), caller);
+        mayAdd(ticket, upload.step(), caller);
+        Visibility visibility = upload.visibility() != null ? upload.visibility()
+                : upload.step() == PhotoStep.RESOLVE ? Visibility.PUBLIC : Visibility.INTERNAL;
+        Instant now = clock.instant();
+        List<PhotoView> added = new ArrayList<>();
+        long number = Photo.count("ticket", ticket);
+        for (PhotoImages.Processed image : images) {
+            Photo photo = new Photo(ticket, image, upload.step(), visibility, caller.actor(), now);
+            photo.persist();
+            ticket.recordPhoto(visibility, caller.actor(), now);
+            added.add(PhotoView.of(photo, ++number));
+        }
+        ticket.flush();
+        LOG.infof("Ticket %s: %d photo(s) added at %s by %s, %s", ticket.code, images.size(), upload.step(),
+                caller.actor().name(), visibility);
+        return added;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PhotoList list(String code, Caller caller) {
+        Ticket ticket = tickets.findForCaller(code, caller);
+        List<Photo> photos = Photo.ofTicket(ticket);
+        List<PhotoView> views = new ArrayList<>();
+        for (int i = 0; i < photos.size(); i++) {
+            views.add(PhotoView.of(photos.get(i), i + 1));
+        }
+        return new PhotoList(views, suggestedPosition(ticket, photos));
+    }
+
+    /** The image (or thumbnail) as the caller may see it: a PUBLIC one by its id alone, an INTERNAL one in scope only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Download open(String publicId, boolean thumbnail, Optional<Caller> caller) {
+        Photo photo = Photo.byPublicId(publicId).filter(p -> p.isPublic() || caller.map(c -> covers(c, p)).orElse(false))
+                .orElseThrow(() -> new NotFoundProblem("photo", publicId));
+        String name = photo.ticket.code + "-" + photo.number() + (thumbnail ? "-thumbnail" : "") + ".jpg";
+        try {
+            return new Download(store.open(thumbnail ? photo.thumbnailSha256 : photo.sha256), photo.contentType,
+                    photo.isPublic(), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Photo " + photo.publicId + " is recorded but its file cannot be read", e);
+        }
+    }
+
+    /** The bytes of a photo with what the answer needs to say about them. */
+    public record Download(InputStream bytes, String contentType, boolean isPublic, String fileName) {
+    }
+
+    private boolean covers(Caller caller, Photo photo) {
+        try {
+            tickets.findForCaller(photo.ticket.code, caller);
+            return true;
+        } catch (NotFoundProblem outOfScope) {
+            return false;
+        }
+    }
+
+    /**
+     * The position of the first intake photo, offered to staff when the call gave none: a phone's photo of the
+     * manhole is usually taken beside it. Never published.
+     */
+    private static SuggestedPosition suggestedPosition(Ticket ticket, List<Photo> photos) {
+        if (ticket.latitude != null && ticket.longitude != null) {
+            return null;
+        }
+        return photos.stream().filter(p -> p.step == PhotoStep.INTAKE).findFirst()
+                .filter(p -> p.gpsLatitude != null && p.gpsLongitude != null)
+                .map(p -> new SuggestedPosition(p.gpsLatitude, p.gpsLongitude, p.publicId)).orElse(null);
+    }
+
+    private static void mayAdd(Ticket ticket, PhotoStep step, Caller caller) {
+        boolean staff = caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
+        boolean allowed = switch (step) {
+            case INTAKE, REPORT -> staff;
+            case NOTE -> staff || caller.hasRole(Roles.CONTRACTOR);
+            case START, RESOLVE -> caller.hasRole(Roles.ADMIN) || (caller.hasRole(Roles.CONTRACTOR) && isLead(ticket, caller));
+        };
+        if (!allowed) {
+            throw new ForbiddenProblem(switch (step) {
+                case INTAKE, REPORT -> "Photos of the call are added by community and street-office staff.";
+                case NOTE -> "You may not add photos to this ticket.";
+                case START, RESOLVE -> "Before and after photos are added by the organization leading the work.";
+            });
+        }
+    }
+
+    private static boolean isLead(Ticket ticket, Caller caller) {
+        TicketScope scope = caller.scope();
+        return scope.kind() == TicketScope.Kind.ORGANIZATION && ticket.leadOrganization != null
+                && ticket.leadOrganization.id.equals(scope.id());
+    }
+}
