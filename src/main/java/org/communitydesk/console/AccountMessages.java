@@ -134,4 +134,26 @@ public interface AccountMessages {
 
     @Message
     String formExpired();
+
+    // --- Why a password is refused (security.PasswordPolicy.Refusal) -------------------------------------
+    @Message
+    String passwordRefusalRequired();
+
+    @Message
+    String passwordRefusalTooShort(int characters);
+
+    @Message
+    String passwordRefusalTooLong(int bytes);
+
+    @Message
+    String passwordRefusalTooFewDistinct(int distinct);
+
+    @Message
+    String passwordRefusalUserName();
+
+    @Message
+    String passwordRefusalCommon();
+
+    @Message
+    String usersNameTaken();
 }

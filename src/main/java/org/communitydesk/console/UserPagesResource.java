@@ -21,6 +21,8 @@ import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.Roles;
 import org.communitydesk.security.Accounts;
+import org.communitydesk.security.PasswordPolicy;
+import org.communitydesk.security.PasswordRefusedProblem;
 import org.communitydesk.security.Role;
 import org.communitydesk.security.UserViews.CreateUserRequest;
 import org.communitydesk.security.UserViews.UserView;
@@ -105,7 +107,7 @@ public class UserPagesResource {
             accounts.changeOwnPassword(username, currentPassword, newPassword, ClientFailure.addressOf(http));
         } catch (ProblemException refused) {
             return passwordPage(refused.status(), "currentPassword".equals(field(refused)) ? "passwordCurrentWrong"
-                    : refused.status() == 429 ? "passwordTooManyTries" : "passwordRefused", refused.detail());
+                    : refused.status() == 429 ? "passwordTooManyTries" : "passwordRefused", why(refused));
         }
         return Response.seeOther(UriBuilder.fromPath("/login").queryParam("passwordChanged", "").build()).build();
     }
@@ -153,7 +155,7 @@ public class UserPagesResource {
         try {
             accounts.create(request, admin);
         } catch (ProblemException problem) {
-            return refused(form, "usersRefused", problem.detail());
+            return refused(form, "usersRefused", why(problem));
         }
         return done("usersCreated", form.username());
     }
@@ -196,10 +198,28 @@ public class UserPagesResource {
         try {
             change.accept(admin);
         } catch (ProblemException problem) {
-            return refused(NewUser.EMPTY, problem.status() == 404 ? "usersNotFound" : "usersRefused",
-                    problem.detail());
+            return refused(NewUser.EMPTY, problem.status() == 404 ? "usersNotFound" : "usersRefused", why(problem));
         }
         return done(doneKey, username);
+    }
+
+    /** What the page says under its heading: in the page's language, never the API's English detail. */
+    private String why(ProblemException problem) {
+        AccountMessages acct = texts.bundle(AccountMessages.class);
+        if (problem instanceof PasswordRefusedProblem password) {
+            return switch (password.refusal()) {
+                case REQUIRED -> acct.passwordRefusalRequired();
+                case TOO_SHORT -> acct.passwordRefusalTooShort(PasswordPolicy.MIN_CHARACTERS);
+                case TOO_LONG -> acct.passwordRefusalTooLong(PasswordPolicy.MAX_BYTES);
+                case TOO_FEW_DISTINCT -> acct.passwordRefusalTooFewDistinct(PasswordPolicy.MIN_DISTINCT);
+                case USER_NAME -> acct.passwordRefusalUserName();
+                case COMMON -> acct.passwordRefusalCommon();
+            };
+        }
+        if (problem.status() == 409) {
+            return acct.usersNameTaken();
+        }
+        return texts.problem(problem);
     }
 
     private Response refused(NewUser form, String key, String detail) {

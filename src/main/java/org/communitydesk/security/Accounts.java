@@ -132,8 +132,8 @@ public class Accounts {
     }
 
     private static void requireGoodPassword(String field, String password, String username) {
-        PasswordPolicy.refusal(password, username).ifPresent(reason -> {
-            throw new InvalidRequestProblem(field, reason);
+        PasswordPolicy.check(password, username).ifPresent(refusal -> {
+            throw new PasswordRefusedProblem(field, refusal, PasswordPolicy.refusal(password, username).orElseThrow());
         });
     }
 

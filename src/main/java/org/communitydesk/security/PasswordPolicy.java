@@ -30,7 +30,7 @@ public final class PasswordPolicy {
     public static final int MIN_CHARACTERS = 10;
     /** bcrypt reads at most 72 bytes. */
     public static final int MAX_BYTES = 72;
-    static final int MIN_DISTINCT = 5;
+    public static final int MIN_DISTINCT = 5;
     /** Entries shorter than this are not on the list; see its header. */
     static final int SHORTEST_LISTED = 6;
     static final String LIST = "security/common-passwords.txt";
@@ -38,30 +38,46 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** Why this password is refused for this user, or empty when it is fine. */
+    /** Why a password is refused: the pages word each in their language, the API and the log in English. */
+    public enum Refusal {
+        REQUIRED, TOO_SHORT, TOO_LONG, TOO_FEW_DISTINCT, USER_NAME, COMMON
+    }
+
+    /** Why this password is refused for this user, in English, or empty when it is fine. */
     public static Optional<String> refusal(String password, String username) {
+        return check(password, username).map(refusal -> switch (refusal) {
+            case REQUIRED -> "A password is required.";
+            case TOO_SHORT -> "The password must have at least " + MIN_CHARACTERS + " characters.";
+            case TOO_LONG -> "The password must fit in " + MAX_BYTES + " bytes of UTF-8 (this one takes "
+                    + password.getBytes(StandardCharsets.UTF_8).length
+                    + "; a Chinese character takes 3), because longer passwords are cut there when checked.";
+            case TOO_FEW_DISTINCT -> "The password must have at least " + MIN_DISTINCT + " different characters.";
+            case USER_NAME -> "The password must not be the user name.";
+            case COMMON -> "This password is on a list of common and breached passwords; choose another one.";
+        });
+    }
+
+    /** Why this password is refused for this user, or empty when it is fine. */
+    public static Optional<Refusal> check(String password, String username) {
         if (password == null) {
-            return Optional.of("A password is required.");
+            return Optional.of(Refusal.REQUIRED);
         }
-        int characters = password.codePointCount(0, password.length());
-        if (characters < MIN_CHARACTERS) {
-            return Optional.of("The password must have at least " + MIN_CHARACTERS + " characters.");
+        if (password.codePointCount(0, password.length()) < MIN_CHARACTERS) {
+            return Optional.of(Refusal.TOO_SHORT);
         }
-        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_BYTES) {
-            return Optional.of("The password must fit in " + MAX_BYTES + " bytes of UTF-8 (this one takes " + bytes
-                    + "; a Chinese character takes 3), because longer passwords are cut there when checked.");
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of(Refusal.TOO_LONG);
         }
         if (password.codePoints().distinct().count() < MIN_DISTINCT) {
-            return Optional.of("The password must have at least " + MIN_DISTINCT + " different characters.");
+            return Optional.of(Refusal.TOO_FEW_DISTINCT);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
         if (!name.isBlank() && (lower.equals(name) || (core(name).length() >= 3 && core(lower).equals(core(name))))) {
-            return Optional.of("The password must not be the user name.");
+            return Optional.of(Refusal.USER_NAME);
         }
         if (isCommon(lower)) {
-            return Optional.of("This password is on a list of common and breached passwords; choose another one.");
+            return Optional.of(Refusal.COMMON);
         }
         return Optional.empty();
     }

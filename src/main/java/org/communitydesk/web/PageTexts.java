@@ -56,7 +56,8 @@ Map.entry("comment", PageMessages::fieldComment),
         return bundle(FormMessages.class);
     }
 
-    private <T> T bundle(Class<T> type) {
+    /** Any message bundle, in the language of the request being handled. */
+    public <T> T bundle(Class<T> type) {
         Language language = currentRequest.getCurrent() == null ? Language.DEFAULT
                 : PageLanguage.of(currentRequest.getCurrent());
         return language == Language.DEFAULT ? MessageBundles.get(type)

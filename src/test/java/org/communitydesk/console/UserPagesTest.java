@@ -53,7 +53,8 @@ class UserPagesTest {
         // The API's policy: a common password is refused.
         post(as, "/console/password", "/console/password", Map.of("currentPassword", staff.password(),
                 "newPassword", "password123", "repeatPassword", "password123")).then().statusCode(400)
-                .body(containsString("这个新密码不能用"));
+                .body(containsString("这个新密码不能用"), containsString("这个密码在常见或已泄露的密码名单上"),
+                        org.hamcrest.Matchers.not(containsString("breached")));
 
         post(as, "/console/password", "/console/password", Map.of("currentPassword", staff.password(),
                 "newPassword", GOOD, "repeatPassword", GOOD)).then().statusCode(303)
@@ -73,7 +74,8 @@ class UserPagesTest {
         // The API's rules: a weak password and a missing community are refused, the form keeps what was typed.
         post(admin, "/console/users", "/console/users", Map.of("username", name, "displayName", "页面用户",
                 "password", "123", "role", "STAFF", "community", "beixinyuan")).then().statusCode(400)
-                .body(containsString("id=\"users-problem\""), containsString("value=\"" + name + "\""));
+                .body(containsString("id=\"users-problem\""), containsString("value=\"" + name + "\""),
+                        containsString("密码至少要有 10 个字符。"), org.hamcrest.Matchers.not(containsString("The password")));
         post(admin, "/console/users", "/console/users", Map.of("username", name, "displayName", "页面用户",
                 "password", GOOD, "role", "STAFF")).then().statusCode(400);
 
@@ -85,13 +87,16 @@ class UserPagesTest {
                 .body("organizationCode", org.hamcrest.Matchers.nullValue());
         // The same name again: refused as the API refuses it.
         post(admin, "/console/users", "/console/users", Map.of("username", name, "displayName", "又一个",
-                "password", GOOD, "role", "ADMIN")).then().statusCode(400).body(containsString("id=\"users-problem\""));
+                "password", GOOD, "role", "ADMIN")).then().statusCode(400).body(containsString("id=\"users-problem\""),
+                        containsString("这个用户名已经有人用了。"), org.hamcrest.Matchers.not(containsString("already exists")));
 
         post(admin, "/console/users", "/console/users/" + name + "/disable", Map.of()).then().statusCode(303);
         given().auth().preemptive().basic(name, GOOD).when().get("/api/me").then().statusCode(401);
         post(admin, "/console/users", "/console/users/" + name + "/enable", Map.of()).then().statusCode(303);
         post(admin, "/console/users", "/console/users/" + name + "/password", Map.of("password", "short"))
                 .then().statusCode(400);
+        post(admin, "/console/users", "/console/users/" + name + "/password?lang=en", Map.of("password", "short"))
+                .then().statusCode(400).body(containsString("The password must have at least 10 characters."));
         post(admin, "/console/users", "/console/users/" + name + "/password", Map.of("password", GOOD + "-neu"))
                 .then().statusCode(303);
         given().auth().preemptive().basic(name, GOOD + "-neu").when().get("/api/me").then().statusCode(200);
