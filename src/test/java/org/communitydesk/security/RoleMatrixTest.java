@@ -75,7 +75,9 @@ class RoleMatrixTest {
         /** A robot the administrator registered for this call. */
         NOTIFICATION_TARGET,
         /** An integration's webhook the administrator registered for this call. */
-        WEBHOOK
+        WEBHOOK,
+        /** A PUBLIC photo the administrator added to a dispatched ticket for this call. */
+        PUBLIC_PHOTO
     }
 
     /** One way to call an operation, and the roles that may; a public case needs no credentials at all. */
@@ -122,6 +124,9 @@ class RoleMatrixTest {
             "nameEn", "Huaiyuan North Compound", "communityCode", "huaiyuan", "propertyManaged", true,
             "propertyManagerCode", "zhongrui-property");
 
+    /** The body of a photo upload: send() makes it a multipart request. */
+    static final Object PHOTO_UPLOAD = new Object();
+
     static final Map<String, Rule> TABLE = Map.ofEntries(
             Map.entry("listAreas", publicRead()),
             Map.entry("listSites", publicRead()),
@@ -139,6 +144,12 @@ class RoleMatrixTest {
             Map.entry("unplaceSite", rule(Target.NOTHING, EnumSet.of(ADMIN))),
             Map.entry("placeCommunity", rule(Target.NOTHING, EnumSet.of(ADMIN),
                     token -> Map.of("latitude", 40.0905, "longitude", 113.3300, "radiusMetres", 500))),
+
+            // Photos: a NOTE photo may be added by whoever may add a note; PUBLIC photos open without a login.
+            Map.entry("addTicketPhotos", rule(Target.DISPATCHED_TICKET, EVERY_ROLE, token -> PHOTO_UPLOAD)),
+            Map.entry("listTicketPhotos", rule(Target.DISPATCHED_TICKET, EVERY_ROLE)),
+            Map.entry("getPhoto", publicCall(Target.PUBLIC_PHOTO, null)),
+            Map.entry("getPhotoThumbnail", publicCall(Target.PUBLIC_PHOTO, null)),
 
             Map.entry("getCurrentUser", rule(Target.NOTHING, EVERY_ROLE)),
             // Each caller sets the password it has again, so that the callers of later calls keep theirs.
@@ -268,7 +279,12 @@ class RoleMatrixTest {
                 requiresBasic |= requirement.has(scheme);
             }
             if (TABLE.get(operation.operationId()).isPublic()) {
-                if (!security.isEmpty()) {
+                // A public operation may say that credentials are optional ({} among its requirements).
+                boolean optional = false;
+                for (JsonNode requirement : security) {
+                    optional |= requirement.isEmpty();
+                }
+                if (!security.isEmpty() && !optional) {
                     problems.add(operation + " is public but the spec asks for authentication");
                 }
                 continue;
@@ -430,8 +446,13 @@ class RoleMatrixTest {
             if (operation.path().contains("{id}")) {
                 pathParams.put("id", id);
             }
-            // Open311 POSTs are forms, as GeoReport v2 has them; everything else is JSON.
+            // Open311 POSTs are forms, as GeoReport v2 has them; photos are multipart; everything else is JSON.
             boolean form = operation.node().path("requestBody").path("content").has("application/x-www-form-urlencoded");
+            if (body == PHOTO_UPLOAD) {
+                return as.pathParams(pathParams).header("X-Requested-With", "matrix")
+                        .multiPart("file", "matrix.jpg", jpeg(), "image/jpeg").multiPart("step", "NOTE")
+                        .when().request(Method.valueOf(operation.method().toUpperCase()), operation.path());
+            }
             RequestSpecification request = as.contentType(form ? FORM : ContentType.JSON.toString()).pathParams(pathParams);
             if (operation.path().startsWith("/api/public/")) {
                 request = request.header("X-Access-Code", ACCESS_CODES.get(ticket));
@@ -509,7 +530,7 @@ class RoleMatrixTest {
             case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY, NOTIFICATION_TARGET, WEBHOOK -> null;
             case NOTIFICATION -> newTicket(token);
             case REPORTED_TICKET -> newTicket(token);
-            case DISPATCHED_TICKET -> walked(newTicket(token), "dispatch");
+            case DISPATCHED_TICKET, PUBLIC_PHOTO -> walked(newTicket(token), "dispatch");
             case IN_PROGRESS_TICKET -> walked(newTicket(token), "dispatch", "start");
             case RESOLVED_TICKET -> walked(newTicket(token), "dispatch", "start", "resolve");
         };
@@ -524,6 +545,9 @@ class RoleMatrixTest {
             case WEBHOOK -> given().contentType(ContentType.JSON).body(webhookBody(token)).when()
                     .post("/api/admin/webhooks").then().statusCode(201).extract().path("id").toString();
             case NOTIFICATION -> pendingNotification(ticket, token);
+            case PUBLIC_PHOTO -> given().header("X-Requested-With", "matrix").multiPart("file", "matrix.jpg", jpeg(), "image/jpeg")
+                    .multiPart("step", "NOTE").multiPart("visibility", "PUBLIC").when()
+                    .post("/api/tickets/{code}/photos", ticket).then().statusCode(201).extract().path("[0].id").toString();
             default -> null;
         };
         return new Call(operation, kase.target(), token, body, ticket, user, keyPrefix, id);
@@ -615,6 +639,23 @@ class RoleMatrixTest {
             footprintSite = code;
         }
         return footprintSite;
+    }
+
+    /** A small JPEG, made once. */
+    private static byte[] jpeg;
+
+    private static synchronized byte[] jpeg() {
+        if (jpeg == null) {
+            try {
+                var image = new java.awt.image.BufferedImage(24, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                var out = new java.io.ByteArrayOutputStream();
+                javax.imageio.ImageIO.write(image, "jpg", out);
+                jpeg = out.toByteArray();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return jpeg;
     }
 
     private static Map<String, Object> siteBody(String token) {
