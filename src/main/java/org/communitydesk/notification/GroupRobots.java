@@ -37,16 +37,7 @@ abstract class GroupRobots implements Sender {
 
     @Override
     public void send(Outgoing message) throws DeliveryFailure {
-        URI url;
-        try {
-            url = URI.create(message.recipient());
-        } catch (IllegalArgumentException e) {
-            throw new DeliveryFailure("The robot's URL is not a URL; correct the target.");
-        }
-        String refusal = WebAddresses.refusal(url, config.allowPrivateAddresses());
-        if (refusal != null) {
-            throw new DeliveryFailure(refusal);
-        }
+        URI url = WebAddresses.atSend(message.recipient(), config.allowPrivateAddresses(), "correct the target");
         URI target = signed(url, message.secret(), System.currentTimeMillis());
         String body;
         try {

@@ -14,6 +14,24 @@ final class WebAddresses {
     private WebAddresses() {
     }
 
+    /**
+     * The recipient's URL, checked again as it is about to be called: a name that pointed outside when it was
+     * registered may point inside now. {@code whatToDo} ends the failure when the URL does not parse.
+     */
+    static URI atSend(String recipient, boolean allowPrivate, String whatToDo) throws DeliveryFailure {
+        URI url;
+        try {
+            url = URI.create(recipient);
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryFailure("The URL is not a URL; " + whatToDo + ".");
+        }
+        String refusal = refusal(url, allowPrivate);
+        if (refusal != null) {
+            throw new DeliveryFailure(refusal);
+        }
+        return url;
+    }
+
     /** Null if the URL may be called; otherwise why not. The host is resolved, so a name for a private address fails too. */
     static String refusal(URI uri, boolean allowPrivate) {
         if (uri == null || uri.getScheme() == null

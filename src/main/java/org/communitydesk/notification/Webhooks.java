@@ -48,17 +48,7 @@ class Webhooks implements Sender {
 
     @Override
     public void send(Outgoing message) throws DeliveryFailure {
-        URI url;
-        try {
-            url = URI.create(message.recipient());
-        } catch (IllegalArgumentException e) {
-            throw new DeliveryFailure("The webhook's URL is not a URL; register it again.");
-        }
-        // Resolved again at every send: a name that pointed outside when registered may point inside now.
-        String refusal = WebAddresses.refusal(url, config.allowPrivateAddresses());
-        if (refusal != null) {
-            throw new DeliveryFailure(refusal);
-        }
+        URI url = WebAddresses.atSend(message.recipient(), config.allowPrivateAddresses(), "register the webhook again");
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(EVENT, message.kind().substring("webhook-".length()));
