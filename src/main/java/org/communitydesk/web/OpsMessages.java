@@ -98,4 +98,29 @@ public interface OpsMessages {
 
     @Message
     String channelKind(org.communitydesk.notification.ChannelKind value);
+
+    // --- What a message was about (notification.Outbox's kinds); an integration's event shows its type -----
+    @Message
+    String noteKindLogged();
+
+    @Message
+    String noteKindDispatched();
+
+    @Message
+    String noteKindResolved();
+
+    @Message
+    String noteKindReopened();
+
+    @Message
+    String noteKindClosedAutomatically();
+
+    @Message
+    String noteKindDispatchedToYou();
+
+    @Message
+    String noteKindOverdue();
+
+    @Message
+    String noteKindNotResolved();
 }

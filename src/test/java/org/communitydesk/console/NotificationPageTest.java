@@ -58,10 +58,11 @@ class NotificationPageTest {
         admin.signIn(base, SignInAsAdmin.ADMIN, SignInAsAdmin.ADMIN_PASSWORD);
         String listed = page(admin, "/console/notifications?state=FAILED&ticket=" + code);
         assertThat(listed).contains(code, "发送失败", "The SMS gateway answered 503", "id=\"retry-" + id + "\"", "重新发送")
+                .contains("已受理").doesNotContain("resident-logged")
                 .contains(phone.substring(0, 3) + "****" + phone.substring(7))
                 .doesNotContain(phone).doesNotContain("页面测试居民");
         assertThat(page(admin, "/console/notifications?lang=en&state=FAILED&ticket=" + code))
-                .contains("Failed", "Send again", "Text message");
+                .contains("Failed", "Send again", "Text message", ">Logged<");
         assertThat(page(admin, "/console/notifications?state=SENT&ticket=" + code)).doesNotContain("id=\"retry-");
         // Failing delivery shows on the dashboard, with the way to this page for an ADMIN.
         assertThat(notifications.health().failing()).isTrue();
