@@ -45,9 +45,9 @@ import org.communitydesk.ticket.Visibility;
 
 /**
  * GET requests: the arguments become one JPQL query over indexed columns (reported_at, status,
- * category), at most 1000 tickets, newest first. Each page then costs two more queries, not one per
- * ticket: the callers' names and phones of its further reports (to mask them), and the latest
- * public note of each ticket. Nothing personal leaves: see {@link #publicView}.
+ * category), at most 1000 tickets, newest first, each with its latest public note and first public photo.
+ * A page costs one more query only when some of its tickets had further calls: those callers' names and
+ * phones, to mask them. Nothing personal leaves: see {@link #publicView}.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -107,27 +107,44 @@ public class RequestSearch {
             params.put("from", window[0].truncatedTo(ChronoUnit.SECONDS));
             params.put("before", window[1].truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
         }
-        TypedQuery<Ticket> select = entityManager.createQuery("select t from Ticket t join fetch t.category"
-                + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
-                + " where " + String.join(" and ", where) + " order by t.reportedAt desc, t.id desc", Ticket.class);
+        TypedQuery<Object[]> select = entityManager.createQuery(WITH_NOTE_AND_PHOTO
+                + " where " + String.join(" and ", where) + " order by t.reportedAt desc, t.id desc", Object[].class);
         params.forEach(select::setParameter);
         long first = (long) (page - 1) * pageSize;
         if (first > Integer.MAX_VALUE) {
             return List.of();
         }
-        List<Ticket> tickets = select.setFirstResult((int) first).setMaxResults(pageSize).getResultList();
-        return publicViews(tickets, extensions);
+        return publicViews(withNoteAndPhoto(select).setFirstResult((int) first).setMaxResults(pageSize).getResultList(),
+                extensions);
     }
 
     public ServiceRequest get(String code, String extensionsArgument) {
         boolean extensions = extensions(extensionsArgument);
-        List<Ticket> tickets = entityManager.createQuery("select t from Ticket t join fetch t.category"
-                + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
-                + " where t.code = :code", Ticket.class).setParameter("code", TicketCodes.canonical(code)).getResultList();
-        if (tickets.isEmpty()) {
+        List<Object[]> rows = withNoteAndPhoto(entityManager.createQuery(WITH_NOTE_AND_PHOTO + " where t.code = :code",
+                Object[].class)).setParameter("code", TicketCodes.canonical(code)).getResultList();
+        if (rows.isEmpty()) {
             throw new NotFoundProblem("service request", code);
         }
-        return publicViews(tickets, extensions).get(0);
+        return publicViews(rows, extensions).get(0);
+    }
+
+    /**
+     * A ticket with its latest PUBLIC note and its first PUBLIC photo's id, in one query. Only notes: staff write
+     * them for residents, whereas the text of status events is generated and may name staff accounts (follow-up
+     * calls) or internal reassignments. Correlated subqueries rather than a second query with the page's ids:
+     * Hibernate cannot cache the plan of a query with a list parameter, and translating it anew cost more than
+     * the page's rows.
+     */
+    private static final String WITH_NOTE_AND_PHOTO = "select t,"
+            + " (select e.note from TicketEvent e where e.id = (select max(n.id) from TicketEvent n"
+            + " where n.ticket = t and n.type = :noteType and n.visibility = :public)),"
+            + " (select p.publicId from Photo p where p.id = (select min(q.id) from Photo q"
+            + " where q.ticket = t and q.visibility = :public))"
+            + " from Ticket t join fetch t.category join fetch t.community left join fetch t.site"
+            + " left join fetch t.leadOrganization";
+
+    private static TypedQuery<Object[]> withNoteAndPhoto(TypedQuery<Object[]> query) {
+        return query.setParameter("noteType", EventType.NOTE).setParameter("public", Visibility.PUBLIC);
     }
 
     /**
@@ -156,7 +173,8 @@ public class RequestSearch {
         if (events.isEmpty()) {
             return List.of();
         }
-        Map<Long, Set<String>> reports = personalDataOfReports(events.stream().map(e -> e.ticket.id).distinct().toList());
+        Map<Long, Set<String>> reports = personalDataOfReports(
+                events.stream().filter(e -> e.ticket.reportCount > 1).map(e -> e.ticket.id).distinct().toList());
         ZoneId zone = ZoneId.of(config.zone());
         return events.stream().map(e -> new RequestUpdate(String.valueOf(e.id), e.ticket.code, PublicEvents.status(e),
                 W3cDateTimes.format(e.occurredAt, zone),
@@ -164,18 +182,22 @@ public class RequestSearch {
                 .toList();
     }
 
-    private List<ServiceRequest> publicViews(List<Ticket> tickets, boolean extensions) {
-        if (tickets.isEmpty()) {
+    /** Rows of {@link #WITH_NOTE_AND_PHOTO}: the ticket, its latest public note and its first public photo's id. */
+    private List<ServiceRequest> publicViews(List<Object[]> rows, boolean extensions) {
+        if (rows.isEmpty()) {
             return List.of();
         }
+        List<Ticket> tickets = rows.stream().map(row -> (Ticket) row[0]).toList();
         List<Long> ids = tickets.stream().map(t -> t.id).toList();
-        Map<Long, Set<String>> personal = personalDataOfReports(ids);
-        Map<Long, String> notes = latestPublicNotes(ids);
-        Map<Long, String> media = firstPublicPhotos(ids);
+        // Most tickets have one caller: the further callers' names are read only for the tickets that have some.
+        Map<Long, Set<String>> personal = personalDataOfReports(
+                tickets.stream().filter(t -> t.reportCount > 1).map(t -> t.id).toList());
         ZoneId zone = ZoneId.of(config.zone());
-        List<ServiceRequest> views = tickets.stream()
-                .map(t -> publicView(t, personal.getOrDefault(t.id, Set.of()), notes.get(t.id), media.get(t.id), zone))
-                .toList();
+        List<ServiceRequest> views = rows.stream().map(row -> {
+            Ticket t = (Ticket) row[0];
+            String media = row[2] == null ? null : absolute(PhotoViews.imagePath((String) row[2]));
+            return publicView(t, personal.getOrDefault(t.id, Set.of()), (String) row[1], media, zone);
+        }).toList();
         if (!extensions) {
             return views;
         }
@@ -249,19 +271,6 @@ public class RequestSearch {
                 null, null);
     }
 
-    /**
-     * The absolute URL of each ticket's first PUBLIC photo, in one query for the page. It opens without a login and
-     * cannot be guessed (a random id); it is built on the public base URL when one is set, as every Location is.
-     */
-    private Map<Long, String> firstPublicPhotos(List<Long> ticketIds) {
-        Map<Long, String> urls = new HashMap<>();
-        entityManager.createQuery("select p.ticket.id, p.publicId from Photo p where p.id in (select min(q.id) from Photo q"
-                + " where q.ticket.id in :ids and q.visibility = :visibility group by q.ticket.id)", Object[].class)
-                .setParameter("ids", ticketIds).setParameter("visibility", Visibility.PUBLIC).getResultList()
-                .forEach(row -> urls.put((Long) row[0], absolute(PhotoViews.imagePath((String) row[1]))));
-        return urls;
-    }
-
     private String absolute(String path) {
         URI base = config.publicBaseUrl().orElseGet(() -> URI.create(request.absoluteURI()).resolve("/"));
         return PublicLocations.onBase(base, URI.create(path)).toString();
@@ -270,6 +279,9 @@ public class RequestSearch {
     /** Names and phones of the further callers of each ticket, in one query for the whole page. */
     private Map<Long, Set<String>> personalDataOfReports(List<Long> ticketIds) {
         Map<Long, Set<String>> personal = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return personal;
+        }
         entityManager.createQuery("select r.ticket.id, r.reporterName, r.reporterPhone from TicketReport r"
                 + " where r.ticket.id in :ids", Object[].class).setParameter("ids", ticketIds).getResultList()
                 .forEach(row -> {
@@ -280,22 +292,6 @@ public class RequestSearch {
                     }
                 });
         return personal;
-    }
-
-    /**
-     * The latest PUBLIC NOTE of each ticket, in one query for the page. Only notes: staff write them
-     * for residents, whereas the text of status events is generated and may name staff accounts
-     * (follow-up calls) or internal reassignments.
-     */
-    private Map<Long, String> latestPublicNotes(List<Long> ticketIds) {
-        Map<Long, String> notes = new HashMap<>();
-        entityManager.createQuery("select e.ticket.id, e.note from TicketEvent e where e.id in ("
-                + "select max(n.id) from TicketEvent n where n.ticket.id in :ids and n.type = :type"
-                + " and n.visibility = :visibility group by n.ticket.id)", Object[].class)
-                .setParameter("ids", ticketIds).setParameter("type", EventType.NOTE)
-                .setParameter("visibility", Visibility.PUBLIC).getResultList()
-                .forEach(row -> notes.put((Long) row[0], (String) row[1]));
-        return notes;
     }
 
     /**
