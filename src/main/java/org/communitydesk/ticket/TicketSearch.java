@@ -266,8 +266,8 @@ public class TicketSearch {
         }
         if (present(query.overdue)) {
             boolean overdue = QueryParams.bool("overdue", query.overdue);
-            where.add(overdue ? "(t.status in :open and t.dueAt < :now)" : "(t.status not in :open or t.dueAt >= :now)");
-            params.put("open", TicketStatus.openStates());
+            String open = TicketStatus.OPEN_STATES_JPQL;
+            where.add(overdue ? "(t.status in " + open + " and t.dueAt < :now)" : "(t.status not in " + open + " or t.dueAt >= :now)");
             params.put("now", now);
         }
         if (present(query.reportedFrom)) {

@@ -65,4 +65,12 @@ public enum TicketStatus {
     public static Set<TicketStatus> openStates() {
         return Set.of(REPORTED, DISPATCHED, IN_PROGRESS);
     }
+
+    /**
+     * The open states as a JPQL list of enum literals, "(…REPORTED, …)": with a list parameter instead,
+     * Hibernate translates the query anew on every call, and these queries run on every ticket view.
+     */
+    public static final String OPEN_STATES_JPQL = openStates().stream().sorted()
+            .map(status -> TicketStatus.class.getName() + "." + status.name())
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 }
