@@ -26,7 +26,6 @@ import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketCodes;
 import org.communitydesk.ticket.TicketEvent;
 import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
-import org.communitydesk.ticket.Visibility;
 import org.jboss.logging.Logger;
 
 /**
@@ -108,8 +107,7 @@ public class ResidentService {
     }
 
     private static PublicTicketView view(Ticket t, Instant now) {
-        var events = TicketEvent.timelineOf(t).stream()
-                .filter(e -> e.visibility == Visibility.PUBLIC)
+        var events = TicketEvent.publicTimelineOf(t).stream()
                 .map(e -> new PublicEvent(e.type, e.fromStatus, e.toStatus, e.occurredAt, t.publicText(e.note)))
                 .toList();
         return new PublicTicketView(t.code, t.status, name(t.category), name(t.site), name(t.community),

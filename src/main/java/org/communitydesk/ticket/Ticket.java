@@ -512,7 +512,8 @@ public class Ticket extends IdentityEntity {
         Set<String> values = new HashSet<>();
         values.add(reporterName);
         values.add(reporterPhone);
-        for (TicketReport report : reports) {
+        // Most tickets have one caller: their further reports are not read at all.
+        for (TicketReport report : reportCount > 1 ? reports : List.<TicketReport>of()) {
             values.add(report.reporterName);
             values.add(report.reporterPhone);
         }

@@ -86,4 +86,9 @@ public class TicketEvent extends IdentityEntity {
     public static List<TicketEvent> timelineOf(Ticket ticket) {
         return list("ticket = ?1 order by id", ticket);
     }
+
+    /** The events residents may see, oldest first. */
+    public static List<TicketEvent> publicTimelineOf(Ticket ticket) {
+        return list("ticket = ?1 and visibility = ?2 order by id", ticket, Visibility.PUBLIC);
+    }
 }
