@@ -282,15 +282,17 @@ public class RequestSearch {
         if (ticketIds.isEmpty()) {
             return personal;
         }
-        entityManager.createQuery("select r.ticket.id, r.reporterName, r.reporterPhone from TicketReport r"
-                + " where r.ticket.id in :ids", Object[].class).setParameter("ids", ticketIds).getResultList()
-                .forEach(row -> {
-                    Set<String> values = personal.computeIfAbsent((Long) row[0], id -> new HashSet<>());
-                    values.add((String) row[1]);
-                    if (row[2] != null) {
-                        values.add((String) row[2]);
-                    }
-                });
+        // Native SQL: Hibernate translates a JPQL query with a list parameter anew on every call (a third of a page's time).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select ticket_id, reporter_name, reporter_phone"
+                + " from ticket_report where ticket_id in (:ids)").setParameter("ids", ticketIds).getResultList();
+        rows.forEach(row -> {
+            Set<String> values = personal.computeIfAbsent(((Number) row[0]).longValue(), id -> new HashSet<>());
+            values.add((String) row[1]);
+            if (row[2] != null) {
+                values.add((String) row[2]);
+            }
+        });
         return personal;
     }
 
