@@ -70,7 +70,7 @@ public class RequestSearch {
     @Inject
     io.vertx.core.http.HttpServerRequest request;
 
-    public List<ServiceRequest> search(RequestQuery query) {
+    public List<ServiceRequest> search(RequestQuery query, Locale language) {
         boolean extensions = extensions(query.extensions);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -116,10 +116,10 @@ public class RequestSearch {
             return List.of();
         }
         List<Ticket> tickets = select.setFirstResult((int) first).setMaxResults(pageSize).getResultList();
-        return publicViews(tickets, extensions);
+        return publicViews(tickets, extensions, language);
     }
 
-    public ServiceRequest get(String code, String extensionsArgument) {
+    public ServiceRequest get(String code, String extensionsArgument, Locale language) {
         boolean extensions = extensions(extensionsArgument);
         List<Ticket> tickets = entityManager.createQuery("select t from Ticket t join fetch t.category"
                 + " join fetch t.community left join fetch t.site left join fetch t.leadOrganization"
@@ -127,7 +127,7 @@ public class RequestSearch {
         if (tickets.isEmpty()) {
             throw new NotFoundProblem("service request", code);
         }
-        return publicViews(tickets, extensions).get(0);
+        return publicViews(tickets, extensions, language).get(0);
     }
 
     /**
@@ -135,7 +135,7 @@ public class RequestSearch {
      * happened in the window, oldest first, at most {@value #MAX_PAGE_SIZE} a page. The window works as for
      * requests: whole seconds, both ends inclusive, at most 90 days, the last 90 days by default.
      */
-    public List<RequestUpdate> updates(UpdateQuery query) {
+    public List<RequestUpdate> updates(UpdateQuery query, Locale language) {
         int page = QueryParams.integer("page", query.page, 1, 1);
         int pageSize = QueryParams.integer("page_size", query.pageSize, MAX_PAGE_SIZE, 1);
         if (pageSize > MAX_PAGE_SIZE) {
@@ -160,11 +160,12 @@ public class RequestSearch {
         ZoneId zone = ZoneId.of(config.zone());
         return events.stream().map(e -> new RequestUpdate(String.valueOf(e.id), e.ticket.code, PublicEvents.status(e),
                 W3cDateTimes.format(e.occurredAt, zone),
-                PublicEvents.describe(e, personalData(e.ticket, reports.getOrDefault(e.ticket.id, Set.of()))), null))
+                PublicEvents.describe(e, personalData(e.ticket, reports.getOrDefault(e.ticket.id, Set.of())), language),
+                null))
                 .toList();
     }
 
-    private List<ServiceRequest> publicViews(List<Ticket> tickets, boolean extensions) {
+    private List<ServiceRequest> publicViews(List<Ticket> tickets, boolean extensions, Locale language) {
         if (tickets.isEmpty()) {
             return List.of();
         }
@@ -190,7 +191,7 @@ public class RequestSearch {
                     Ticket t = byId.get(e.ticket.id);
                     history.computeIfAbsent(t.id, id -> new ArrayList<>()).add(new Note(
                             W3cDateTimes.format(e.occurredAt, zone),
-                            PublicEvents.describe(e, personalData(t, personal.getOrDefault(t.id, Set.of()))),
+                            PublicEvents.describe(e, personalData(t, personal.getOrDefault(t.id, Set.of())), language),
                             PublicEvents.type(e)));
                 });
         Map<Long, List<AttributeAnswer>> answers = new HashMap<>();
