@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.communitydesk.directory.Organization;
 import org.communitydesk.web.PageLanguage;
 import org.junit.jupiter.api.Test;
 
@@ -188,6 +189,52 @@ class TimelineLanguageTest {
         assertThat(given().header("Accept-Language", "en").when().get("/api/tickets/{code}/events", story.code())
                 .then().extract().jsonPath().getList("findAll { it.type == 'REOPENED' }.note", String.class))
                 .containsExactly("The resident says the problem is not solved", "居民反映问题未解决");
+    }
+
+    @Test
+    void everyWordingHasWordsInBothLanguages() {
+        Organization tongda = new Organization();
+        tongda.code = "tongda-dredging";
+        tongda.nameZh = "通达管道专业清掏队";
+        tongda.nameEn = "Tongda Professional Pipe Dredging Team";
+        Organization unnamed = new Organization();
+        unnamed.code = "no-english";
+        unnamed.nameZh = "某物业公司";
+        unnamed.nameEn = " ";
+        var orders = List.of(new Ticket.AssignmentOrder(tongda, AssignmentRole.LEAD));
+        Map<Wording, EventWording> samples = new java.util.EnumMap<>(Wording.class);
+        samples.put(Wording.REPORTED, EventWording.reported(Channel.HOTLINE_12345));
+        samples.put(Wording.FURTHER_REPORT, EventWording.furtherReport(3, Channel.WALK_IN));
+        samples.put(Wording.ASSIGNED, EventWording.assigned(orders));
+        samples.put(Wording.REASSIGNED, EventWording.reassigned(List.of(), orders));
+        samples.put(Wording.RESOLVED_WITH_CAUSE, EventWording.resolved("grease"));
+        samples.put(Wording.CANCELLED, EventWording.cancelled(CancelReason.OUT_OF_SCOPE, null));
+        samples.put(Wording.RESIDENT_FEEDBACK, EventWording.feedback(4, true, FeedbackSource.RESIDENT, "resident"));
+        samples.put(Wording.FOLLOW_UP_FEEDBACK, EventWording.feedback(1, false, FeedbackSource.FOLLOW_UP_CALL, "admin"));
+        samples.put(Wording.NOTIFICATION_SENT, EventWording.delivery(true, "SMS", "139****1234", "resident-logged", null));
+        samples.put(Wording.NOTIFICATION_FAILED,
+                EventWording.delivery(false, "EMAIL", "***@example.org", "organization-overdue", "550 mailbox full"));
+        for (Wording key : Wording.values()) {
+            EventWording wording = samples.getOrDefault(key, EventWording.of(key));
+            TicketEvent event = new TicketEvent(null, EventType.NOTE, null, null, Ticket.SYSTEM, java.time.Instant.now(),
+                    wording, key == Wording.RESOLVED_WITH_CAUSE ? "cleared" : null, Visibility.INTERNAL);
+            String english = event.text(java.util.Locale.ENGLISH);
+            String chinese = event.text(EventTexts.DEFAULT);
+            assertThat(english).as("%s in English", key).isNotBlank();
+            assertThat(HAN.matcher(english).find()).as("Chinese in the English words of %s: %s", key, english).isFalse();
+            assertThat(HAN.matcher(chinese).find()).as("no Chinese in the Chinese words of %s: %s", key, chinese).isTrue();
+        }
+        assertThat(new TicketEvent(null, EventType.NOTE, null, null, Ticket.SYSTEM, java.time.Instant.now(),
+                EventWording.delivery(false, "SMS", "139****1234", "resident-logged", "gateway answered 503"), null,
+                Visibility.INTERNAL).text(java.util.Locale.ENGLISH))
+                .isEqualTo("SMS 139****1234 (resident-logged): gateway answered 503");
+        // An organization without an English name is named in Chinese, as stored.
+        assertThat(new TicketEvent(null, EventType.DISPATCHED, null, null, Ticket.SYSTEM, java.time.Instant.now(),
+                EventWording.assigned(List.of(new Ticket.AssignmentOrder(unnamed, AssignmentRole.LEAD))), null,
+                Visibility.PUBLIC).text(java.util.Locale.ENGLISH)).isEqualTo("某物业公司 (lead)");
+        // A row from before the wording was stored is shown as stored.
+        assertThat(new TicketEvent(null, EventType.REASSIGNED, null, null, Ticket.SYSTEM, java.time.Instant.now(), null,
+                "甲（牵头） → 乙（牵头）", Visibility.PUBLIC).text(java.util.Locale.ENGLISH)).isEqualTo("甲（牵头） → 乙（牵头）");
     }
 
     @Transactional
