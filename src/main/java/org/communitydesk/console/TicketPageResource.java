@@ -173,7 +173,7 @@ public class TicketPageResource {
         }
         // Only now: a message for this ticket is never spent on a page that does not show it.
         Flash.Message message = flash.take(caller.actor().name(), flashId, code).orElse(null);
-        var page = Templates.ticket(ticket, tickets.events(code, caller), Actions.of(ticket, caller),
+        var page = Templates.ticket(ticket, tickets.events(code, caller, texts.locale()), Actions.of(ticket, caller),
                 choices.organizations(), List.of(CancelReason.values()), message, Draft.NONE, List.of());
         var response = RestResponse.ResponseBuilder.ok(page)
                 // The page may show a new access code once: no cache keeps it.
@@ -389,7 +389,7 @@ public class TicketPageResource {
         } catch (ProblemException gone) {
             return redirect(caller, ConsoleProblems.of(refused, texts));
         }
-        List<EventView> events = tickets.events(code, caller);
+        List<EventView> events = tickets.events(code, caller, texts.locale());
         int seen = parseSeen(typed.seen(), events.size());
         var page = Templates.ticket(ticket, events, Actions.of(ticket, caller), choices.organizations(),
                 List.of(CancelReason.values()), null, Draft.of(typed.fields()),

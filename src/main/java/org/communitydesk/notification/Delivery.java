@@ -159,14 +159,14 @@ public class Delivery {
         if (error == null) {
             row.sent(now);
             metrics.sent();
-            TicketEvent.appendDeliveryNotice(row.ticketCode, true, to + "（" + row.kind + "）", now);
+            TicketEvent.appendDeliveryNotice(row.ticketCode, true, row.channel.name(), recipient(row), row.kind, null, now);
             LOG.debugf("Notification %d (%s) sent to %s.", row.id, row.kind, to);
             return;
         }
         boolean givenUp = row.failed(error, now, config.giveUpAfter());
         if (givenUp) {
             metrics.failed();
-            TicketEvent.appendDeliveryNotice(row.ticketCode, false, to + "（" + row.kind + "）：" + error, now);
+            TicketEvent.appendDeliveryNotice(row.ticketCode, false, row.channel.name(), recipient(row), row.kind, error, now);
             LOG.errorf("Notification %d (%s, ticket %s) to %s FAILED after %d attempts: %s. Fix the channel, then retry "
                     + "it from the notifications list.", row.id, row.kind, row.ticketCode, to, row.attempts, error);
         } else {
@@ -177,10 +177,15 @@ public class Delivery {
 
     /** The recipient as logs and the timeline may show it: a masked phone, a robot's host, never its token. */
     static String describe(Notification row) {
+        return (row.channel == ChannelKind.SMS ? "短信" : row.channel.name()) + " " + recipient(row);
+    }
+
+    /** The recipient alone, masked as {@link #describe} masks it (the timeline names the channel in its reader's words). */
+    static String recipient(Notification row) {
         return switch (row.channel) {
-            case SMS -> "短信 " + Phones.mask(row.recipient);
-            case EMAIL -> row.channel + " " + row.recipient.replaceAll("^[^@]{0,2}[^@]*@", "***@");
-            default -> row.channel + " " + hostOf(row.recipient);
+            case SMS -> Phones.mask(row.recipient);
+            case EMAIL -> row.recipient.replaceAll("^[^@]{0,2}[^@]*@", "***@");
+            default -> hostOf(row.recipient);
         };
     }
 

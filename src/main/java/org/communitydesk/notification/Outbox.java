@@ -22,6 +22,7 @@ import org.communitydesk.security.AppUser;
 import org.communitydesk.security.Role;
 import org.communitydesk.ticket.Assignment;
 import org.communitydesk.ticket.AssignmentRole;
+import org.communitydesk.ticket.EventTexts;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketEvent;
 import org.communitydesk.ticket.TicketEvents;
@@ -64,7 +65,7 @@ public class Outbox {
         Instant at = event.occurredAt;
         NotificationTexts texts = texts();
         String link = statusLink(ticket);
-        toWebhooks(ticket, event.type.name(), event.visibility == Visibility.PUBLIC ? event.note : null, at, newKey(),
+        toWebhooks(ticket, event.type.name(), event.visibility == Visibility.PUBLIC ? event.text(EventTexts.DEFAULT) : null, at, newKey(),
                 false);
         switch (event.type) {
             case DISPATCHED -> {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.communitydesk.common.AppConfig;
+import org.communitydesk.ticket.EventTexts;
 import org.communitydesk.open311.GeoReportViews.CreatedRequest;
 import org.communitydesk.open311.GeoReportViews.RequestUpdate;
 import org.communitydesk.open311.GeoReportViews.RequestUpdatesXml;
@@ -27,6 +29,7 @@ import org.communitydesk.open311.GeoReportViews.ServiceRequest;
 import org.communitydesk.open311.GeoReportViews.ServiceRequestsXml;
 import org.communitydesk.open311.GeoReportViews.ServicesXml;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,6 +52,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GeoReportResource {
 
     private static final String FORMAT_DOC = "json or xml";
+
+    /** Open311 clients get the office's language unless they ask for English. */
+    static final String OPEN311_LANGUAGE_DOC = "The language of the fixed words in which a move is told (the notes of "
+            + "extensions=true, an update's description): Chinese by default, English when en is preferred. Staff notes are "
+            + "returned as typed.";
 
     @Inject
     GeoReportService geoReport;
@@ -112,10 +120,12 @@ public class GeoReportResource {
             @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceRequest.class)) })
     @GeoReportErrorResponses
     public Response listOpen311Requests(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
-            @PathParam("format") String format, @BeanParam RequestQuery query) {
+            @PathParam("format") String format, @BeanParam RequestQuery query,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = OPEN311_LANGUAGE_DOC)
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         GeoReportFormat as = GeoReportFormat.of(format);
-        List<ServiceRequest> requests = search.search(query);
-        return as.ok(requests, new ServiceRequestsXml(requests)).build();
+        List<ServiceRequest> requests = search.search(query, EventTexts.forAcceptLanguage(acceptLanguage));
+        return as.ok(requests, new ServiceRequestsXml(requests)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @GET
@@ -129,10 +139,13 @@ public class GeoReportResource {
             @Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
             @PathParam("format") String format,
             @QueryParam("extensions") @Parameter(description = "true adds extended_attributes and notes.",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String extensions) {
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String extensions,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = OPEN311_LANGUAGE_DOC)
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         GeoReportFormat as = GeoReportFormat.of(format);
-        List<ServiceRequest> request = List.of(search.get(serviceRequestId, extensions));
-        return as.ok(request, new ServiceRequestsXml(request)).build();
+        List<ServiceRequest> request = List.of(search.get(serviceRequestId, extensions,
+                EventTexts.forAcceptLanguage(acceptLanguage)));
+        return as.ok(request, new ServiceRequestsXml(request)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @GET
@@ -147,10 +160,12 @@ public class GeoReportResource {
             @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.ARRAY, implementation = RequestUpdate.class)) })
     @GeoReportErrorResponses
     public Response listOpen311RequestUpdates(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
-            @PathParam("format") String format, @BeanParam UpdateQuery query) {
+            @PathParam("format") String format, @BeanParam UpdateQuery query,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = OPEN311_LANGUAGE_DOC)
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         GeoReportFormat as = GeoReportFormat.of(format);
-        List<RequestUpdate> updates = search.updates(query);
-        return as.ok(updates, new RequestUpdatesXml(updates)).build();
+        List<RequestUpdate> updates = search.updates(query, EventTexts.forAcceptLanguage(acceptLanguage));
+        return as.ok(updates, new RequestUpdatesXml(updates)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @POST

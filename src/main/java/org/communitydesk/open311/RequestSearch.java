@@ -70,7 +70,7 @@ public class RequestSearch {
     @Inject
     io.vertx.core.http.HttpServerRequest request;
 
-    public List<ServiceRequest> search(RequestQuery query) {
+    public List<ServiceRequest> search(RequestQuery query, Locale language) {
         boolean extensions = extensions(query.extensions);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -115,17 +115,17 @@ public class RequestSearch {
             return List.of();
         }
         return publicViews(withNoteAndPhoto(select).setFirstResult((int) first).setMaxResults(pageSize).getResultList(),
-                extensions);
+                extensions, language);
     }
 
-    public ServiceRequest get(String code, String extensionsArgument) {
+    public ServiceRequest get(String code, String extensionsArgument, Locale language) {
         boolean extensions = extensions(extensionsArgument);
         List<Object[]> rows = withNoteAndPhoto(entityManager.createQuery(WITH_NOTE_AND_PHOTO + " where t.code = :code",
                 Object[].class)).setParameter("code", TicketCodes.canonical(code)).getResultList();
         if (rows.isEmpty()) {
             throw new NotFoundProblem("service request", code);
         }
-        return publicViews(rows, extensions).get(0);
+        return publicViews(rows, extensions, language).get(0);
     }
 
     /**
@@ -152,7 +152,7 @@ public class RequestSearch {
      * happened in the window, oldest first, at most {@value #MAX_PAGE_SIZE} a page. The window works as for
      * requests: whole seconds, both ends inclusive, at most 90 days, the last 90 days by default.
      */
-    public List<RequestUpdate> updates(UpdateQuery query) {
+    public List<RequestUpdate> updates(UpdateQuery query, Locale language) {
         int page = QueryParams.integer("page", query.page, 1, 1);
         int pageSize = QueryParams.integer("page_size", query.pageSize, MAX_PAGE_SIZE, 1);
         if (pageSize > MAX_PAGE_SIZE) {
@@ -178,12 +178,13 @@ public class RequestSearch {
         ZoneId zone = ZoneId.of(config.zone());
         return events.stream().map(e -> new RequestUpdate(String.valueOf(e.id), e.ticket.code, PublicEvents.status(e),
                 W3cDateTimes.format(e.occurredAt, zone),
-                PublicEvents.describe(e, personalData(e.ticket, reports.getOrDefault(e.ticket.id, Set.of()))), null))
+                PublicEvents.describe(e, personalData(e.ticket, reports.getOrDefault(e.ticket.id, Set.of())), language),
+                null))
                 .toList();
     }
 
     /** Rows of {@link #WITH_NOTE_AND_PHOTO}: the ticket, its latest public note and its first public photo's id. */
-    private List<ServiceRequest> publicViews(List<Object[]> rows, boolean extensions) {
+    private List<ServiceRequest> publicViews(List<Object[]> rows, boolean extensions, Locale language) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -212,7 +213,7 @@ public class RequestSearch {
                     Ticket t = byId.get(e.ticket.id);
                     history.computeIfAbsent(t.id, id -> new ArrayList<>()).add(new Note(
                             W3cDateTimes.format(e.occurredAt, zone),
-                            PublicEvents.describe(e, personalData(t, personal.getOrDefault(t.id, Set.of()))),
+                            PublicEvents.describe(e, personalData(t, personal.getOrDefault(t.id, Set.of())), language),
                             PublicEvents.type(e)));
                 });
         Map<Long, List<AttributeAnswer>> answers = new HashMap<>();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.Problem;
+import org.communitydesk.ticket.EventTexts;
 import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -60,8 +61,10 @@ public class PublicTicketResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicTicketView.class)))
     public Response getPublicTicketStatus(@PathParam("code") String code,
             @Parameter(in = ParameterIn.HEADER, name = ACCESS_CODE_HEADER, description = ACCESS_CODE_DOC, required = true)
-            @HeaderParam(ACCESS_CODE_HEADER) String accessCode) {
-        return private200(residents.status(code, accessCode, client()));
+            @HeaderParam(ACCESS_CODE_HEADER) String accessCode,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = EventTexts.ACCEPT_LANGUAGE_DOC)
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return private200(residents.status(code, accessCode, client(), EventTexts.forAcceptLanguage(acceptLanguage)));
     }
 
     @POST
@@ -78,8 +81,11 @@ public class PublicTicketResource {
     public Response givePublicFeedback(@PathParam("code") String code,
             @Parameter(in = ParameterIn.HEADER, name = ACCESS_CODE_HEADER, description = ACCESS_CODE_DOC, required = true)
             @HeaderParam(ACCESS_CODE_HEADER) String accessCode,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = EventTexts.ACCEPT_LANGUAGE_DOC)
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @NotNull @Valid FeedbackRequest request) {
-        return private200(residents.giveFeedback(code, accessCode, request, client()));
+        return private200(residents.giveFeedback(code, accessCode, request, client(),
+                EventTexts.forAcceptLanguage(acceptLanguage)));
     }
 
     @POST
@@ -90,8 +96,10 @@ public class PublicTicketResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicTicketView.class)))
     public Response stopPublicTextMessages(@PathParam("code") String code,
             @Parameter(in = ParameterIn.HEADER, name = ACCESS_CODE_HEADER, description = ACCESS_CODE_DOC, required = true)
-            @HeaderParam(ACCESS_CODE_HEADER) String accessCode) {
-        return private200(residents.stopMessages(code, accessCode, client()));
+            @HeaderParam(ACCESS_CODE_HEADER) String accessCode,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = EventTexts.ACCEPT_LANGUAGE_DOC)
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return private200(residents.stopMessages(code, accessCode, client(), EventTexts.forAcceptLanguage(acceptLanguage)));
     }
 
     private String client() {

@@ -3,6 +3,7 @@ package org.communitydesk.resident;
 import java.time.Instant;
 import java.util.List;
 import org.communitydesk.ticket.EventType;
+import org.communitydesk.ticket.TicketViews;
 import org.communitydesk.ticket.TicketStatus;
 import org.communitydesk.web.Bilingual;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,6 +63,7 @@ public record PublicTicketView(
     @Schema(name = "PublicEvent")
     public record PublicEvent(EventType type, @Schema(nullable = true) TicketStatus fromStatus,
             @Schema(nullable = true) TicketStatus toStatus, Instant occurredAt,
-            @Schema(nullable = true, description = "Callers' names and long numbers are masked.") String note) {
+            @Schema(nullable = true, description = TicketViews.EVENT_NOTE_DOC + " Callers' names and long numbers are masked.")
+            String note) {
     }
 }

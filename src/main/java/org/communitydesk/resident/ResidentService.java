@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.directory.Area;
@@ -57,30 +58,31 @@ public class ResidentService {
     @Inject
     AppMetrics metrics;
 
-    public PublicTicketView status(String code, String accessCode, String client) {
+    public PublicTicketView status(String code, String accessCode, String client, Locale language) {
         Instant now = clock.instant();
-        return view(open(code, accessCode, client, now, LockModeType.NONE), now);
+        return view(open(code, accessCode, client, now, LockModeType.NONE), now, language);
     }
 
     /** The resident's feedback on the resolution: once, within 7 days; "not resolved" reopens the ticket. */
-    public PublicTicketView giveFeedback(String code, String accessCode, FeedbackRequest request, String client) {
+    public PublicTicketView giveFeedback(String code, String accessCode, FeedbackRequest request, String client,
+            Locale language) {
         Instant now = clock.instant();
         Ticket ticket = open(code, accessCode, client, now, LockModeType.PESSIMISTIC_WRITE);
         ticket.giveFeedback(request.toFeedback(), FeedbackSource.RESIDENT, RESIDENT, now);
         ticket.flush();
         LOG.infof("Ticket %s: resident feedback recorded; status now %s", ticket.code, ticket.status);
-        return view(ticket, now);
+        return view(ticket, now, language);
     }
 
     /** The resident's "no more text messages" (the link on the status page); asking twice changes nothing. */
-    public PublicTicketView stopMessages(String code, String accessCode, String client) {
+    public PublicTicketView stopMessages(String code, String accessCode, String client, Locale language) {
         Instant now = clock.instant();
         Ticket ticket = open(code, accessCode, client, now, LockModeType.PESSIMISTIC_WRITE);
         if (ticket.stopResidentMessages(RESIDENT, now)) {
             ticket.flush();
             LOG.infof("Ticket %s: the resident stopped text messages.", ticket.code);
         }
-        return view(ticket, now);
+        return view(ticket, now, language);
     }
 
     private Ticket open(String code, String accessCode, String client, Instant now, LockModeType lock) {
@@ -106,9 +108,10 @@ public class ResidentService {
         return ticket;
     }
 
-    private static PublicTicketView view(Ticket t, Instant now) {
+    /** The resident's view, its timeline in the reader's language (the people's words as typed, masked). */
+    private static PublicTicketView view(Ticket t, Instant now, Locale language) {
         var events = TicketEvent.publicTimelineOf(t).stream()
-                .map(e -> new PublicEvent(e.type, e.fromStatus, e.toStatus, e.occurredAt, t.publicText(e.note)))
+                .map(e -> new PublicEvent(e.type, e.fromStatus, e.toStatus, e.occurredAt, t.publicText(e.text(language))))
                 .toList();
         return new PublicTicketView(t.code, t.status, name(t.category), name(t.site), name(t.community),
                 name(t.leadOrganization), t.reportedAt, t.dispatchedAt, t.resolvedAt, t.closedAt, t.dueAt,

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.resident.PublicTicketView.Name;
 import org.communitydesk.ticket.FeedbackProblem;
+import org.communitydesk.web.PageTexts;
 import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -84,6 +85,9 @@ public class StatusPageResource {
     @Inject
     Validator validator;
 
+    @Inject
+    PageTexts texts;
+
     @Context
     HttpServerRequest http;
 
@@ -117,13 +121,13 @@ public class StatusPageResource {
         return withCodes(code, accessCode, (c, a, client) -> {
             if (!complete) {
                 refusedKey[0] = "statusFeedbackInvalid";
-                return residents.status(c, a, client);
+                return residents.status(c, a, client, texts.locale());
             }
             try {
-                return residents.giveFeedback(c, a, request, client);
+                return residents.giveFeedback(c, a, request, client, texts.locale());
             } catch (FeedbackProblem refused) {
                 refusedKey[0] = "statusFeedbackRefused";
-                return residents.status(c, a, client);
+                return residents.status(c, a, client, texts.locale());
             }
         }, view -> {
             if (refusedKey[0] != null) {
@@ -151,14 +155,14 @@ public class StatusPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public RestResponse<TemplateInstance> stopTextMessages(@RestForm String code, @RestForm String accessCode) {
-        return withCodes(code, accessCode, residents::stopMessages, StatusPageResource::ticketPage);
+        return withCodes(code, accessCode, (c, a, client) -> residents.stopMessages(c, a, client, texts.locale()), StatusPageResource::ticketPage);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public RestResponse<TemplateInstance> lookUpStatus(@RestForm String code, @RestForm String accessCode) {
-        return withCodes(code, accessCode, residents::status, StatusPageResource::ticketPage);
+        return withCodes(code, accessCode, (c, a, client) -> residents.status(c, a, client, texts.locale()), StatusPageResource::ticketPage);
     }
 
     /** What the resident can do with the two codes; answers the ticket's view or refuses as a lookup does. */

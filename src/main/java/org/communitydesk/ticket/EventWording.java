@@ -1,78 +1,110 @@
 package org.communitydesk.ticket;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.communitydesk.ticket.Ticket.AssignmentOrder;
 
 /**
- * The text of the events the system writes itself. It is stored with the event and read by residents
- * (the status page, the public API, Open311), so it is in Chinese, the language of the community office,
- * whatever the language of the page that later shows it.
+ * What the system writes on a timeline: a {@link Wording} and its parameters, stored with the event (the
+ * parameters as a JSON object) and rendered in the reader's language by {@link EventTexts}. Only the system's
+ * part is here; what people typed (a note, a resolution, a caller's words) stays in the event's note as typed.
+ * Organizations are stored with the names they had, in both languages, so an old line reads as it happened.
  */
-final class EventWording {
+record EventWording(Wording key, Map<String, Object> params) {
 
-    private EventWording() {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static EventWording of(Wording key) {
+        return new EventWording(key, Map.of());
     }
 
-    static String reported(Channel channel) {
-        return channel(channel) + "受理";
+    static EventWording reported(Channel channel) {
+        return new EventWording(Wording.REPORTED, Map.of("channel", channel.name()));
     }
 
-    static String furtherReport(int reportNumber, Channel channel, String note) {
-        return "第 " + reportNumber + " 次反映（" + channel(channel) + "）" + (note == null ? "" : "：" + note);
+    static EventWording furtherReport(int reportNumber, Channel channel) {
+        return new EventWording(Wording.FURTHER_REPORT, ordered("number", reportNumber, "channel", channel.name()));
     }
 
-    static String assignments(List<AssignmentOrder> orders) {
-        if (orders.isEmpty()) {
-            return "无";
+    static EventWording assigned(List<AssignmentOrder> orders) {
+        return new EventWording(Wording.ASSIGNED, Map.of("assignments", assignments(orders)));
+    }
+
+    static EventWording reassigned(List<AssignmentOrder> before, List<AssignmentOrder> after) {
+        return new EventWording(Wording.REASSIGNED, ordered("before", assignments(before), "after", assignments(after)));
+    }
+
+    /** Null without a root cause: the event's note, the resolution as typed, says it all. */
+    static EventWording resolved(String rootCause) {
+        return rootCause == null ? null : new EventWording(Wording.RESOLVED_WITH_CAUSE, Map.of("cause", rootCause));
+    }
+
+    static EventWording cancelled(CancelReason reason, String originalCode) {
+        return new EventWording(Wording.CANCELLED, originalCode == null ? Map.of("reason", reason.name())
+                : ordered("reason", reason.name(), "original", originalCode));
+    }
+
+    static EventWording feedback(int rating, boolean resolved, FeedbackSource source, String recordedBy) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (source == FeedbackSource.FOLLOW_UP_CALL) {
+            params.put("recordedBy", recordedBy);
         }
-        return orders.stream().map(o -> o.organization().nameZh + "（" + role(o.role()) + "）")
-                .collect(Collectors.joining("、"));
+        params.put("rating", rating);
+        params.put("resolved", resolved);
+        return new EventWording(source == FeedbackSource.FOLLOW_UP_CALL ? Wording.FOLLOW_UP_FEEDBACK
+                : Wording.RESIDENT_FEEDBACK, params);
     }
 
-    static String resolved(String resolution, String rootCause) {
-        return rootCause == null ? resolution : resolution + "（原因：" + rootCause + "）";
+    static EventWording delivery(boolean sent, String channel, String recipient, String kind, String error) {
+        Map<String, Object> params = ordered("channel", channel, "recipient", recipient);
+        params.put("kind", kind);
+        if (!sent) {
+            params.put("error", error);
+        }
+        return new EventWording(sent ? Wording.NOTIFICATION_SENT : Wording.NOTIFICATION_FAILED, params);
     }
 
-    static String cancelled(CancelReason reason, String originalCode) {
-        String text = switch (reason) {
-            case DUPLICATE -> "重复工单";
-            case WITHDRAWN -> "居民撤回";
-            case OUT_OF_SCOPE -> "不属于受理范围";
-            case INVALID -> "无效工单";
-        };
-        return originalCode == null ? text : text + "，同 " + originalCode;
+    /** The parameters as stored; null when there are none. */
+    String paramsJson() {
+        if (params.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Wording parameters of " + key + " cannot be written", e);
+        }
     }
 
-    static String feedback(int rating, boolean resolved, FeedbackSource source, String recordedBy) {
-        String verdict = rating + " 分，" + (resolved ? "已解决" : "未解决");
-        return source == FeedbackSource.FOLLOW_UP_CALL ? "回访（" + recordedBy + " 记录）：" + verdict
-                : "居民评价：" + verdict;
+    /** The parameters of a stored event; empty when there are none. */
+    static Map<String, Object> params(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored wording parameters are not a JSON object: " + e.getOriginalMessage(), e);
+        }
     }
 
-    static final String REOPENED_BY_RESIDENT = "居民反映问题未解决";
-
-    static final String CLOSED_AUTOMATICALLY = "办结后 7 天内居民未反映问题未解决，系统自动办结";
-
-    static final String ACCESS_CODE_REISSUED = "已发放新的查询码，原查询码作废";
-
-    static final String MESSAGES_STOPPED = "居民在查询页面退订了短信通知";
-
-    static final String ACCESS_BLOCKS_LIFTED = "已解除查询码锁定，所有地址可以重新查询";
-
-    static final String PHOTO_ADDED = "添加了照片";
-
-    private static String channel(Channel channel) {
-        return switch (channel) {
-            case PHONE -> "电话";
-            case WALK_IN -> "来访";
-            case HOTLINE_12345 -> "12345 热线";
-            case WEB -> "网上";
-            case OPEN311 -> "Open311";
-        };
+    private static List<Map<String, Object>> assignments(List<AssignmentOrder> orders) {
+        return orders.stream().map(o -> {
+            Map<String, Object> one = ordered("code", o.organization().code, "zh", o.organization().nameZh);
+            one.put("en", o.organization().nameEn);
+            one.put("role", o.role().name());
+            return one;
+        }).toList();
     }
 
-    private static String role(AssignmentRole role) {
-        return role == AssignmentRole.LEAD ? "牵头" : "配合";
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
     }
 }

@@ -245,7 +245,7 @@ public class Ticket extends IdentityEntity {
         ticket.reopenCount = 0;
         ticket.updatedAt = at;
         ticket.record(EventType.REPORTED, null, TicketStatus.REPORTED, actor, at,
-                EventWording.reported(ticket.channel), Visibility.PUBLIC);
+                EventWording.reported(ticket.channel), null, Visibility.PUBLIC);
         return ticket;
     }
 
@@ -271,7 +271,7 @@ public class Ticket extends IdentityEntity {
         TicketStatus to = moveTo(TicketAction.DISPATCH);
         TicketStatus from = status;
         List<Assignment> current = activeAssignments();
-        String before = EventWording.assignments(current.stream().map(a -> new AssignmentOrder(a.organization, a.role)).toList());
+        List<AssignmentOrder> before = current.stream().map(a -> new AssignmentOrder(a.organization, a.role)).toList();
         Set<String> kept = new HashSet<>();
         for (Assignment assignment : current) {
             boolean stays = orders.stream().anyMatch(o -> o.organization().id.equals(assignment.organization.id)
@@ -289,13 +289,13 @@ public class Ticket extends IdentityEntity {
         }
         leadOrganization = orders.stream().filter(o -> o.role() == AssignmentRole.LEAD).findFirst().orElseThrow()
                 .organization();
-        String after = EventWording.assignments(orders);
         if (from == TicketStatus.REPORTED) {
             dispatchedAt = at;
             secondsToDispatch = seconds(reportedAt, at);
-            record(EventType.DISPATCHED, from, to, actor, at, after, Visibility.PUBLIC);
+            record(EventType.DISPATCHED, from, to, actor, at, EventWording.assigned(orders), null, Visibility.PUBLIC);
         } else {
-            record(EventType.REASSIGNED, from, to, actor, at, before + " → " + after, Visibility.PUBLIC);
+            record(EventType.REASSIGNED, from, to, actor, at, EventWording.reassigned(before, orders), null,
+                    Visibility.PUBLIC);
         }
         status = to;
         updatedAt = at;
@@ -306,7 +306,7 @@ public class Ticket extends IdentityEntity {
         if (startedAt == null) {
             startedAt = at;
         }
-        transition(EventType.STARTED, to, actor, at, null);
+        transition(EventType.STARTED, to, actor, at, null, null);
     }
 
     public void resolve(String resolutionText, String cause, Actor actor, Instant at) {
@@ -315,15 +315,14 @@ public class Ticket extends IdentityEntity {
         rootCause = cause;
         resolvedAt = at;
         secondsToResolve = seconds(reportedAt, at);
-        transition(EventType.RESOLVED, to, actor, at,
-                EventWording.resolved(resolutionText, cause));
+        transition(EventType.RESOLVED, to, actor, at, EventWording.resolved(cause), resolutionText);
     }
 
     public void close(Actor actor, Instant at) {
         TicketStatus to = moveTo(TicketAction.CLOSE);
         closedAt = at;
         secondsToClose = seconds(reportedAt, at);
-        transition(EventType.CLOSED, to, actor, at, null);
+        transition(EventType.CLOSED, to, actor, at, null, null);
     }
 
     /** Who closes a ticket whose feedback window passed: the system, not a member of staff. */
@@ -350,7 +349,7 @@ public class Ticket extends IdentityEntity {
         }
         closedAt = at;
         secondsToClose = seconds(reportedAt, at);
-        transition(EventType.CLOSED, to, SYSTEM, at, EventWording.CLOSED_AUTOMATICALLY);
+        transition(EventType.CLOSED, to, SYSTEM, at, EventWording.of(Wording.CLOSED_AUTOMATICALLY), null);
     }
 
     public void cancel(CancelReason reason, Ticket original, Actor actor, Instant at) {
@@ -369,11 +368,15 @@ public class Ticket extends IdentityEntity {
         duplicateOf = original;
         cancelledAt = at;
         transition(EventType.CANCELLED, to, actor, at,
-                EventWording.cancelled(reason, original == null ? null : original.code));
+                EventWording.cancelled(reason, original == null ? null : original.code), null);
     }
 
     /** Back to DISPATCHED with the same assignments; the milestones of the failed resolution are cleared. */
     public void reopen(String reason, Actor actor, Instant at) {
+        reopen(null, reason, actor, at);
+    }
+
+    private void reopen(EventWording wording, String reason, Actor actor, Instant at) {
         TicketStatus to = moveTo(TicketAction.REOPEN);
         reopenCount++;
         resolvedAt = null;
@@ -382,7 +385,7 @@ public class Ticket extends IdentityEntity {
         secondsToClose = null;
         resolution = null;
         rootCause = null;
-        transition(EventType.REOPENED, to, actor, at, reason);
+        transition(EventType.REOPENED, to, actor, at, wording, reason);
     }
 
     /** Another call about the same problem: counted on this ticket instead of opening a new one. */
@@ -395,19 +398,20 @@ public class Ticket extends IdentityEntity {
         reportCount++;
         updatedAt = at;
         record(EventType.REPORT_ADDED, status, status, actor, at,
-                EventWording.furtherReport(reportCount, reportChannel, note), Visibility.INTERNAL);
+                EventWording.furtherReport(reportCount, reportChannel), note, Visibility.INTERNAL);
         return report;
     }
 
     public TicketEvent addNote(String text, Visibility visibility, Actor actor, Instant at) {
         updatedAt = at;
-        return record(EventType.NOTE, status, status, actor, at, text, visibility);
+        return record(EventType.NOTE, status, status, actor, at, null, text, visibility);
     }
 
     /** A photo was added to the ticket: on the timeline, seen by whoever may see the photo. */
     public TicketEvent recordPhoto(Visibility visibility, Actor actor, Instant at) {
         updatedAt = at;
-        return record(EventType.PHOTO_ADDED, status, status, actor, at, EventWording.PHOTO_ADDED, visibility);
+        return record(EventType.PHOTO_ADDED, status, status, actor, at, EventWording.of(Wording.PHOTO_ADDED), null,
+                visibility);
     }
 
     /**
@@ -419,8 +423,8 @@ public class Ticket extends IdentityEntity {
         String code = codes.generate();
         accessCodeHash = codes.hash(code);
         if (reissue) {
-            record(EventType.ACCESS_CODE_ISSUED, status, status, actor, at, EventWording.ACCESS_CODE_REISSUED,
-                    Visibility.INTERNAL);
+            record(EventType.ACCESS_CODE_ISSUED, status, status, actor, at, EventWording.of(Wording.ACCESS_CODE_REISSUED),
+                    null, Visibility.INTERNAL);
         } else {
             TicketEvents.publish(new TicketEvents.AccessCodeGiven(this, code, at));
         }
@@ -433,14 +437,15 @@ public class Ticket extends IdentityEntity {
             return false;
         }
         notifyResident = false;
-        record(EventType.MESSAGES_STOPPED, status, status, actor, at, EventWording.MESSAGES_STOPPED, Visibility.INTERNAL);
+        record(EventType.MESSAGES_STOPPED, status, status, actor, at, EventWording.of(Wording.MESSAGES_STOPPED), null,
+                Visibility.INTERNAL);
         return true;
     }
 
     /** Staff let every client try access codes again; on the timeline, for staff only. */
     void liftAccessBlocks(Actor actor, Instant at) {
-        record(EventType.ACCESS_BLOCKS_LIFTED, status, status, actor, at, EventWording.ACCESS_BLOCKS_LIFTED,
-                Visibility.INTERNAL);
+        record(EventType.ACCESS_BLOCKS_LIFTED, status, status, actor, at, EventWording.of(Wording.ACCESS_BLOCKS_LIFTED),
+                null, Visibility.INTERNAL);
     }
 
     /**
@@ -486,9 +491,9 @@ public class Ticket extends IdentityEntity {
                 source == FeedbackSource.FOLLOW_UP_CALL ? actor.name() : null, at);
         feedback.add(entry);
         record(EventType.FEEDBACK, status, status, actor, at,
-                EventWording.feedback(given.rating(), given.resolved(), source, actor.name()), Visibility.PUBLIC);
+                EventWording.feedback(given.rating(), given.resolved(), source, actor.name()), null, Visibility.PUBLIC);
         if (!given.resolved()) {
-            reopen(EventWording.REOPENED_BY_RESIDENT, actor, at);
+            reopen(EventWording.of(Wording.REOPENED_BY_RESIDENT), null, actor, at);
         } else if (status.after(TicketAction.CLOSE).isPresent()) {
             close(actor, at);
         } else {
@@ -544,16 +549,17 @@ public class Ticket extends IdentityEntity {
         return status.after(action).orElseThrow(() -> new IllegalTransitionProblem(code, status, action.pathName()));
     }
 
-    private void transition(EventType type, TicketStatus to, Actor actor, Instant at, String note) {
+    private void transition(EventType type, TicketStatus to, Actor actor, Instant at, EventWording wording, String note) {
         TicketStatus from = status;
         status = to;
         updatedAt = at;
-        record(type, from, to, actor, at, note, Visibility.PUBLIC);
+        record(type, from, to, actor, at, wording, note, Visibility.PUBLIC);
     }
 
+    /** Appends an event: what the system says as a wording, what people typed as the note. */
     private TicketEvent record(EventType type, TicketStatus from, TicketStatus to, Actor actor, Instant at,
-            String note, Visibility visibility) {
-        TicketEvent event = new TicketEvent(this, type, from, to, actor, at, note, visibility);
+            EventWording wording, String note, Visibility visibility) {
+        TicketEvent event = new TicketEvent(this, type, from, to, actor, at, wording, note, visibility);
         events.add(event);
         TicketEvents.publish(new TicketEvents.Recorded(this, event));
         return event;

@@ -42,6 +42,15 @@ public class TicketEvent extends IdentityEntity {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
+    /** What the system wrote, as a key ({@link EventTexts} renders it); null for a line of people's text only. */
+    @Enumerated(EnumType.STRING)
+    public Wording wording;
+
+    /** The wording's parameters, a JSON object ({@link EventWording}); null when it has none. */
+    @Column(name = "wording_params")
+    public String wordingParams;
+
+    /** What people typed (a note, a resolution, a caller's words), as typed; never text the system made. */
     public String note;
 
     @Enumerated(EnumType.STRING)
@@ -52,7 +61,7 @@ public class TicketEvent extends IdentityEntity {
     }
 
     TicketEvent(Ticket ticket, EventType type, TicketStatus from, TicketStatus to, Actor actor, Instant at,
-            String note, Visibility visibility) {
+            EventWording wording, String note, Visibility visibility) {
         this.ticket = ticket;
         this.type = type;
         this.fromStatus = from;
@@ -60,26 +69,38 @@ public class TicketEvent extends IdentityEntity {
         this.actor = actor.name();
         this.actorRole = actor.role();
         this.occurredAt = at;
+        this.wording = wording == null ? null : wording.key();
+        this.wordingParams = wording == null ? null : wording.paramsJson();
         this.note = note;
         this.visibility = visibility;
     }
 
-    /** A "not resolved" from the resident (their own feedback or a follow-up call): it reopens the ticket. */
+    /**
+     * A "not resolved" from the resident (their own feedback or a follow-up call): it reopens the ticket. Told by
+     * the stored wording, never by the text, so a reason typed by staff that reads the same is not one.
+     */
     public boolean isReopenedByResident() {
-        return type == EventType.REOPENED && EventWording.REOPENED_BY_RESIDENT.equals(note);
+        return type == EventType.REOPENED && wording == Wording.REOPENED_BY_RESIDENT;
+    }
+
+    /** The line in the reader's language (see {@link EventTexts}). */
+    public String text(java.util.Locale locale) {
+        return EventTexts.text(this, locale);
     }
 
     /**
      * An INTERNAL line about a notification of the ticket (sent, or given up), appended without touching the
      * ticket itself: its version, which staff's If-Match compares, stays as it is. False if there is no such ticket.
      */
-    public static boolean appendDeliveryNotice(String ticketCode, boolean sent, String note, Instant at) {
+    public static boolean appendDeliveryNotice(String ticketCode, boolean sent, String channel, String recipient, String kind,
+            String error, Instant at) {
         Ticket ticket = Ticket.<Ticket>find("code", ticketCode).firstResult();
         if (ticket == null) {
             return false;
         }
         new TicketEvent(ticket, sent ? EventType.NOTIFICATION_SENT : EventType.NOTIFICATION_FAILED, ticket.status,
-                ticket.status, Ticket.SYSTEM, at, note, Visibility.INTERNAL).persist();
+                ticket.status, Ticket.SYSTEM, at, EventWording.delivery(sent, channel, recipient, kind, error), null,
+                Visibility.INTERNAL).persist();
         return true;
     }
 

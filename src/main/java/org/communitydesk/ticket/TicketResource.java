@@ -37,6 +37,7 @@ import org.communitydesk.ticket.TicketViews.TicketSummary;
 import org.communitydesk.ticket.TicketViews.TicketView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -110,12 +111,16 @@ public class TicketResource {
     @GET
     @Path("/{code}/events")
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
-    @Operation(operationId = "listTicketEvents", summary = "The ticket's timeline, oldest first")
+    @Operation(operationId = "listTicketEvents", summary = "The ticket's timeline, oldest first",
+            description = "What the system wrote is in the language of Accept-Language (Chinese unless English is "
+                    + "preferred); notes, resolutions and callers' words are as typed.")
     @APIResponse(responseCode = "200", description = "The timeline")
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<EventView> listTicketEvents(@PathParam("code") String code) {
-        return tickets.events(code, actor.get());
+    public List<EventView> listTicketEvents(@PathParam("code") String code,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = EventTexts.ACCEPT_LANGUAGE_DOC)
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return tickets.events(code, actor.get(), EventTexts.forAcceptLanguage(acceptLanguage));
     }
 
     @POST

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.Map;
@@ -205,7 +206,7 @@ public class TicketService {
         Visibility visibility = request.visibility() == null ? Visibility.INTERNAL : request.visibility();
         TicketEvent event = ticket.addNote(request.text().strip(), visibility, caller.actor(), clock.instant());
         ticket.flush();
-        return EventView.of(event);
+        return EventView.of(event, EventTexts.DEFAULT);
     }
 
     /** For features beside the ticket (photos): the ticket if the caller may see it, else 404 as if unknown. */
@@ -226,8 +227,8 @@ public class TicketService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<EventView> events(String code, Caller caller) {
-        return TicketEvent.timelineOf(find(code, caller.scope())).stream().map(EventView::of).toList();
+    public List<EventView> events(String code, Caller caller, Locale language) {
+        return TicketEvent.timelineOf(find(code, caller.scope())).stream().map(e -> EventView.of(e, language)).toList();
     }
 
     private TicketView moved(TicketAction action, TicketView ticket) {

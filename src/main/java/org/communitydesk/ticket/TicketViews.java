@@ -3,6 +3,7 @@ package org.communitydesk.ticket;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
 import org.communitydesk.directory.Priority;
@@ -169,6 +170,11 @@ public final class TicketViews {
             int reportCount) {
     }
 
+    /** What the note of an event holds, in every API that shows a timeline. */
+    public static final String EVENT_NOTE_DOC = "The event's text: what the system wrote (the channel, the organizations, "
+            + "a rating...) in the language of Accept-Language (Chinese by default, or English), followed by what a person "
+            + "typed (a note, a resolution, a caller's words), as typed.";
+
     @Schema(name = "TicketEvent")
     public record EventView(
             long id,
@@ -178,12 +184,12 @@ public final class TicketViews {
             String actor,
             @Schema(nullable = true) String actorRole,
             Instant occurredAt,
-            @Schema(nullable = true) String note,
+            @Schema(nullable = true, description = EVENT_NOTE_DOC) String note,
             Visibility visibility) {
 
-        static EventView of(TicketEvent event) {
+        static EventView of(TicketEvent event, Locale language) {
             return new EventView(event.id, event.type, event.fromStatus, event.toStatus, event.actor, event.actorRole,
-                    event.occurredAt, event.note, event.visibility);
+                    event.occurredAt, event.text(language), event.visibility);
         }
     }
 }

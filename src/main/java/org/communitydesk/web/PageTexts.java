@@ -56,12 +56,20 @@ Map.entry("comment", PageMessages::fieldComment),
         return bundle(FormMessages.class);
     }
 
+    /** The page's language (?lang=, cookie, Accept-Language), as the locale that timelines are rendered in. */
+    public java.util.Locale locale() {
+        return language().locale();
+    }
+
     /** Any message bundle, in the language of the request being handled. */
     public <T> T bundle(Class<T> type) {
-        Language language = currentRequest.getCurrent() == null ? Language.DEFAULT
-                : PageLanguage.of(currentRequest.getCurrent());
+        Language language = language();
         return language == Language.DEFAULT ? MessageBundles.get(type)
                 : MessageBundles.get(type, Localized.Literal.of(language.tag()));
+    }
+
+    private Language language() {
+        return currentRequest.getCurrent() == null ? Language.DEFAULT : PageLanguage.of(currentRequest.getCurrent());
     }
 
     /** "Label: what is wrong" for each violation, in a stable order. */

@@ -111,10 +111,12 @@ class GeneratedClientTest {
         assertThat(closed.getStatus()).isEqualTo(TicketStatus.CLOSED);
         assertThat(closed.getClosedAt()).isNotNull();
 
-        // The timeline, oldest first.
-        List<TicketEvent> events = staffTickets.listTicketEvents(code);
+        // The timeline, oldest first; what the system wrote in the language asked for (Chinese without one).
+        List<TicketEvent> events = staffTickets.listTicketEvents(code, "en");
         assertThat(events).extracting(TicketEvent::getType).containsSubsequence(EventType.REPORTED,
                 EventType.DISPATCHED, EventType.STARTED, EventType.RESOLVED, EventType.CLOSED);
+        assertThat(events.get(0).getNote()).isEqualTo("Received: phone");
+        assertThat(staffTickets.listTicketEvents(code, null).get(0).getNote()).isEqualTo("电话受理");
 
         // The statistics of the community, over the days around the ticket's report date (dates typed as dates).
         LocalDate reportedOn = ticket.getReportedAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
@@ -125,7 +127,7 @@ class GeneratedClientTest {
         assertThat(summary.getTimeToResolve().getCount()).isPositive();
 
         // The resident's lookup, without a login.
-        PublicTicket status = new ResidentsApi(client(null)).getPublicTicketStatus(code, ticket.getAccessCode());
+        PublicTicket status = new ResidentsApi(client(null)).getPublicTicketStatus(code, ticket.getAccessCode(), null);
         assertThat(status.getStatus()).isEqualTo(TicketStatus.CLOSED);
         assertThat(status.getEvents()).isNotEmpty();
     }

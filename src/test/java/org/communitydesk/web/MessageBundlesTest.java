@@ -52,6 +52,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void timelineTextsHaveTheSameKeysInBothLanguages() {
+        // ticket.TimelineTexts: what the system writes on a timeline, and Open311's words for the moves.
+        assertThat(keys("messages/timeline_en.properties")).isEqualTo(keys("messages/timeline.properties"))
+                .contains("reported", "furtherReport", "moved_REPORTED");
+    }
+
+    @Test
     void mapLabelsHaveTheSameKeysInBothLanguages() {
         // web.MapMessages: the labels of the maps.
         assertThat(keys("messages/map_en.properties")).isEqualTo(keys("messages/map.properties"))
@@ -74,7 +81,8 @@ class MessageBundlesTest {
 
     @Test
     void noLabelIsEmpty() {
-        for (String file : new String[] {CHINESE, ENGLISH, "messages/ops.properties", "messages/ops_en.properties"}) {
+        for (String file : new String[] {CHINESE, ENGLISH, "messages/ops.properties", "messages/ops_en.properties",
+                "messages/timeline.properties", "messages/timeline_en.properties"}) {
             Properties labels = load(file);
             Set<String> empty = new TreeSet<>();
             labels.stringPropertyNames().stream().filter(key -> labels.getProperty(key).isBlank()).forEach(empty::add);

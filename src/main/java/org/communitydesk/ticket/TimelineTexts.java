@@ -1,0 +1,152 @@
+package org.communitydesk.ticket;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The sentences of what the system writes on a timeline ({@link Wording}), in Chinese
+ * ({@code messages/timeline.properties}, the default) and English ({@code timeline_en.properties});
+ * MessageBundlesTest keeps them in step. Also the fixed words in which Open311 tells a move.
+ */
+@MessageBundle(value = "timeline", locale = "zh")
+public interface TimelineTexts {
+
+    @Message
+    String reported(String channel);
+
+    @Message
+    String furtherReport(int number, String channel);
+
+    @Message
+    String withWords(String text, String words);
+
+    @Message
+    String assignment(String name, String role);
+
+    /** A list one item longer (a trailing space in a .properties value would not survive). */
+    @Message
+    String listMore(String list, String item);
+
+    @Message
+    String nobody();
+
+    @Message
+    String reassigned(String before, String after);
+
+    @Message
+    String resolvedWithCause(String resolution, String cause);
+
+    @Message
+    String cancelled(String reason);
+
+    @Message
+    String cancelledAsDuplicate(String original);
+
+    @Message
+    String residentFeedback(int rating, String verdict);
+
+    @Message
+    String followUpFeedback(String recordedBy, int rating, String verdict);
+
+    @Message
+    String verdictResolved();
+
+    @Message
+    String verdictNotResolved();
+
+    @Message
+    String reopenedByResident();
+
+    @Message
+    String closedAutomatically();
+
+    @Message
+    String accessCodeReissued();
+
+    @Message
+    String messagesStopped();
+
+    @Message
+    String accessBlocksLifted();
+
+    @Message
+    String photoAdded();
+
+    @Message
+    String notificationSent(String channel, String recipient, String kind);
+
+    @Message
+    String notificationFailed(String channel, String recipient, String kind, String error);
+
+    @Message
+    String channel_PHONE();
+
+    @Message
+    String channel_WALK_IN();
+
+    @Message
+    String channel_HOTLINE_12345();
+
+    @Message
+    String channel_WEB();
+
+    @Message
+    String channel_OPEN311();
+
+    @Message
+    String roleLead();
+
+    @Message
+    String roleSupport();
+
+    @Message
+    String cancelReason_DUPLICATE();
+
+    @Message
+    String cancelReason_WITHDRAWN();
+
+    @Message
+    String cancelReason_OUT_OF_SCOPE();
+
+    @Message
+    String cancelReason_INVALID();
+
+    @Message
+    String deliveryChannel_SMS();
+
+    @Message
+    String deliveryChannel_WECOM();
+
+    @Message
+    String deliveryChannel_DINGTALK();
+
+    @Message
+    String deliveryChannel_EMAIL();
+
+    @Message
+    String deliveryChannel_WEBHOOK();
+
+    @Message
+    String moved_REPORTED();
+
+    @Message
+    String moved_DISPATCHED();
+
+    @Message
+    String moved_REASSIGNED();
+
+    @Message
+    String moved_STARTED();
+
+    @Message
+    String moved_RESOLVED();
+
+    @Message
+    String moved_CLOSED();
+
+    @Message
+    String moved_CANCELLED();
+
+    @Message
+    String moved_REOPENED();
+}
