@@ -62,6 +62,10 @@ final class EventWording {
 
     static final String PHOTO_ADDED = "添加了照片";
 
+    static String photoRemoved(long number, String reason) {
+        return "删除了第 " + number + " 张照片，原因：" + reason;
+    }
+
     private static String channel(Channel channel) {
         return switch (channel) {
             case PHONE -> "电话";
