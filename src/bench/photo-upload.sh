@@ -5,7 +5,7 @@
 # production command in the README (-Xmx256m -XX:+UseSerialGC) on a new H2 file with the demo data. Every
 # 0.5 s the script samples the service's RSS (/proc) and heap in use (jstat); it reports the wall time, photos/s,
 # MB/s sent, the largest RSS and heap seen, the heap after a full GC at the end, and the load average (a shared
-# machine: other work on it slows everything down). Not a test. Needs curl and a JDK (java, jstat).
+# machine: other work on it slows everything down). Not a test. Needs curl, bc, python3 and a JDK (java, jstat, jcmd).
 #
 #   src/bench/photo-upload.sh                      # builds, then runs
 #   SKIP_BUILD=true PORT=18620 src/bench/photo-upload.sh
@@ -59,7 +59,7 @@ done
 curl -fsS -o /dev/null "$BASE/q/health/ready" || { echo "The service did not start:"; tail -20 "$work/service.log"; exit 1; }
 # The JVM's pid (the subshell exec'd into java).
 jvm=$app_pid
-ticket=$(curl -fsS -u "$ADMIN" "$BASE/api/tickets?size=1" | sed -E 's/.*"code":"([^"]+)".*/\1/')
+ticket=$(curl -fsS -u "$ADMIN" "$BASE/api/tickets?size=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["code"])')
 
 upload() {
     curl -sS -o /dev/null -w '%{http_code}\n' -u "$ADMIN" -H 'X-Requested-With: bench' \
