@@ -14,7 +14,7 @@ public class S3StoreProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("communitydesk.open311.media-hosts", "127.0.0.1",
                 "communitydesk.open311.media-allow-private-addresses", "true",
-                "communitydesk.open311.media-timeout", "2S");
+                "communitydesk.open311.media-timeout", "15S");
     }
 
     @Override
