@@ -4,7 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -15,13 +18,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.communitydesk.photo.PhotoStore;
 import org.jboss.logging.Logger;
 
 /**
  * Online backups of the embedded H2 database with H2's own {@code BACKUP TO}: it copies the
  * database file into a ZIP from a consistent snapshot while requests keep reading and writing.
- * PostgreSQL installations back up with pg_dump instead (README, "Backup and restore").
+ * The filesystem photo store goes into the same ZIP. PostgreSQL installations back up with pg_dump instead,
+ * and S3 installations their bucket (README, "Backup and restore").
  */
 @ApplicationScoped
 public class BackupService {
@@ -40,6 +47,9 @@ public class BackupService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PhotoStore photoStore;
 
     // One backup at a time: two would copy the same file twice for nothing.
     private final ReentrantLock running = new ReentrantLock();
@@ -82,11 +92,12 @@ public class BackupService {
                 backup.setString(1, partial.toString());
                 backup.execute();
             }
+            long photoFiles = addPhotos(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             long size = Files.size(target);
             long millis = Duration.between(started, clock.instant()).toMillis();
-            LOG.infof("Backup written to %s (%d bytes in %d ms).", target, size, millis);
-            return new BackupView(name, directory.toString(), size, started, millis);
+            LOG.infof("Backup written to %s (%d bytes, %d photo files, in %d ms).", target, size, photoFiles, millis);
+            return new BackupView(name, directory.toString(), size, started, millis, photoFiles);
         } catch (SQLException e) {
             if (e.getErrorCode() == H2_DATABASE_IS_NOT_PERSISTENT) {
                 throw inMemory();
@@ -105,6 +116,36 @@ public class BackupService {
             throw new BackupFailedProblem("The backup directory on the server cannot be written. Nothing was changed; "
                     + "the server log says what to check (the setting communitydesk.backup.directory).");
         }
+    }
+
+    /**
+     * Copies the filesystem photo store into the ZIP under photos/ (ab/cd/hash.jpg, as on disk). Copied after the
+     * database snapshot, so every photo the snapshot names is there: an upload writes its files before its row.
+     * Files of later uploads may come along; housekeeping removes them after a restore as files no row names.
+     */
+    private long addPhotos(Path zip) throws IOException {
+        Path photos = photoStore.localDirectory().orElse(null);
+        if (photos == null || !Files.isDirectory(photos)) {
+            return 0;
+        }
+        long copied = 0;
+        // JPEGs do not compress: stored as they are, which is as small and much quicker.
+        try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of("compressionMethod", "STORED"));
+                Stream<Path> files = Files.walk(photos, 3)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file) && file.getFileName().toString().endsWith(".jpg")) {
+                    Path entry = archive.getPath("photos", photos.relativize(file).toString().replace('\\', '/'));
+                    Files.createDirectories(entry.getParent());
+                    try {
+                        Files.copy(file, entry);
+                        copied++;
+                    } catch (NoSuchFileException removedMeanwhile) {
+                        // A photo removed since the listing: not needed.
+                    }
+                }
+            }
+        }
+        return copied;
     }
 
     private static BackupUnavailableProblem inMemory() {

@@ -12,5 +12,7 @@ public record BackupView(
         String directory,
         @Schema(description = "Size of the ZIP file in bytes") long sizeBytes,
         @Schema(description = "When the backup started; it holds the data committed by then") Instant createdAt,
-        long durationMillis) {
+        long durationMillis,
+        @Schema(description = "Photo files copied into the ZIP under photos/ (filesystem store; 0 with the S3 store, "
+                + "whose bucket is backed up on its own)") long photoFiles) {
 }

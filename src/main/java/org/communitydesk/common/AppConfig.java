@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** CommunityDesk's own settings, under the {@code communitydesk} prefix. */
@@ -120,6 +121,24 @@ public interface AppConfig {
          */
         @WithDefault("200")
         int createdStatus();
+
+        /**
+         * The hosts a POST's media_url may be fetched from (exact names, such as img.example.cn); from any other host
+         * the URL is kept as text in the description, as before. None by default: nothing is fetched.
+         */
+        Optional<List<String>> mediaHosts();
+
+        /** Let media_url name a loopback or private-range address (tests only: it lets a client probe our network). */
+        @WithDefault("false")
+        boolean mediaAllowPrivateAddresses();
+
+        /** How long fetching a media_url may take, connecting and reading together. */
+        @WithDefault("10S")
+        Duration mediaTimeout();
+
+        /** PUBLIC or INTERNAL: whether a request's photo is shown to residents (and as media_url on GET). */
+        @WithDefault("INTERNAL")
+        String mediaVisibility();
     }
 
     interface Demo {

@@ -13,6 +13,7 @@ import org.communitydesk.common.FormDraft;
 import org.communitydesk.console.FlashMessage;
 import org.communitydesk.notification.Notification;
 import org.communitydesk.notification.NotificationConfig;
+import org.communitydesk.photo.PhotoOrphans;
 import org.communitydesk.security.SecurityEvent;
 import org.communitydesk.security.SignInFailure;
 import org.communitydesk.ticket.AccessGuard;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Removes rows that no longer count for anything: expired guards and throttles, and security-log rows past
- * their retention time. Each table is one line of {@link #sweeps()}, swept in its own transaction.
+ * their retention time; and photo files that no row names. Each table is one line of {@link #sweeps()}, swept in its own transaction.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -38,6 +39,9 @@ public class Housekeeping {
     @Inject
     NotificationConfig notifications;
 
+    @Inject
+    PhotoOrphans photoOrphans;
+
     /** A new table of expiring rows is one more line here (its static deleteExpired(Instant now) method). */
     List<Sweep> sweeps() {
         return List.of(
@@ -50,7 +54,9 @@ public class Housekeeping {
                 new Sweep("security_event",
                         now -> SecurityEvent.deleteOlderThan(now.minus(config.securityLog().retention()))),
                 new Sweep("notification",
-                        now -> Notification.deleteDoneBefore(now.minus(notifications.retentionInForce()))));
+                        now -> Notification.deleteDoneBefore(now.minus(notifications.retentionInForce()))),
+                // Not a table: the photo files no ticket_photo row names, past their grace time.
+                new Sweep("photo store", photoOrphans::sweep));
     }
 
     /** Sweeps every table; returns the rows removed. A failing table does not stop the others. */

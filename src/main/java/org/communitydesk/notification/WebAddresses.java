@@ -9,7 +9,7 @@ import java.net.UnknownHostException;
  * private ranges, link-local, carrier-grade NAT, unique-local IPv6), so that a registered URL cannot make the
  * service probe its neighbours. An ADMIN setting lifts the second part (tests need a local receiver).
  */
-final class WebAddresses {
+public final class WebAddresses {
 
     private WebAddresses() {
     }
@@ -59,7 +59,8 @@ final class WebAddresses {
         return null;
     }
 
-    static boolean isInternal(InetAddress address) {
+    /** Loopback, private, link-local, carrier-grade NAT, unique-local: an address inside our own network. */
+    public static boolean isInternal(InetAddress address) {
         if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
             return true;

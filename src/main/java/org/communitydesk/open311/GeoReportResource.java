@@ -15,7 +15,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.List;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.photo.PhotoIntake;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.ticket.EventTexts;
 import org.communitydesk.open311.GeoReportViews.CreatedRequest;
@@ -66,6 +72,12 @@ public class GeoReportResource {
 
     @Inject
     AppConfig config;
+
+    @Inject
+    PhotoIntake photoIntake;
+
+    @Inject
+    RemoteMedia remoteMedia;
 
     @GET
     @Path("/discovery.{format}")
@@ -173,9 +185,14 @@ public class GeoReportResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "createOpen311Request", summary = "Report a problem from an application with an API key",
             description = "Creates a ticket on channel OPEN311. The location must fall in one of our communities. "
-                    + "Answers 200 by default; 201 when communitydesk.open311.created-status=201.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(implementation = ServiceRequestForm.class)))
+                    + "Answers 200 by default; 201 when communitydesk.open311.created-status=201. A photo comes as "
+                    + "media_url, fetched by the service when its host is in communitydesk.open311.media-hosts (else "
+                    + "kept as text in the description), or, as in the GeoReport v2.1 draft, as a multipart/form-data "
+                    + "POST with the same fields and one file part 'media'. Either is checked and re-encoded like a "
+                    + "photo upload; a photo that cannot be taken answers 400 and creates nothing.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = ServiceRequestForm.class)),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ServiceRequestMediaForm.class)) })
     @APIResponse(responseCode = "200", description = "Created; Location names the request",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = {
             @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatedRequest.class)),
@@ -190,8 +207,48 @@ public class GeoReportResource {
     @GeoReportErrorResponses
     public Response createOpen311Request(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" }))
             @PathParam("format") String format, MultivaluedMap<String, String> fields, UriInfo uriInfo) {
+        return created(format, ServiceRequestForm.of(fields), null, uriInfo);
+    }
+
+    /** The same POST as multipart/form-data with a 'media' file part (GeoReport v2.1 draft); described above. */
+    @POST
+    @Path("/requests.{format}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response createOpen311RequestWithMedia(@PathParam("format") String format, MultipartFormDataInput input,
+            UriInfo uriInfo) {
+        MultivaluedMap<String, String> fields = new MultivaluedHashMap<>();
+        java.nio.file.Path media = null;
+        for (var entry : input.getValues().entrySet()) {
+            for (FormValue value : entry.getValue()) {
+                if (!value.isFileItem()) {
+                    fields.add(entry.getKey(), value.getValue());
+                } else if (!"media".equals(entry.getKey())) {
+                    throw new InvalidRequestProblem(entry.getKey(), "Only the file part 'media' is taken.");
+                } else if (media != null) {
+                    throw new InvalidRequestProblem("media", "Send one 'media' file per request.");
+                } else {
+                    media = value.getFileItem().getFile();
+                }
+            }
+        }
+        return created(format, ServiceRequestForm.of(fields), media, uriInfo);
+    }
+
+    private Response created(String format, ServiceRequestForm form, java.nio.file.Path media, UriInfo uriInfo) {
         GeoReportFormat as = GeoReportFormat.of(format);
-        CreatedRequest created = geoReport.create(ServiceRequestForm.of(fields));
+        List<PhotoIntake.Prepared> photos = new ArrayList<>();
+        boolean mediaUrlStored = false;
+        // Only for an active key: nobody else makes the service decode images or fetch URLs.
+        if (geoReport.hasActiveKey(form.apiKey)) {
+            if (media != null) {
+                photos.add(photoIntake.prepare(media, "media"));
+            } else if (form.mediaUrl != null && remoteMedia.isFetched(form.mediaUrl)) {
+                photos.add(remoteMedia.fetch(form.mediaUrl));
+                mediaUrlStored = true;
+            }
+        }
+        CreatedRequest created = geoReport.create(form, photos, mediaUrlStored);
         List<CreatedRequest> body = List.of(created);
         return Response.status(config.open311().createdStatus() == 201 ? 201 : 200)
                 .location(uriInfo.getBaseUriBuilder().path("open311/v2/requests")

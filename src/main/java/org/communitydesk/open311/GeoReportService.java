@@ -35,6 +35,7 @@ import org.communitydesk.open311.GeoReportViews.Endpoint;
 import org.communitydesk.open311.GeoReportViews.Service;
 import org.communitydesk.open311.GeoReportViews.ServiceDefinition;
 import org.communitydesk.open311.Locations.Place;
+import org.communitydesk.photo.PhotoIntake;
 import org.communitydesk.ticket.Actor;
 import org.communitydesk.ticket.Caller;
 import org.communitydesk.ticket.Channel;
@@ -45,6 +46,7 @@ import org.communitydesk.ticket.TicketAttribute;
 import org.communitydesk.ticket.TicketScope;
 import org.communitydesk.ticket.TicketService;
 import org.communitydesk.ticket.TicketViews.TicketView;
+import org.communitydesk.ticket.Visibility;
 import org.jboss.logging.Logger;
 
 /** The Open311 GeoReport v2 service list, discovery, and new requests from applications with a key. */
@@ -76,6 +78,9 @@ public class GeoReportService {
 
     @Inject
     AppConfig config;
+
+    @Inject
+    PhotoIntake photos;
 
     @Inject
     ApiKeys keys;
@@ -147,6 +152,21 @@ public class GeoReportService {
      * district-wide scope: the key, not a user, vouches for the request.
      */
     public CreatedRequest create(ServiceRequestForm form) {
+        return create(form, List.of(), false);
+    }
+
+    /** Whether the POST names an active key: media is fetched and stored only for one (create() says why not). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasActiveKey(String plainKey) {
+        return plainKey != null && !plainKey.isBlank()
+                && ApiKey.findByPlainKey(plainKey).map(ApiKey::isActive).orElse(false);
+    }
+
+    /**
+     * Creates the ticket with its photos, already checked and stored ({@link PhotoIntake#prepare}); when
+     * {@code mediaUrlStored}, media_url was fetched into the photo and is not repeated in the description.
+     */
+    public CreatedRequest create(ServiceRequestForm form, List<PhotoIntake.Prepared> media, boolean mediaUrlStored) {
         Instant now = clock.instant();
         ApiKey key = keys.authenticate(form.apiKey, now);
         String serviceCode = text(form.serviceCode);
@@ -172,7 +192,7 @@ public class GeoReportService {
             throw new InvalidRequestProblem("address_string", "address_string must be at most 200 characters.");
         }
         Place place = Locations.resolve(text(form.addressId), latitude, longitude, addressString);
-        var request = new CreateTicketRequest(category.code, description(form, category), Channel.OPEN311, null,
+        var request = new CreateTicketRequest(category.code, description(form, category, mediaUrlStored), Channel.OPEN311, null,
                 new ReporterInput(reporterName(text(form.firstName), text(form.lastName)), text(form.phone)),
                 new LocationInput(place.community().code, place.site() == null ? null : place.site().code,
                         Locations.detail(addressString, place), latitude, longitude));
@@ -180,6 +200,7 @@ public class GeoReportService {
         List<TicketAttribute.Answer> answers = answers(category, form.attributes);
         Caller caller = new Caller(new Actor("open311:" + key.prefix, ACTOR_ROLE), Set.of(), TicketScope.ALL);
         TicketView ticket = tickets.create(request, answers, caller);
+        photos.attach(ticket.code(), media, Visibility.valueOf(config.open311().mediaVisibility()), caller.actor(), now);
         LOG.infof("Open311 request %s created with key %s (%s)", ticket.code(), key.prefix, LogSafe.of(key.holder()));
         String expected = W3cDateTimes.format(ticket.dueAt(), zone());
         String notice = "已受理：" + category.nameZh + "，" + place.community().nameZh + "。按服务标准预计 " + expected
@@ -197,9 +218,9 @@ public class GeoReportService {
     }
 
     /** The text, with the media URL (if any) on a line of its own; the service's name when none was sent. */
-    private static String description(ServiceRequestForm form, ServiceCategory category) {
+    private static String description(ServiceRequestForm form, ServiceCategory category, boolean mediaUrlStored) {
         String description = text(form.description);
-        String mediaUrl = text(form.mediaUrl);
+        String mediaUrl = mediaUrlStored ? null : text(form.mediaUrl);
         if (mediaUrl != null && (mediaUrl.length() > 500 || !mediaUrl.matches("(?i)^https?://\\S+$"))) {
             throw new InvalidRequestProblem("media_url", "media_url must be an http or https URL of at most 500 characters.");
         }

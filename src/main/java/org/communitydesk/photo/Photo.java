@@ -113,6 +113,11 @@ public class Photo extends IdentityEntity {
         return find("publicId", publicId).firstResultOptional();
     }
 
+    /** Whether any row names these bytes, as its image or its thumbnail. */
+    static boolean refersTo(String sha256) {
+        return count("sha256 = ?1 or thumbnailSha256 = ?1", sha256) > 0;
+    }
+
     /** The photo's place among the ticket's photos, from 1: it names the downloaded file. */
     long number() {
         return count("ticket = ?1 and id <= ?2", ticket, id);

@@ -3,10 +3,54 @@ package org.communitydesk.photo;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of photo uploads and storage, under {@code communitydesk.photos}. */
 @ConfigMapping(prefix = "communitydesk.photos")
 public interface PhotoConfig {
+
+    /** Which store keeps the images: {@code filesystem} (default) or {@code s3}. */
+    @WithDefault("filesystem")
+    StoreKind store();
+
+    enum StoreKind {
+        FILESYSTEM, S3
+    }
+
+    /** The S3-compatible object store, read when {@code store=s3}. */
+    S3 s3();
+
+    /**
+     * How old a stored file must be before housekeeping removes it for want of a row that names it: longer than any
+     * upload takes between writing the file and committing its row.
+     */
+    @WithDefault("24H")
+    Duration orphanGrace();
+
+    interface S3 {
+        /** The service's URL (MinIO, Ceph, OSS, COS…); absent for AWS itself, which the region then names. */
+        Optional<URI> endpoint();
+
+        /** The bucket; it must exist. */
+        Optional<String> bucket();
+
+        /** Keys go under this prefix (say {@code photos/}); none by default. */
+        Optional<String> prefix();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Bucket in the path (http://host/bucket/key) rather than the host name: most self-hosted stores want it. */
+        @WithDefault("false")
+        boolean pathStyle();
+
+        /** With the secret below; without them the SDK's default chain (environment, profile, instance role) is used. */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+    }
 
     /** Where the filesystem store keeps the images, beside the H2 data directory by default. */
     @WithDefault("./data/photos")

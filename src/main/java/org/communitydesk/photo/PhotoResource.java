@@ -22,7 +22,10 @@ import org.communitydesk.common.Problem;
 import org.communitydesk.common.QueryParams;
 import org.communitydesk.common.Roles;
 import org.communitydesk.photo.PhotoProblems.PhotoTooLarge;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.communitydesk.photo.PhotoViews.PhotoList;
+import org.communitydesk.photo.PhotoViews.PhotoRemoval;
 import org.communitydesk.photo.PhotoViews.PhotoView;
 import org.communitydesk.ticket.CurrentActor;
 import org.communitydesk.ticket.Visibility;
@@ -90,6 +93,31 @@ public class PhotoResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getPhotoThumbnail(@PathParam("id") String id) {
         return download(photos.open(id, true, caller()));
+    }
+
+    @POST
+    @Path("/{id}/removal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    // Only with credentials, unlike the reads above.
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "removePhoto", summary = "Remove a photo, with a reason (ADMIN)",
+            description = "The photo's row is removed and an INTERNAL line with the reason is added to its ticket's "
+                    + "timeline. The image and thumbnail files are deleted from the store unless another photo "
+                    + "(the same image sent twice) still names them.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", description = "No reason given",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an ADMIN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such photo",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response removePhoto(@PathParam("id") String id, @NotNull @Valid PhotoRemoval removal) {
+        PhotoService.Removed removed = photos.remove(id, removal.reason(), actor.get());
+        photos.releaseBytes(removed);
+        return Response.noContent().build();
     }
 
     private Optional<org.communitydesk.ticket.Caller> caller() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.communitydesk.common.ForbiddenProblem;
+import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.common.Roles;
 import org.communitydesk.photo.PhotoViews.PhotoList;
@@ -78,6 +79,7 @@ public class PhotoService {
         List<PhotoView> added = new ArrayList<>();
         long number = Photo.count("ticket", ticket);
         for (PhotoImages.Processed image : images) {
+            restoreIfRemovedMeanwhile(image);
             Photo photo = new Photo(ticket, image, upload.step(), visibility, caller.actor(), now);
             photo.persist();
             ticket.recordPhoto(visibility, caller.actor(), now);
@@ -87,6 +89,65 @@ public class PhotoService {
         LOG.infof("Ticket %s: %d photo(s) added at %s by %s, %s", ticket.code, images.size(), upload.step(),
                 caller.actor().name(), visibility);
         return added;
+    }
+
+    /**
+     * Removes a photo (ADMIN): its row goes and an INTERNAL line with the reason stays on the ticket's timeline.
+     * Returns the hashes it named, for {@link #releaseBytes} once this transaction has committed.
+     */
+    public Removed remove(String publicId, String reason, Caller caller) {
+        if (!caller.hasRole(Roles.ADMIN)) {
+            throw new ForbiddenProblem("Photos are removed by an administrator.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InvalidRequestProblem("reason", "Say why the photo is removed; the reason goes on the timeline.");
+        }
+        Photo photo = Photo.byPublicId(publicId).orElseThrow(() -> new NotFoundProblem("photo", publicId));
+        Ticket ticket = tickets.lockForCaller(photo.ticket.code, null, caller);
+        long number = photo.number();
+        photo.delete();
+        ticket.recordPhotoRemoval(number, why, caller.actor(), clock.instant());
+        ticket.flush();
+        LOG.infof("Ticket %s: photo %d (%s) removed by %s.", ticket.code, number, publicId, caller.actor().name());
+        return new Removed(photo.sha256, photo.thumbnailSha256);
+    }
+
+    /** The stored files a removed photo named. */
+    public record Removed(String sha256, String thumbnailSha256) {
+    }
+
+    /**
+     * Deletes a removed photo's files unless another row still names them (the same image sent twice is stored
+     * once). Runs after the removal committed; a file left behind by a failure here is the orphan sweep's.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void releaseBytes(Removed removed) {
+        for (String hash : List.of(removed.sha256(), removed.thumbnailSha256())) {
+            if (Photo.refersTo(hash)) {
+                continue;
+            }
+            try {
+                store.delete(hash);
+            } catch (IOException e) {
+                LOG.warnf("The file %s of a removed photo could not be deleted (%s); housekeeping tries again later.",
+                        hash, e.getMessage());
+            }
+        }
+    }
+
+    /** An ADMIN may have removed the same image (its last row) between {@link #storeAll} and now. */
+    private void restoreIfRemovedMeanwhile(PhotoImages.Processed image) {
+        try {
+            if (!store.contains(image.sha256())) {
+                store.put(image.sha256(), image.jpeg());
+            }
+            if (!store.contains(image.thumbnailSha256())) {
+                store.put(image.thumbnailSha256(), image.thumbnail());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store a photo", e);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -24,5 +24,14 @@ public class PhotoUploadLimit {
             context.put(BodySizeLimit.LIMIT_KEY, limit);
             context.next();
         });
+        // Open311's multipart POST with one 'media' image (the GeoReport v2.1 draft): one file and the form.
+        long mediaLimit = config.maxFileSize().asLongValue() + 64 * 1024;
+        router.postWithRegex("/open311/v2/requests\\.(json|xml)").order(-11).handler(context -> {
+            String type = context.request().getHeader("Content-Type");
+            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+                context.put(BodySizeLimit.LIMIT_KEY, mediaLimit);
+            }
+            context.next();
+        });
     }
 }

@@ -2,6 +2,8 @@ package org.communitydesk.photo;
 
 import java.time.Instant;
 import java.util.List;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.communitydesk.ticket.Visibility;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -42,6 +44,10 @@ public final class PhotoViews {
     @Schema(name = "SuggestedPosition", description = "Where the first intake photo was taken (its GPS tags), offered "
             + "because the ticket has no position; for staff only, never published.")
     public record SuggestedPosition(double latitude, double longitude, String fromPhoto) {
+    }
+
+    @Schema(name = "PhotoRemoval", description = "Why a photo is removed; the reason goes on the ticket's timeline (INTERNAL).")
+    public record PhotoRemoval(@NotBlank @Size(max = 500) String reason) {
     }
 
     @Schema(name = "PhotoList")

@@ -10,5 +10,7 @@ public enum EventType {
     /** A notification about the ticket was given up after its retries (INTERNAL). */
     NOTIFICATION_FAILED,
     /** A photo was added (photo package); PUBLIC or INTERNAL as the photo is. */
-    PHOTO_ADDED
+    PHOTO_ADDED,
+    /** A photo was removed by an ADMIN, with the reason (INTERNAL). */
+    PHOTO_REMOVED
 }

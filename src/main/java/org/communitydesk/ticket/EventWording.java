@@ -43,6 +43,11 @@ record EventWording(Wording key, Map<String, Object> params) {
         return rootCause == null ? null : new EventWording(Wording.RESOLVED_WITH_CAUSE, Map.of("cause", rootCause));
     }
 
+    /** The reason, as the ADMIN typed it, is the event's note. */
+    static EventWording photoRemoved(long number) {
+        return new EventWording(Wording.PHOTO_REMOVED, Map.of("number", number));
+    }
+
     static EventWording cancelled(CancelReason reason, String originalCode) {
         return new EventWording(Wording.CANCELLED, originalCode == null ? Map.of("reason", reason.name())
                 : ordered("reason", reason.name(), "original", originalCode));

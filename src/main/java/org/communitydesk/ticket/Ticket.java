@@ -414,6 +414,13 @@ public class Ticket extends IdentityEntity {
                 visibility);
     }
 
+    /** An ADMIN removed the ticket's photo number {@code number}; the reason stays on the timeline for staff. */
+    public TicketEvent recordPhotoRemoval(long number, String reason, Actor actor, Instant at) {
+        updatedAt = at;
+        return record(EventType.PHOTO_REMOVED, status, status, actor, at, EventWording.photoRemoved(number), reason,
+                Visibility.INTERNAL);
+    }
+
     /**
      * A new access code for the resident; the previous one stops working. Returns the code in clear,
      * which the caller shows once. A reissue is on the timeline; the first code, given at intake, is not.

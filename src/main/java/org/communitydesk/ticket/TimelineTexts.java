@@ -73,6 +73,9 @@ public interface TimelineTexts {
     String photoAdded();
 
     @Message
+    String photoRemoved(int number);
+
+    @Message
     String notificationSent(String channel, String recipient, String kind);
 
     @Message

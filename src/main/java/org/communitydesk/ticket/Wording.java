@@ -29,6 +29,8 @@ public enum Wording {
     MESSAGES_STOPPED,
     ACCESS_BLOCKS_LIFTED,
     PHOTO_ADDED,
+    /** An ADMIN removed a photo: {@code number}, the ticket's photo it was; the reason is the note. */
+    PHOTO_REMOVED,
     /** A notification delivered: {@code channel}, {@code recipient} (masked), {@code kind}. */
     NOTIFICATION_SENT,
     /** A notification given up: as {@link #NOTIFICATION_SENT}, and {@code error}. */

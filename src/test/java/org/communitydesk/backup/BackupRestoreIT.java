@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.communitydesk.support.PackagedService;
+import org.communitydesk.support.TestPhotos;
 import org.communitydesk.support.TestUsers;
 import org.communitydesk.support.TicketApi;
 import org.junit.jupiter.api.Assumptions;
@@ -62,7 +63,14 @@ class BackupRestoreIT {
         String laterTicket;
         String laterUser = TestUsers.uniqueName("after-backup");
         String notedTicket;
+        String photoBefore;
+        byte[] photoBeforeBytes;
+        String photoAfter;
         try (Service service = Service.start(original, original.resolve("communitydesk"), true)) {
+            // A photo before the backup (the filesystem store, ./data/photos, goes into the ZIP) and one after it.
+            String photographed = service.json("/api/tickets?size=1").path("items").get(0).path("code").asText();
+            photoBefore = service.uploadPhoto(photographed, TestPhotos.jpeg(1));
+            photoBeforeBytes = service.bytes("/api/photos/" + photoBefore);
             atBackup = snapshot(service);
             assertThat(atBackup.tickets()).as("demo tickets").hasSize(10);
             assertThat(atBackup.users().findValuesAsText("username")).contains("admin", "beixinyuan.staff");
@@ -70,6 +78,7 @@ class BackupRestoreIT {
             HttpResponse<String> answer = service.send("POST", "/api/admin/backup", java.util.Map.of());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
             JsonNode backup = JSON.readTree(answer.body());
+            assertThat(backup.path("photoFiles").asLong()).as("the image and its thumbnail").isEqualTo(2);
             // The default directory is ./backups under the working directory.
             Path directory = Path.of(backup.path("directory").asText());
             assertThat(directory.toRealPath()).isEqualTo(original.resolve("backups").toRealPath());
@@ -90,6 +99,7 @@ class BackupRestoreIT {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
             laterTicket = JSON.readTree(answer.body()).path("code").asText();
             notedTicket = atBackup.tickets().keySet().iterator().next();
+            photoAfter = service.uploadPhoto(notedTicket, TestPhotos.jpeg(2));
             answer = service.send("POST", "/api/tickets/" + notedTicket + "/notes", Map.of("text", "备份之后的备注"));
             assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 201);
             answer = service.send("POST", "/api/users", TestUsers.userBody(laterUser, "STAFF", "communityCode", "beixinyuan"));
@@ -102,8 +112,14 @@ class BackupRestoreIT {
         // (rightly) disable the demo users and refuse the demo administrator's published password.
         Path restored = Files.createDirectories(workDir.resolve("restored"));
         List<String> entries = unzip(zip, restored);
-        assertThat(entries).containsExactly("communitydesk.mv.db");
-        try (Service service = Service.start(restored, restored.resolve("communitydesk"), true)) {
+        assertThat(entries).first().isEqualTo("communitydesk.mv.db");
+        assertThat(entries.subList(1, entries.size())).hasSize(2)
+                .allMatch(entry -> entry.matches("photos/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}\\.jpg"));
+        try (Service service = Service.start(restored, restored.resolve("communitydesk"), true,
+                "-Dcommunitydesk.photos.directory=" + restored.resolve("photos"))) {
+            assertThat(service.bytes("/api/photos/" + photoBefore)).as("the photo taken before the backup")
+                    .isEqualTo(photoBeforeBytes);
+            assertThat(service.send("GET", "/api/photos/" + photoAfter, null).statusCode()).isEqualTo(404);
             Snapshot afterRestore = snapshot(service);
             assertThat(afterRestore.tickets()).isEqualTo(atBackup.tickets());
             assertThat(afterRestore.events()).isEqualTo(atBackup.events());
@@ -165,18 +181,20 @@ class BackupRestoreIT {
             this.port = port;
         }
 
-        static Service start(Path workingDirectory, Path database, boolean demo) throws Exception {
+        static Service start(Path workingDirectory, Path database, boolean demo, String... properties) throws Exception {
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
             }
             Path log = workingDirectory.resolve("out-" + System.nanoTime() + ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(
+            List<String> command = new java.util.ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000",
-                    "-jar", JAR.toAbsolutePath().toString()))
+                    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"));
+            command.addAll(List.of(properties));
+            command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -213,6 +231,33 @@ class BackupRestoreIT {
                         .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             }
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Uploads a PUBLIC NOTE photo as the administrator; returns its id. */
+        String uploadPhoto(String ticket, byte[] jpeg) throws IOException, InterruptedException {
+            String boundary = "photo" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jpg\"\r\n"
+                    + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(jpeg);
+            body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\nPUBLIC\r\n--"
+                    + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tickets/" + ticket + "/photos"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
+                    .header("X-Requested-With", "BackupRestoreIT")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            return JSON.readTree(answer.body()).get(0).path("id").asText();
+        }
+
+        byte[] bytes(String path) throws IOException, InterruptedException {
+            HttpResponse<byte[]> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).as("GET %s", path).isEqualTo(200);
+            return answer.body();
         }
 
         JsonNode json(String path) throws IOException, InterruptedException {

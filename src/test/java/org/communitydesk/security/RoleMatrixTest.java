@@ -150,6 +150,7 @@ class RoleMatrixTest {
             Map.entry("listTicketPhotos", rule(Target.DISPATCHED_TICKET, EVERY_ROLE)),
             Map.entry("getPhoto", publicCall(Target.PUBLIC_PHOTO, null)),
             Map.entry("getPhotoThumbnail", publicCall(Target.PUBLIC_PHOTO, null)),
+            Map.entry("removePhoto", rule(Target.PUBLIC_PHOTO, EnumSet.of(ADMIN), token -> Map.of("reason", "矩阵测试 " + token))),
 
             Map.entry("getCurrentUser", rule(Target.NOTHING, EVERY_ROLE)),
             // Each caller sets the password it has again, so that the callers of later calls keep theirs.
