@@ -50,6 +50,10 @@ final class EventWording {
                 : "居民评价：" + verdict;
     }
 
+    static String positionFromPhoto(double latitude, double longitude) {
+        return String.format(java.util.Locale.ROOT, "位置取自现场照片的定位：%.5f, %.5f", latitude, longitude);
+    }
+
     static final String REOPENED_BY_RESIDENT = "居民反映问题未解决";
 
     static final String CLOSED_AUTOMATICALLY = "办结后 7 天内居民未反映问题未解决，系统自动办结";
