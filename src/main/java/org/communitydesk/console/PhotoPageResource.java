@@ -44,9 +44,9 @@ public class PhotoPageResource {
     }
 
     private static Response download(PhotoService.Download photo) {
-        // Private whatever the photo: a page's image may be INTERNAL, and a shared cache must never keep it.
+        // As the API answers: an INTERNAL photo is kept by no cache, a PUBLIC one only by the browser here.
         return Response.ok(photo.bytes(), photo.contentType())
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .header(HttpHeaders.CACHE_CONTROL, photo.isPublic() ? "private, max-age=86400" : "private, no-store")
                 .header("Content-Disposition", "inline; filename=\"" + photo.fileName() + "\"")
                 .build();
     }
