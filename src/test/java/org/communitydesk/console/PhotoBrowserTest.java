@@ -56,6 +56,7 @@ class PhotoBrowserTest {
                 new Select(browser.find(By.id("site"))).selectByValue("hongan");
                 browser.find(By.id("photo")).sendKeys(manhole.toAbsolutePath().toString());
                 browser.find(By.id("photoPublic")).click();
+                assertThat(browser.scrollsSideways()).as("the intake with a chosen photo fits the window").isFalse();
                 browser.screenshotWholePage(SCREENSHOTS.resolve("intake-photo-" + device + "-" + lang + ".png"), width);
                 browser.clickAndWait(By.id("save"));
                 if (!browser.driver().findElements(By.id("duplicates")).isEmpty()) {
@@ -80,7 +81,7 @@ class PhotoBrowserTest {
                 browser.type(By.name("resolution"), "清掏油污，管道已疏通");
                 browser.find(By.id("resolve-photo")).sendKeys(cleared.toAbsolutePath().toString());
                 assertThat(browser.find(By.cssSelector("#resolve-form input[name=photoPublic]")).isSelected()).isTrue();
-                browser.find(By.id("resolve-form")).getRect();
+                assertThat(browser.scrollsSideways()).as("the ticket page with a chosen photo fits the window").isFalse();
                 browser.screenshotWholePage(SCREENSHOTS.resolve("resolve-photo-" + device + "-" + lang + ".png"), width);
                 browser.clickAndWait(By.cssSelector("#resolve-form button[type=submit]"));
                 assertThat(browser.driver().findElements(By.cssSelector("figure.photo img"))).hasSize(2);
