@@ -117,9 +117,12 @@ public class ProblemMapper {
     private Uni<Response> keepingTheForm(UriInfo uri, Request request) {
         String path = uri.getPath();
         var current = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        String contentType = current == null ? "" : String.valueOf(current.request().getHeader("Content-Type"));
+        // The intake is multipart (it takes photos); its text fields are kept, never the files.
+        boolean multipart = contentType.startsWith("multipart/form-data");
         boolean form = current != null && "POST".equals(request == null ? null : request.getMethod())
-                && FormDrafts.PAGES.contains(path) && String.valueOf(current.request().getHeader("Content-Type"))
-                        .startsWith("application/x-www-form-urlencoded");
+                && FormDrafts.PAGES.contains(path)
+                && (contentType.startsWith("application/x-www-form-urlencoded") || multipart);
         if (!form) {
             return Uni.createFrom().item(PagePaths.toLogin(uri, request));
         }
@@ -131,7 +134,8 @@ public class ProblemMapper {
             var body = http.body();
             // RESTEasy paused the request until it would read the body, which it never will now.
             http.resume();
-            fields = Uni.createFrom().completionStage(body.toCompletionStage()).map(ProblemMapper::formFields);
+            fields = Uni.createFrom().completionStage(body.toCompletionStage())
+                    .map(posted -> multipart ? multipartFields(posted, contentType) : formFields(posted));
         }
         var owners = Arc.container().instance(FormDrafts.Owners.class).get();
         return fields.emitOn(Infrastructure.getDefaultWorkerPool()).map(posted -> {
@@ -145,6 +149,29 @@ public class ProblemMapper {
                     .queryParam("kept", "1").build(path)).cookie(kept.get()).build();
         }).onFailure().invoke(e -> LOG.warnf("A form posted after its session ended was not kept (%s).",
                 e.getClass().getName())).onFailure().recoverWithItem(() -> PagePaths.toLogin(uri, request));
+    }
+
+    /** The text fields of a multipart body (files are skipped), decoded by Netty's multipart decoder. */
+    private static MultiMap multipartFields(Buffer body, String contentType) {
+        MultiMap fields = MultiMap.caseInsensitiveMultiMap();
+        var request = new io.netty.handler.codec.http.DefaultFullHttpRequest(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                io.netty.handler.codec.http.HttpMethod.POST, "/", io.netty.buffer.Unpooled.wrappedBuffer(body.getBytes()));
+        request.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE, contentType);
+        var decoder = new io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder(
+                new io.netty.handler.codec.http.multipart.DefaultHttpDataFactory(false), request, StandardCharsets.UTF_8);
+        try {
+            for (var data : decoder.getBodyHttpDatas()) {
+                if (data instanceof io.netty.handler.codec.http.multipart.Attribute attribute) {
+                    fields.add(attribute.getName(), attribute.getValue());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            decoder.destroy();
+            request.release();
+        }
+        return fields;
     }
 
     private static MultiMap formFields(Buffer body) {

@@ -22,6 +22,7 @@ import org.communitydesk.common.FormDrafts;
 import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.Roles;
 import org.communitydesk.directory.Priority;
+import org.communitydesk.photo.PhotoUploads;
 import org.communitydesk.ticket.Caller;
 import org.communitydesk.ticket.Channel;
 import org.communitydesk.ticket.CurrentActor;
@@ -37,6 +38,7 @@ import org.communitydesk.web.PageTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Logging a phone call. Before a new ticket is saved, the open tickets of the same category at the
@@ -67,6 +69,8 @@ public class IntakeResource {
         /** Set by an "add the call to this ticket" button. */
         @RestForm public String addTo = "";
         @RestForm(CsrfTokens.FIELD) public String csrf = "";
+        /** "true" when residents may see the call's photos (a checkbox; staff only by default). */
+        @RestForm(PhotoForms.PUBLIC_FIELD) public String photoPublic = "";
 
         /** The form as kept when it was posted after the session ended; not the "go ahead" choices. */
         static IntakeForm of(Map<String, List<String>> kept) {
@@ -81,6 +85,7 @@ public class IntakeResource {
             form.addressDetail = first(kept, "addressDetail", form.addressDetail);
             form.priority = first(kept, "priority", form.priority);
             form.channel = first(kept, "channel", form.channel);
+            form.photoPublic = first(kept, PhotoForms.PUBLIC_FIELD, form.photoPublic);
             return form;
         }
 
@@ -96,7 +101,8 @@ public class IntakeResource {
     static class Templates {
         static native TemplateInstance intake(IntakeForm form, List<ConsoleChoices.CategoryChoice> categories,
                 List<Ref> communities, List<ConsoleChoices.SiteChoice> sites, List<Priority> priorities,
-                List<Channel> channels, List<TicketRef> duplicates, String problemKey, String problem, boolean draftBack);
+                List<Channel> channels, List<TicketRef> duplicates, String problemKey, String problem, boolean draftBack,
+                PhotoForms.FormPhotos photos);
     }
 
     @Inject
@@ -123,6 +129,12 @@ public class IntakeResource {
     @Inject
     FormDrafts drafts;
 
+    @Inject
+    PhotoForms photoForms;
+
+    @Inject
+    ChangesWithPhotos changes;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
@@ -136,10 +148,10 @@ public class IntakeResource {
             if (communities.size() == 1) {
                 form.community = communities.get(0).code();
             }
-            return Response.ok(page(form, List.of(), null, null, false), MediaType.TEXT_HTML_TYPE).build();
+            return Response.ok(page(form, List.of(), null, null, false, null, false), MediaType.TEXT_HTML_TYPE).build();
         }
         IntakeForm form = IntakeForm.of(draft.get());
-        return Response.ok(page(form, List.of(), null, null, true), MediaType.TEXT_HTML_TYPE)
+        return Response.ok(page(form, List.of(), null, null, true, null, false), MediaType.TEXT_HTML_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").cookie(FormDrafts.spent(PAGE)).build();
     }
 
@@ -148,20 +160,37 @@ public class IntakeResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response submit(@BeanParam IntakeForm form) {
+        return submit(form, List.of());
+    }
+
+    /** The page's form: multipart, with the call's photos (none is fine). */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response submitWithPhotos(@BeanParam IntakeForm form, @RestForm(PhotoForms.FIELD) List<FileUpload> photos) {
+        return submit(form, photos == null ? List.of() : photos);
+    }
+
+    private Response submit(IntakeForm form, List<FileUpload> files) {
         Caller caller = actor.get();
+        // Photos sent with a form that comes back are not kept: a browser cannot fill a file input again.
+        boolean sentPhotos = PhotoForms.anyFile(files);
         if (!csrf.accepts(caller.actor().name(), form.csrf)) {
-            return render(400, form, List.of(), "flashFormExpired", null);
+            return render(400, form, List.of(), "flashFormExpired", null, sentPhotos);
         }
         ReporterInput reporter = new ReporterInput(form.reporterName.strip(), blankToNull(form.reporterPhone));
         Channel channel = enumOr(Channel.class, form.channel, Channel.PHONE);
+        boolean residentsSee = "true".equals(form.photoPublic);
         try {
             if (!form.addTo.isBlank()) {
                 AddReportRequest report = new AddReportRequest(reporter, channel, blankToNull(form.description));
                 var violations = validator.validate(report);
                 if (!violations.isEmpty()) {
-                    return render(400, form, List.of(), "flashInvalid", texts.describe(violations));
+                    return render(400, form, List.of(), "flashInvalid", texts.describe(violations), sentPhotos);
                 }
-                TicketView ticket = tickets.addReport(form.addTo.strip(), report, null, caller);
+                var photos = photoForms.read(files, residentsSee);
+                TicketView ticket = changes.addReport(form.addTo.strip(), report, photos, caller);
                 return redirect(caller, ticket.code(), Flash.Message.done("flashReportAdded", ticket.code()));
             }
             CreateTicketRequest request = new CreateTicketRequest(form.category, form.description.strip(), channel,
@@ -170,34 +199,41 @@ public class IntakeResource {
                     "true".equals(form.notifyResident), "true".equals(form.crewMayCall));
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
-                return render(400, form, List.of(), "flashInvalid", texts.describe(violations));
+                return render(400, form, List.of(), "flashInvalid", texts.describe(violations), sentPhotos);
             }
             if (!"true".equals(form.confirmed)) {
                 List<TicketRef> duplicates = tickets.possibleDuplicatesOfCall(form.category, form.site, caller);
                 if (!duplicates.isEmpty()) {
-                    return render(200, form, duplicates, null, null);
+                    return render(200, form, duplicates, null, null, sentPhotos);
                 }
             }
-            TicketView ticket = tickets.create(request, caller);
+            var photos = photoForms.read(files, residentsSee);
+            TicketView ticket = changes.create(request, photos, caller);
             return redirect(caller, ticket.code(),
                     new Flash.Message("flashCreated", false, null, ticket.code(), ticket.accessCode()));
+        } catch (PhotoUploads.RefusedPhotos refused) {
+            // Too large or not an image: the form again as typed, saying why; nothing was recorded.
+            return Response.status(refused.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(page(form, List.of(), null, null, false, photoForms.refusal(refused), true)).build();
         } catch (ProblemException refused) {
             Flash.Message message = ConsoleProblems.of(refused, texts);
-            return render(refused.status(), form, List.of(), message.key(), message.detail());
+            return render(refused.status(), form, List.of(), message.key(), message.detail(), sentPhotos);
         }
     }
 
-    private Response render(int status, IntakeForm form, List<TicketRef> duplicates, String key, String detail) {
+    private Response render(int status, IntakeForm form, List<TicketRef> duplicates, String key, String detail,
+            boolean photosNotKept) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(page(form, duplicates, key, detail, false)).build();
+                .entity(page(form, duplicates, key, detail, false, null, photosNotKept)).build();
     }
 
     private TemplateInstance page(IntakeForm form, List<TicketRef> duplicates, String key, String detail,
-            boolean draftBack) {
+            boolean draftBack, String photoProblem, boolean photosNotKept) {
         var scope = actor.get().scope();
         return Templates.intake(form, choices.categories(), choices.communities(scope), choices.sites(scope),
                 List.of(Priority.values()), List.of(Channel.PHONE, Channel.WALK_IN, Channel.HOTLINE_12345, Channel.WEB),
-                duplicates, key, detail, draftBack);
+                duplicates, key, detail, draftBack,
+                photoForms.form("true".equals(form.photoPublic), photoProblem, photosNotKept));
     }
 
     private Response redirect(Caller caller, String code, Flash.Message message) {

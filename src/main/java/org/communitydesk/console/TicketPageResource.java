@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.Roles;
+import org.communitydesk.photo.PhotoService;
+import org.communitydesk.photo.PhotoUploads;
 import org.communitydesk.ticket.AssignmentRole;
 import org.communitydesk.ticket.CancelReason;
 import org.communitydesk.ticket.Caller;
@@ -42,9 +44,11 @@ import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.ticket.TicketViews.TicketView;
 import org.communitydesk.ticket.Visibility;
 import org.communitydesk.web.PageTexts;
+import org.communitydesk.web.PhotoMessages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * One ticket: every field, the assignments, the timeline, and the moves the ticket's state and the
@@ -87,6 +91,11 @@ public class TicketPageResource {
 
         static final Draft NONE = new Draft(false, Map.of());
 
+        /** The form as typed, shown again for another reason than a change meanwhile (refused photos). */
+        static Draft typed(Map<String, List<String>> fields) {
+            return new Draft(false, of(fields).fields());
+        }
+
         static Draft of(Map<String, List<String>> fields) {
             Map<String, List<String>> kept = new HashMap<>();
             fields.forEach((name, values) -> {
@@ -107,6 +116,11 @@ public class TicketPageResource {
         public boolean has(String name, String choice) {
             List<String> values = fields.get(name);
             return values != null && values.contains(choice);
+        }
+
+        /** Whether a box is ticked: as typed when the form came back, otherwise as the page offers it. */
+        public boolean ticked(String name, String choice, boolean otherwise) {
+            return fields.containsKey(name) ? has(name, choice) : otherwise;
         }
 
         public boolean hasNumber(String name, int choice) {
@@ -130,7 +144,7 @@ public class TicketPageResource {
     static class Templates {
         static native TemplateInstance ticket(TicketView ticket, List<EventView> events, Actions actions,
                 List<Ref> organizations, List<CancelReason> cancelReasons, Flash.Message flash, Draft draft,
-                List<EventView> changes);
+                List<EventView> changes, PhotoForms.TicketPhotos photos);
 
         static native TemplateInstance missing(String code);
     }
@@ -156,6 +170,15 @@ public class TicketPageResource {
     @Inject
     PageTexts texts;
 
+    @Inject
+    PhotoForms photoForms;
+
+    @Inject
+    ChangesWithPhotos withPhotos;
+
+    @Inject
+    PhotoService photoService;
+
     @PathParam("code")
     String code;
 
@@ -173,8 +196,10 @@ public class TicketPageResource {
         }
         // Only now: a message for this ticket is never spent on a page that does not show it.
         Flash.Message message = flash.take(caller.actor().name(), flashId, code).orElse(null);
-        var page = Templates.ticket(ticket, tickets.events(code, caller, texts.locale()), Actions.of(ticket, caller),
-                choices.organizations(), List.of(CancelReason.values()), message, Draft.NONE, List.of());
+        List<EventView> events = tickets.events(code, caller, texts.locale());
+        var page = Templates.ticket(ticket, events, Actions.of(ticket, caller),
+                choices.organizations(), List.of(CancelReason.values()), message, Draft.NONE, List.of(),
+                photoForms.of(code, events, caller));
         var response = RestResponse.ResponseBuilder.ok(page)
                 // The page may show a new access code once: no cache keeps it.
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -220,6 +245,20 @@ public class TicketPageResource {
         return change(token, null, "flashStarted", new Typed(seen, Map.of()), caller -> tickets.start(code, new MoveRequest(null), ifMatch(version), caller));
     }
 
+    /** The page's start form, with photos taken before the work (staff only unless the box is ticked). */
+    @POST
+    @Path("start")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response startWithPhotos(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String seen, @RestForm(PhotoForms.FIELD) List<FileUpload> files,
+            @RestForm(PhotoForms.PUBLIC_FIELD) String photoPublic) {
+        Typed typed = new Typed(seen, Map.of(PhotoForms.PUBLIC_FIELD, listOf(photoPublic)));
+        return change(token, null, "flashStarted", typed, new Sent(files, "true".equals(photoPublic)),
+                (caller, photos) -> withPhotos.start(code, ifMatch(version), photos, caller));
+    }
+
     @POST
     @Path("resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -230,6 +269,22 @@ public class TicketPageResource {
         ResolveRequest request = new ResolveRequest(resolution == null ? "" : resolution, blankToNull(rootCause), null);
         Typed typed = new Typed(seen, Map.of("resolution", listOf(resolution), "rootCause", listOf(rootCause)));
         return change(token, request, "flashResolved", typed, caller -> tickets.resolve(code, request, ifMatch(version), caller));
+    }
+
+    /** The page's resolve form, with photos of the work done (residents see them unless the box is cleared). */
+    @POST
+    @Path("resolve")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response resolveWithPhotos(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String seen, @RestForm String resolution, @RestForm String rootCause,
+            @RestForm(PhotoForms.FIELD) List<FileUpload> files, @RestForm(PhotoForms.PUBLIC_FIELD) String photoPublic) {
+        ResolveRequest request = new ResolveRequest(resolution == null ? "" : resolution, blankToNull(rootCause), null);
+        Typed typed = new Typed(seen, Map.of("resolution", listOf(resolution), "rootCause", listOf(rootCause),
+                PhotoForms.PUBLIC_FIELD, listOf(photoPublic)));
+        return change(token, request, "flashResolved", typed, new Sent(files, "true".equals(photoPublic)),
+                (caller, photos) -> withPhotos.resolve(code, request, ifMatch(version), photos, caller));
     }
 
     @POST
@@ -287,6 +342,40 @@ public class TicketPageResource {
         NoteRequest request = new NoteRequest(text == null ? "" : text,
                 "PUBLIC".equals(visibility) ? Visibility.PUBLIC : Visibility.INTERNAL);
         return change(token, request, "flashNoted", new Typed(null, Map.of("text", listOf(text))), caller -> tickets.addNote(code, request, null, caller));
+    }
+
+    /** The page's note form, with photos that are as visible as the note. */
+    @POST
+    @Path("notes")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response addNoteWithPhotos(@RestForm(CsrfTokens.FIELD) String token, @RestForm String text,
+            @RestForm String visibility, @RestForm(PhotoForms.FIELD) List<FileUpload> files) {
+        boolean residentsSee = "PUBLIC".equals(visibility);
+        NoteRequest request = new NoteRequest(text == null ? "" : text, residentsSee ? Visibility.PUBLIC : Visibility.INTERNAL);
+        Typed typed = new Typed(null, Map.of("text", listOf(text), "visibility", listOf(visibility)));
+        return change(token, request, "flashNoted", typed, new Sent(files, residentsSee), (caller, photos) -> {
+            withPhotos.addNote(code, request, photos, caller);
+            return null;
+        });
+    }
+
+    /** Staff take the first intake photo's position as the ticket's, or ignore it (it is then forgotten). */
+    @POST
+    @Path("photo-position")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response decideOnPhotoPosition(@RestForm(CsrfTokens.FIELD) String token, @RestForm String choice) {
+        if ("accept".equals(choice)) {
+            return change(token, null, "photoPositionAccepted", new Typed(null, Map.of()),
+                    caller -> photoService.acceptSuggestedPosition(code, caller));
+        }
+        return change(token, null, "photoPositionIgnored", new Typed(null, Map.of()), caller -> {
+            photoService.ignoreSuggestedPosition(code, caller);
+            return null;
+        });
     }
 
     @POST
@@ -349,11 +438,28 @@ public class TicketPageResource {
         Object apply(Caller caller);
     }
 
+    /** A change that records the photos its form carried, in the same transaction. */
+    private interface PhotoChange {
+        Object apply(Caller caller, ChangesWithPhotos.Photos photos);
+    }
+
+    /** The files a form carried, and whether residents may see them. */
+    private record Sent(List<FileUpload> files, boolean residentsSee) {
+    }
+
     /** What a form carried besides its token and version: how many events its page showed, and the typed fields. */
     private record Typed(String seen, Map<String, List<String>> fields) {
     }
 
     private Response change(String token, Object request, String doneKey, Typed typed, Change change) {
+        return change(token, request, doneKey, typed, null, (caller, none) -> change.apply(caller));
+    }
+
+    /**
+     * Checks the token, then the typed fields, then reads the photos (the slow part, so only for a form that is
+     * otherwise complete), and makes the change. Photos refused: the page again as typed, saying why.
+     */
+    private Response change(String token, Object request, String doneKey, Typed typed, Sent sent, PhotoChange change) {
         Caller caller = actor.get();
         if (!csrf.accepts(caller.actor().name(), token)) {
             return redirect(caller, FORM_EXPIRED);
@@ -361,15 +467,19 @@ public class TicketPageResource {
         Flash.Message message;
         var violations = request == null ? java.util.Set.<jakarta.validation.ConstraintViolation<Object>>of()
                 : validator.validate(request);
+        boolean sentPhotos = sent != null && PhotoForms.anyFile(sent.files());
         if (!violations.isEmpty()) {
             message = ConsoleProblems.of(violations, texts);
         } else {
             try {
-                change.apply(caller);
+                ChangesWithPhotos.Photos photos = sent == null ? null : photoForms.read(sent.files(), sent.residentsSee());
+                change.apply(caller, photos);
                 message = Flash.Message.done(doneKey, code);
+            } catch (PhotoUploads.RefusedPhotos refused) {
+                return formAgain(caller, refused.status(), typed, photoForms.refusal(refused));
             } catch (ProblemException refused) {
                 if (STALE.contains(refused.type())) {
-                    return staleForm(caller, refused, typed);
+                    return staleForm(caller, refused, typed, sentPhotos);
                 }
                 message = ConsoleProblems.of(refused, texts);
             }
@@ -382,7 +492,7 @@ public class TicketPageResource {
      * filled in as it was posted and the events the user had not seen above it; nothing typed is lost,
      * and the form now carries the current version, so sending it again is a deliberate choice.
      */
-    private Response staleForm(Caller caller, ProblemException refused, Typed typed) {
+    private Response staleForm(Caller caller, ProblemException refused, Typed typed, boolean sentPhotos) {
         TicketView ticket;
         try {
             ticket = tickets.get(code, caller);
@@ -391,10 +501,28 @@ public class TicketPageResource {
         }
         List<EventView> events = tickets.events(code, caller, texts.locale());
         int seen = parseSeen(typed.seen(), events.size());
+        var photos = photoForms.of(code, events, caller);
         var page = Templates.ticket(ticket, events, Actions.of(ticket, caller), choices.organizations(),
                 List.of(CancelReason.values()), null, Draft.of(typed.fields()),
-                events.subList(seen, events.size()));
+                events.subList(seen, events.size()),
+                sentPhotos ? photos.refused(texts.bundle(PhotoMessages.class).photoNotKept()) : photos);
         return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(page).build();
+    }
+
+    /** Photos of a form refused (too large, not an image): the page again with the form as typed and why; nothing was changed. */
+    private Response formAgain(Caller caller, int status, Typed typed, String why) {
+        TicketView ticket;
+        try {
+            ticket = tickets.get(code, caller);
+        } catch (ProblemException gone) {
+            return redirect(caller, Flash.Message.failed("flashNotFound", null));
+        }
+        List<EventView> events = tickets.events(code, caller, texts.locale());
+        var page = Templates.ticket(ticket, events, Actions.of(ticket, caller), choices.organizations(),
+                List.of(CancelReason.values()), null, Draft.typed(typed.fields()), List.of(),
+                photoForms.of(code, events, caller).refused(why));
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(page).build();
     }
 

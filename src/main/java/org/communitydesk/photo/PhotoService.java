@@ -150,6 +150,58 @@ public class PhotoService {
         }
     }
 
+    /**
+     * Records photos a page prepared ({@link PhotoUploads#prepare}) on the ticket, in the caller's transaction
+     * when there is one (with the change the form made), so that both happen or neither. None: nothing.
+     */
+    public List<PhotoView> add(String code, PhotoStep step, Visibility visibility, PhotoUploads.Prepared prepared,
+            Caller caller) {
+        if (prepared == null || prepared.isEmpty()) {
+            return List.of();
+        }
+        return add(code, new Upload(step, visibility, null), prepared.images, caller);
+    }
+
+    /**
+     * Staff take the position of the first intake photo (its GPS tags) as the ticket's own: set on the ticket
+     * with a line on its timeline for staff. 404 when no position is offered (the ticket has one, or no photo).
+     */
+    public SuggestedPosition acceptSuggestedPosition(String code, Caller caller) {
+        Ticket ticket = tickets.lockForCaller(code, null, caller);
+        mayDecideOnPosition(caller);
+        SuggestedPosition offered = suggestedPosition(ticket, Photo.ofTicket(ticket));
+        if (offered == null) {
+            throw new NotFoundProblem("suggested position of ticket", code);
+        }
+        ticket.placeAt(offered.latitude(), offered.longitude(), caller.actor(), clock.instant());
+        ticket.flush();
+        return offered;
+    }
+
+    /**
+     * Staff decline the offered position: the photo's GPS tags are forgotten (they are of no further use, and
+     * a position is personal data), so it is not offered again.
+     */
+    public void ignoreSuggestedPosition(String code, Caller caller) {
+        Ticket ticket = tickets.lockForCaller(code, null, caller);
+        mayDecideOnPosition(caller);
+        SuggestedPosition offered = suggestedPosition(ticket, Photo.ofTicket(ticket));
+        if (offered != null) {
+            // A native update: the row is otherwise immutable, and only its position is dropped.
+            Photo.getEntityManager().createNativeQuery(
+                    "UPDATE ticket_photo SET gps_latitude = NULL, gps_longitude = NULL WHERE public_id = ?1")
+                    .setParameter(1, offered.fromPhoto()).executeUpdate();
+            LOG.infof("Ticket %s: the position of its first intake photo was ignored by %s", ticket.code,
+                    caller.actor().name());
+        }
+    }
+
+    private static void mayDecideOnPosition(Caller caller) {
+        if (!(caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN))) {
+            throw new ForbiddenProblem("The ticket's position is set by community and street-office staff.");
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public PhotoList list(String code, Caller caller) {
         Ticket ticket = tickets.findForCaller(code, caller);

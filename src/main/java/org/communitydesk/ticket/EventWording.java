@@ -43,6 +43,13 @@ record EventWording(Wording key, Map<String, Object> params) {
         return rootCause == null ? null : new EventWording(Wording.RESOLVED_WITH_CAUSE, Map.of("cause", rootCause));
     }
 
+    /** Staff took the first intake photo's GPS position as the ticket's (a line for staff only). */
+    static EventWording positionFromPhoto(double latitude, double longitude) {
+        return new EventWording(Wording.POSITION_FROM_PHOTO, ordered("latitude",
+                String.format(java.util.Locale.ROOT, "%.5f", latitude), "longitude",
+                String.format(java.util.Locale.ROOT, "%.5f", longitude)));
+    }
+
     /** The reason, as the ADMIN typed it, is the event's note. */
     static EventWording photoRemoved(long number) {
         return new EventWording(Wording.PHOTO_REMOVED, Map.of("number", number));

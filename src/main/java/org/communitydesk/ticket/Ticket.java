@@ -407,6 +407,15 @@ public class Ticket extends IdentityEntity {
         return record(EventType.NOTE, status, status, actor, at, null, text, visibility);
     }
 
+    /** Staff set where the problem is (from a photo's GPS tags): for staff only, on the timeline for them. */
+    public TicketEvent placeAt(double latitude, double longitude, Actor actor, Instant at) {
+        this.latitude = latitude;
+        this.longitude = longitude;
+        updatedAt = at;
+        return record(EventType.NOTE, status, status, actor, at, EventWording.positionFromPhoto(latitude, longitude),
+                null, Visibility.INTERNAL);
+    }
+
     /** A photo was added to the ticket: on the timeline, seen by whoever may see the photo. */
     public TicketEvent recordPhoto(Visibility visibility, Actor actor, Instant at) {
         updatedAt = at;

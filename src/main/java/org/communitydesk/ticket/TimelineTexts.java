@@ -76,6 +76,9 @@ public interface TimelineTexts {
     String photoRemoved(int number);
 
     @Message
+    String positionFromPhoto(String latitude, String longitude);
+
+    @Message
     String notificationSent(String channel, String recipient, String kind);
 
     @Message

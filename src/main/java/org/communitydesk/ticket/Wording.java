@@ -31,6 +31,8 @@ public enum Wording {
     PHOTO_ADDED,
     /** An ADMIN removed a photo: {@code number}, the ticket's photo it was; the reason is the note. */
     PHOTO_REMOVED,
+    /** Staff took a photo's GPS position as the ticket's: {@code latitude}, {@code longitude} (WGS-84, as text). */
+    POSITION_FROM_PHOTO,
     /** A notification delivered: {@code channel}, {@code recipient} (masked), {@code kind}. */
     NOTIFICATION_SENT,
     /** A notification given up: as {@link #NOTIFICATION_SENT}, and {@code error}. */

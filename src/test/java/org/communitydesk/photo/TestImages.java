@@ -12,13 +12,13 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Images made in the test, as a phone or an attacker would send them. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
     /** Left half red, right half blue: after a quarter turn clockwise, red is on top. */
-    static BufferedImage halves(int width, int height) {
+    public static BufferedImage halves(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.RED);
@@ -29,7 +29,7 @@ final class TestImages {
         return image;
     }
 
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, format, out);
@@ -43,7 +43,7 @@ final class TestImages {
      * A JPEG as a phone writes it: an EXIF APP1 right after SOI with Orientation and a GPS position (and a camera
      * serial in the maker's free text), written by hand since ImageIO writes no EXIF.
      */
-    static byte[] jpegWithExif(BufferedImage image, int orientation, double latitude, double longitude) {
+    public static byte[] jpegWithExif(BufferedImage image, int orientation, double latitude, double longitude) {
         byte[] jpeg = encode(image, "jpeg");
         ByteBuffer tiff = ByteBuffer.allocate(200);
         tiff.put(new byte[] { 'M', 'M', 0, 42 }).putInt(8);

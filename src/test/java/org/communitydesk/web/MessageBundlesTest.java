@@ -59,6 +59,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void photoTextsHaveTheSameKeysInBothLanguages() {
+        // web.PhotoMessages: the photos on the intake, ticket and status pages.
+        assertThat(keys("messages/photo_en.properties")).isEqualTo(keys("messages/photo.properties"))
+                .contains("photoField", "photoTooLarge", "photoNotAnImage", "photoStep_RESOLVE");
+    }
+
+    @Test
     void mapLabelsHaveTheSameKeysInBothLanguages() {
         // web.MapMessages: the labels of the maps.
         assertThat(keys("messages/map_en.properties")).isEqualTo(keys("messages/map.properties"))
