@@ -25,7 +25,7 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
     }
 
     /** A community's footprint. */
-    public record Outline(double cx, double cy, double r, Ref community) {
+    public record Outline(double cx, double cy, double r, Ref community, Footprint footprint) {
 
         /** The name sits just above the ring (kept inside the drawing). */
         public double labelY() {
@@ -84,7 +84,7 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
             Footprint f = community.footprint;
             outlines.add(new Outline(round(left + (f.longitude() - minLon) * METRES_PER_DEGREE * cosLat * scale),
                     round(top + (maxLat - f.latitude()) * METRES_PER_DEGREE * scale), round(f.radiusMetres() * scale),
-                    Ref.of(community)));
+                    Ref.of(community), f));
         }
         long most = placed.stream().mapToLong(Place::tickets).max().orElse(1);
         List<Mark> marks = new ArrayList<>();
