@@ -177,13 +177,7 @@
   function places(el) {
     var drawing = document.getElementById('place-map');
     if (!drawing) { return; }
-    var view = baseMap(el), map = view.map, group = L.featureGroup().addTo(map), bounds = null;
-    Array.prototype.forEach.call(drawing.querySelectorAll('circle.community-outline[data-lat]'), function (c) {
-      var lat = parseFloat(c.dataset.lat), lon = parseFloat(c.dataset.lon), r = parseInt(c.dataset.r, 10);
-      var b = boundsOf(view, lat, lon, r);
-      bounds = bounds ? bounds.extend(b) : b;
-      area(view, lat, lon, r, { color: '#718096', dashArray: '6 4', fillOpacity: 0, interactive: false }).addTo(map);
-    });
+    var view = baseMap(el), map = view.map, group = L.featureGroup().addTo(map);
     Array.prototype.forEach.call(drawing.querySelectorAll('a[data-lat]'), function (a) {
       var c = a.querySelector('circle');
       L.circleMarker(view.show(parseFloat(a.dataset.lat), parseFloat(a.dataset.lon)), {
@@ -192,7 +186,7 @@
       }).bindTooltip(a.getAttribute('aria-label')).on('click', function () { window.location.href = a.getAttribute('href'); })
         .addTo(group);
     });
-    map.fitBounds(bounds ? bounds.extend(group.getBounds()) : group.getBounds(), { padding: [24, 24], maxZoom: 16 });
+    map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 16 });
     drawing.classList.add('replaced');
   }
 
