@@ -34,6 +34,7 @@ import org.communitydesk.ticket.TicketService;
 import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.ticket.TicketViews.TicketRef;
 import org.communitydesk.ticket.TicketViews.TicketView;
+import org.communitydesk.web.MapMessages;
 import org.communitydesk.web.PageTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -62,6 +63,9 @@ public class IntakeResource {
         @RestForm public String community = "";
         @RestForm public String site = "";
         @RestForm public String addressDetail = "";
+        /** WGS-84 degrees, typed or filled by a click on the map (js/map.js converts from the tiles' datum). */
+        @RestForm public String latitude = "";
+        @RestForm public String longitude = "";
         @RestForm public String priority = "";
         @RestForm public String channel = "PHONE";
         /** Set by the "save as a new ticket" button once the duplicates were seen. */
@@ -83,6 +87,8 @@ public class IntakeResource {
             form.community = first(kept, "community", form.community);
             form.site = first(kept, "site", form.site);
             form.addressDetail = first(kept, "addressDetail", form.addressDetail);
+            form.latitude = first(kept, "latitude", form.latitude);
+            form.longitude = first(kept, "longitude", form.longitude);
             form.priority = first(kept, "priority", form.priority);
             form.channel = first(kept, "channel", form.channel);
             form.photoPublic = first(kept, PhotoForms.PUBLIC_FIELD, form.photoPublic);
@@ -193,9 +199,14 @@ public class IntakeResource {
                 TicketView ticket = changes.addReport(form.addTo.strip(), report, photos, caller);
                 return redirect(caller, ticket.code(), Flash.Message.done("flashReportAdded", ticket.code()));
             }
+            Double latitude = degreesOrNull(form.latitude);
+            Double longitude = degreesOrNull(form.longitude);
+            if ((latitude == null) != (longitude == null) || Double.isNaN(orZero(latitude)) || Double.isNaN(orZero(longitude))) {
+                return render(400, form, List.of(), "flashInvalid", texts.bundle(MapMessages.class).fieldLatitude() + " / " + texts.bundle(MapMessages.class).fieldLongitude());
+            }
             CreateTicketRequest request = new CreateTicketRequest(form.category, form.description.strip(), channel,
                     enumOr(Priority.class, form.priority, null), reporter,
-                    new LocationInput(form.community, blankToNull(form.site), blankToNull(form.addressDetail), null, null),
+                    new LocationInput(form.community, blankToNull(form.site), blankToNull(form.addressDetail), latitude, longitude),
                     "true".equals(form.notifyResident), "true".equals(form.crewMayCall));
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
@@ -247,6 +258,24 @@ public class IntakeResource {
         } catch (IllegalArgumentException e) {
             return fallback;
         }
+    }
+
+    /** Degrees as typed (a comma taken as the decimal point); NaN when it is not a number, null when blank. */
+    private static Double degreesOrNull(String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            double degrees = Double.parseDouble(text.replace(',', '.'));
+            return Double.isFinite(degrees) ? degrees : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
     }
 
     private static String blankToNull(String value) {

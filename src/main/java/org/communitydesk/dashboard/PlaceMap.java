@@ -11,7 +11,8 @@ import org.communitydesk.ticket.TicketViews.Ref;
  * The dashboard's map drawn without tiles, a key or a network: the communities' footprints as outlines and
  * each compound with tickets in the period as a circle, its area growing with the tickets and its colour
  * with the share of them that were late. Positions are WGS-84 projected flat (a city is small enough), in
- * SVG units; the page scales the drawing to its width.
+ * SVG units; the page scales the drawing to its width. With map tiles configured, js/map.js draws the same
+ * circles on the tiles from each mark's WGS-84 centre, and the drawing stays for pages without script.
  */
 public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark> marks) {
 
@@ -24,7 +25,7 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
     }
 
     /** A community's footprint. */
-    public record Outline(double cx, double cy, double r, Ref community) {
+    public record Outline(double cx, double cy, double r, Ref community, Footprint footprint) {
 
         /** The name sits just above the ring (kept inside the drawing). */
         public double labelY() {
@@ -33,7 +34,8 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
     }
 
     /** A compound: where, how big, which colour band (0 none late, 1 under a quarter, 2 more), and its tickets. */
-    public record Mark(double cx, double cy, double r, int band, Ref site, long tickets, long overdue, String queue) {
+    public record Mark(double cx, double cy, double r, int band, Ref site, long tickets, long overdue, String queue,
+            double latitude, double longitude) {
 
         public String fill() {
             return switch (band) {
@@ -82,7 +84,7 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
             Footprint f = community.footprint;
             outlines.add(new Outline(round(left + (f.longitude() - minLon) * METRES_PER_DEGREE * cosLat * scale),
                     round(top + (maxLat - f.latitude()) * METRES_PER_DEGREE * scale), round(f.radiusMetres() * scale),
-                    Ref.of(community)));
+                    Ref.of(community), f));
         }
         long most = placed.stream().mapToLong(Place::tickets).max().orElse(1);
         List<Mark> marks = new ArrayList<>();
@@ -94,7 +96,7 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
                     round(top + (maxLat - f.latitude()) * METRES_PER_DEGREE * scale),
                     round(7 + 17 * Math.sqrt((double) place.tickets() / most)), band, Ref.of(place.site()),
                     place.tickets(), place.overdue(), "/console/tickets?site=" + place.site().code + "&reportedFrom="
-                            + filter.from() + "&reportedTo=" + filter.to()));
+                            + filter.from() + "&reportedTo=" + filter.to(), f.latitude(), f.longitude()));
         }
         // Big circles first, so that small ones stay clickable on top of them.
         marks.sort((a, b) -> Double.compare(b.r(), a.r()));

@@ -29,4 +29,52 @@ public interface MapMessages {
 
     @Message
     String placeMapLegendMany();
+
+    /** Intake: the position fields and the map that fills them. */
+    @Message
+    String positionLegend();
+
+    @Message
+    String positionHint();
+
+    @Message
+    String fieldLatitude();
+
+    @Message
+    String fieldLongitude();
+
+    @Message
+    String intakeMapLabel();
+
+    /** Intake: what a click on the map suggested. */
+    @Message
+    String suggested(String place);
+
+    @Message
+    String suggestedNone();
+
+    @Message
+    String ticketMapTitle();
+
+    @Message
+    String ticketMapLabel();
+
+    /** The ticket's spot, in WGS-84 degrees. */
+    @Message
+    String spotAt(String latitude, String longitude);
+
+    @Message
+    String noSpot();
+
+    @Message
+    String openInMapApp();
+
+    @Message
+    String openInAmap();
+
+    @Message
+    String statusMapLabel();
+
+    @Message
+    String dashboardMapLabel();
 }
