@@ -202,7 +202,8 @@ public class IntakeResource {
             Double latitude = degreesOrNull(form.latitude);
             Double longitude = degreesOrNull(form.longitude);
             if ((latitude == null) != (longitude == null) || Double.isNaN(orZero(latitude)) || Double.isNaN(orZero(longitude))) {
-                return render(400, form, List.of(), "flashInvalid", texts.bundle(MapMessages.class).fieldLatitude() + " / " + texts.bundle(MapMessages.class).fieldLongitude());
+                return render(400, form, List.of(), "flashInvalid", texts.bundle(MapMessages.class).fieldLatitude() + " / "
+                        + texts.bundle(MapMessages.class).fieldLongitude(), sentPhotos);
             }
             CreateTicketRequest request = new CreateTicketRequest(form.category, form.description.strip(), channel,
                     enumOr(Priority.class, form.priority, null), reporter,
