@@ -364,9 +364,10 @@ class StatsSummaryTest {
         // 宏安: A and B, B resolved after its due time; 建筑三: C (reopened, past due), D (on time), E (not yet due).
         // 槐园北区's G was reported before the period: no circle. Both are a quarter or more late: red.
         org.assertj.core.api.Assertions.assertThat(html).contains("id=\"place-map\"")
-                .contains("<a href=\"/console/tickets?site=hongan&amp;reportedFrom=2026-06-01&amp;reportedTo=2026-06-15\""
-                        + " data-site=\"hongan\" aria-label=\"宏安小区：2 件，其中超期 1 件\">")
-                .contains("data-site=\"jianzhu-no3\" aria-label=\"建筑三公司家属院：3 件，其中超期 1 件\">")
+                .containsPattern("<a href=\"/console/tickets\\?site=hongan&amp;reportedFrom=2026-06-01&amp;reportedTo=2026-06-15\""
+                        + " data-site=\"hongan\" data-lat=\"[0-9.]+\" data-lon=\"[0-9.]+\" aria-label=\"宏安小区：2 件，其中超期 1 件\">")
+                .containsPattern("data-site=\"jianzhu-no3\" data-lat=\"[0-9.]+\" data-lon=\"[0-9.]+\""
+                        + " aria-label=\"建筑三公司家属院：3 件，其中超期 1 件\">")
                 .doesNotContain("data-site=\"huaiyuan-north\"")
                 .contains("北馨园社区", "振兴街社区");
         java.util.regex.Matcher hongan = java.util.regex.Pattern.compile(
