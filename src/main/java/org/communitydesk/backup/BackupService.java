@@ -129,8 +129,9 @@ public class BackupService {
             return 0;
         }
         long copied = 0;
-        // JPEGs do not compress: stored as they are, which is as small and much quicker.
-        try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of("compressionMethod", "STORED"));
+        // Deflated, although JPEGs hardly compress: the zip file system writes STORED entries with a data descriptor,
+        // which streaming readers (java.util.zip.ZipInputStream, and so many restore tools) refuse.
+        try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of());
                 Stream<Path> files = Files.walk(photos, 3)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 if (Files.isRegularFile(file) && file.getFileName().toString().endsWith(".jpg")) {
