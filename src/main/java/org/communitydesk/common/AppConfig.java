@@ -123,8 +123,9 @@ public interface AppConfig {
         int createdStatus();
 
         /**
-         * The hosts a POST's media_url may be fetched from (exact names, such as img.example.cn); from any other host
-         * the URL is kept as text in the description, as before. None by default: nothing is fetched.
+         * Hosts a POST's media_url may be fetched from (exact names, such as img.example.cn), besides those an ADMIN
+         * allows through /api/open311/media-hosts; from any other host the URL is kept as text in the description.
+         * None by default. A fixed part of the list: the API cannot remove these.
          */
         Optional<List<String>> mediaHosts();
 

@@ -186,8 +186,8 @@ public class GeoReportResource {
     @Operation(operationId = "createOpen311Request", summary = "Report a problem from an application with an API key",
             description = "Creates a ticket on channel OPEN311. The location must fall in one of our communities. "
                     + "Answers 200 by default; 201 when communitydesk.open311.created-status=201. A photo comes as "
-                    + "media_url, fetched by the service when its host is in communitydesk.open311.media-hosts (else "
-                    + "kept as text in the description), or, as in the GeoReport v2.1 draft, as a multipart/form-data "
+                    + "media_url, fetched by the service when an ADMIN allowed its host (/api/open311/media-hosts, or the "
+                    + "setting communitydesk.open311.media-hosts; else kept as text in the description), or, as in the GeoReport v2.1 draft, as a multipart/form-data "
                     + "POST with the same fields and one file part 'media'. Either is checked and re-encoded like a "
                     + "photo upload; a photo that cannot be taken answers 400 and creates nothing.")
     @RequestBody(required = true, content = {

@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,8 +27,8 @@ import org.communitydesk.photo.PhotoIntake;
 import org.jboss.logging.Logger;
 
 /**
- * A POST's media_url, fetched by the service when its host is one the operator allows
- * ({@code communitydesk.open311.media-hosts}): http or https, never a loopback or private-range address (unless a
+ * A POST's media_url, fetched by the service when its host is one an ADMIN allows ({@link MediaHosts}: the API's
+ * list and the setting {@code communitydesk.open311.media-hosts}): http or https, never a loopback or private-range address (unless a
  * test's setting allows it), no redirects (one could lead anywhere), the upload's size limit while reading, and one
  * time limit for the whole fetch. The image then goes through the same checks as an upload.
  */
@@ -52,12 +50,15 @@ class RemoteMedia {
     @Inject
     PhotoIntake photos;
 
+    @Inject
+    MediaHosts hosts;
+
     private volatile HttpClient client;
 
     /** Whether media_url names an allowed host, so that the service fetches it (else it stays text). */
     boolean isFetched(String mediaUrl) {
         URI uri = parse(mediaUrl);
-        return uri != null && uri.getHost() != null && allowedHosts().contains(uri.getHost().toLowerCase(Locale.ROOT));
+        return uri != null && hosts.allows(uri.getHost());
     }
 
     /** Fetches, checks and stores the image; a 400 (Open311's format) that says what went wrong otherwise. */
@@ -137,11 +138,6 @@ class RemoteMedia {
         } catch (UnknownHostException e) {
             throw refused("media_url's host " + uri.getHost() + " is not known to DNS.");
         }
-    }
-
-    private List<String> allowedHosts() {
-        return config.open311().mediaHosts().orElse(List.of()).stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).toList();
     }
 
     private HttpClient client() {

@@ -120,6 +120,7 @@ class Open311MediaTest {
     }
 
     static String token() {
-        return UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6) + "x";
+        // Two UUIDs: one alone may hold fewer than six letters.
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replaceAll("[0-9-]", "").substring(0, 6) + "x";
     }
 }

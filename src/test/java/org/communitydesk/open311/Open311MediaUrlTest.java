@@ -8,10 +8,15 @@ import static org.communitydesk.open311.Open311Api.post;
 import static org.communitydesk.open311.Open311MediaTest.assertNoTicketWith;
 import static org.communitydesk.open311.Open311MediaTest.photosOf;
 import static org.communitydesk.open311.Open311MediaTest.token;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,12 +33,14 @@ import org.communitydesk.support.TestPhotos;
 import org.communitydesk.support.TicketApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * POST requests with a media_url the service fetches from a real HTTP server on 127.0.0.1. The profile lists
- * 127.0.0.1 among the media hosts and allows loopback addresses (tests only), with a 15 s time limit (generous: the shared test machine is slow); it keeps photos
- * in the S3-compatible store, so this is also the whole way from a URL to an object in the bucket.
+ * POST requests with a media_url the service fetches from a real HTTP server on 127.0.0.1. An ADMIN allows 127.0.0.1
+ * through /api/open311/media-hosts (the setting lists only localhost); the profile allows loopback addresses (tests
+ * only), with a 15 s time limit (generous: the shared test machine is slow); it keeps photos in the S3-compatible
+ * store, so this is also the whole way from a URL to an object in the bucket.
  */
 @QuarkusTest
 @TestProfile(S3StoreProfile.class)
@@ -84,6 +91,13 @@ class Open311MediaUrlTest {
         server.start();
     }
 
+    /** 127.0.0.1 allowed by an ADMIN, as each test needs it (a 409 says it is allowed already). */
+    @BeforeEach
+    void allowTheLoopbackServer() {
+        given().contentType(ContentType.JSON).body(Map.of("host", "127.0.0.1")).when().post("/api/open311/media-hosts")
+                .then().statusCode(anyOf(is(201), is(409)));
+    }
+
     @AfterAll
     static void stopServer() {
         RELEASE_SLOW.countDown();
@@ -119,6 +133,22 @@ class Open311MediaUrlTest {
         assertThat(photos.getString("photos[0].step")).isEqualTo("INTAKE");
         assertThat(store.contains(photos.getString("photos[0].sha256"))).isTrue();
         assertThat(TicketApi.get(code).then().extract().jsonPath().getString("description")).isEqualTo("污水外溢 " + token);
+    }
+
+    @Test
+    void theAdminsListDecidesAtOnceWhetherAMediaUrlIsFetched() {
+        Key key = issueKey("随手拍 " + token(), false);
+        String url = "http://127.0.0.1:" + port() + "/photo.jpg";
+
+        given().contentType(ContentType.JSON).when().delete("/api/open311/media-hosts/{host}", "127.0.0.1").then().statusCode(204);
+        String kept = created(post("json", formWithMedia(key, "未获取 " + token(), "/photo.jpg")));
+        assertThat(photosOf(kept).getList("photos")).as("a host nobody allows: not fetched").isEmpty();
+        assertThat(TicketApi.get(kept).then().extract().jsonPath().getString("description")).endsWith(url);
+
+        given().contentType(ContentType.JSON).body(Map.of("host", "127.0.0.1")).when().post("/api/open311/media-hosts")
+                .then().statusCode(201).body("source", equalTo("ADMIN"));
+        String fetched = created(post("json", formWithMedia(key, "已获取 " + token(), "/photo.jpg")));
+        assertThat(photosOf(fetched).getList("photos")).as("allowed by the ADMIN a moment ago: fetched").hasSize(1);
     }
 
     @Test
