@@ -9,7 +9,9 @@ import java.util.Locale;
 import org.communitydesk.dashboard.StatsViews.Rate;
 import org.communitydesk.dashboard.StatsViews.Summary;
 import org.communitydesk.web.DurationText;
+import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.web.Language;
+import org.communitydesk.web.MapMessages;
 import org.communitydesk.web.PageMessages;
 
 /** Display logic of the dashboard page: {@code {dash:percent(rate)}}, {@code {dash:duration(seconds)}}, the chart. */
@@ -27,6 +29,23 @@ public class DashboardFormats {
     /** Null (no ticket reached the milestone) reads "—". */
     static String duration(Long seconds, @TemplateAttribute("locale") Object locale) {
         return DurationText.of(seconds, Language.of(locale));
+    }
+
+    /** A compound's circle, read aloud and shown on hover: its tickets, and the categories it is a trouble spot for. */
+    static String markLabel(PlaceMap.Mark mark, @TemplateAttribute("locale") Object locale) {
+        Language language = Language.of(locale);
+        MapMessages msg = language == Language.DEFAULT ? MessageBundles.get(MapMessages.class)
+                : MessageBundles.get(MapMessages.class, Localized.Literal.of(language.tag()));
+        String label = msg.placeMapMark(name(mark.site(), language), mark.tickets(), mark.overdue());
+        if (!mark.troubleSpot()) {
+            return label;
+        }
+        return label + msg.placeMapTrouble(String.join(language == Language.EN ? ", " : "、",
+                mark.troubles().stream().map(c -> name(c, language)).toList()));
+    }
+
+    private static String name(Ref ref, Language language) {
+        return language == Language.EN && ref.nameEn() != null && !ref.nameEn().isBlank() ? ref.nameEn() : ref.nameZh();
     }
 
     /** The weekly trend as inline SVG, labelled in the page's language. */

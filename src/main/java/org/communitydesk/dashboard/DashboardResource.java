@@ -77,7 +77,7 @@ public class DashboardResource {
             summary = stats.summary(filter, scope);
         }
         DashboardView view = new DashboardView(filter, summary, choices.streetOffices(scope),
-                choices.communities(scope), stats.placeMap(filter, scope));
+                choices.communities(scope), stats.placeMap(filter, scope, summary.hotspots()));
         return RestResponse.ResponseBuilder
                 .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem, notifications.health())).build();
     }

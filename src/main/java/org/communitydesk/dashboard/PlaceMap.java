@@ -12,7 +12,9 @@ import org.communitydesk.ticket.TicketViews.Ref;
  * each compound with tickets in the period as a circle, its area growing with the tickets and its colour
  * with the share of them that were late. Positions are WGS-84 projected flat (a city is small enough), in
  * SVG units; the page scales the drawing to its width. With map tiles configured, js/map.js draws the same
- * circles on the tiles from each mark's WGS-84 centre, and the drawing stays for pages without script.
+ * circles on the tiles from each mark's WGS-84 centre, and the drawing stays for pages without script. A compound
+ * that is a recurring trouble spot (the dashboard's table of them) gets a ring around its circle, in both drawings;
+ * one with no tickets in the period is drawn too, at the smallest size, so that every trouble spot is on the map.
  */
 public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark> marks) {
 
@@ -20,8 +22,8 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
     private static final int MARGIN = 28;
     private static final double METRES_PER_DEGREE = 111_320;
 
-    /** A compound's tickets in the period and how many of them were (or are) past due. */
-    record Place(Site site, long tickets, long overdue) {
+    /** A compound's tickets in the period, how many of them were (or are) past due, and its trouble spots' categories. */
+    record Place(Site site, long tickets, long overdue, List<Ref> troubles) {
     }
 
     /** A community's footprint. */
@@ -33,9 +35,28 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
         }
     }
 
-    /** A compound: where, how big, which colour band (0 none late, 1 under a quarter, 2 more), and its tickets. */
+    /**
+     * A compound: where, how big, which colour band (0 none late, 1 under a quarter, 2 more), its tickets, and the
+     * categories in which it is a recurring trouble spot (none for most).
+     */
     public record Mark(double cx, double cy, double r, int band, Ref site, long tickets, long overdue, String queue,
-            double latitude, double longitude) {
+            double latitude, double longitude, List<Ref> troubles) {
+
+        /** The colour of the ring around a trouble spot, in the drawing, on the tiles (js/map.js) and in the legend. */
+        public static final String TROUBLE_RING = "#6b21a8";
+
+        public boolean troubleSpot() {
+            return !troubles.isEmpty();
+        }
+
+        /** The ring sits just outside the circle's white edge. */
+        public double ringR() {
+            return round(r + 5);
+        }
+
+        public String ringColour() {
+            return TROUBLE_RING;
+        }
 
         public String fill() {
             return switch (band) {
@@ -48,6 +69,15 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
 
     public boolean present() {
         return !marks.isEmpty();
+    }
+
+    /** Whether a compound on the map is a recurring trouble spot: then the legend says what its ring means. */
+    public boolean troubleSpots() {
+        return marks.stream().anyMatch(Mark::troubleSpot);
+    }
+
+    public String troubleRing() {
+        return Mark.TROUBLE_RING;
     }
 
     /** The map of the places that have a footprint; communities are drawn when they have one. */
@@ -86,7 +116,7 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
                     round(top + (maxLat - f.latitude()) * METRES_PER_DEGREE * scale), round(f.radiusMetres() * scale),
                     Ref.of(community), f));
         }
-        long most = placed.stream().mapToLong(Place::tickets).max().orElse(1);
+        long most = Math.max(1, placed.stream().mapToLong(Place::tickets).max().orElse(1));
         List<Mark> marks = new ArrayList<>();
         for (Place place : placed) {
             Footprint f = place.site().footprint;
@@ -96,7 +126,8 @@ public record PlaceMap(int width, int height, List<Outline> outlines, List<Mark>
                     round(top + (maxLat - f.latitude()) * METRES_PER_DEGREE * scale),
                     round(7 + 17 * Math.sqrt((double) place.tickets() / most)), band, Ref.of(place.site()),
                     place.tickets(), place.overdue(), "/console/tickets?site=" + place.site().code + "&reportedFrom="
-                            + filter.from() + "&reportedTo=" + filter.to(), f.latitude(), f.longitude()));
+                            + filter.from() + "&reportedTo=" + filter.to(), f.latitude(), f.longitude(),
+                    List.copyOf(place.troubles())));
         }
         // Big circles first, so that small ones stay clickable on top of them.
         marks.sort((a, b) -> Double.compare(b.r(), a.r()));

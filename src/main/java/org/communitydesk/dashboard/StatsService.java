@@ -390,9 +390,11 @@ public class StatsService {
 
     /**
      * The dashboard's map: per compound, the period's tickets (duplicates left out, as for trouble spots) and how
-     * many of them were resolved after, or are still open past, their due time; and the communities to outline.
+     * many of them were resolved after, or are still open past, their due time; the categories in which it is one of
+     * the summary's trouble spots (a trouble spot without tickets in the period is placed too); and the communities
+     * to outline.
      */
-    PlaceMap placeMap(StatsFilter filter, TicketScope scope) {
+    PlaceMap placeMap(StatsFilter filter, TicketScope scope, List<Hotspot> hotspots) {
         Selection selection = select(filter, scope);
         Where where = selection.cohort().and("t.site_id is not null and (t.cancel_reason is null or t.cancel_reason <> 'DUPLICATE')")
                 .with("now", clock.instant());
@@ -401,14 +403,23 @@ public class StatsService {
         for (Object[] row : rows(where, "select t.site_id, count(*), sum(case when (t.resolved_at is not null"
                 + " and t.resolved_at > t.due_at) or (" + OPEN + " and t.due_at < :now) then 1 else 0 end)"
                 + " from ticket t where " + where.sql() + " group by t.site_id")) {
-            places.add(new PlaceMap.Place(names.siteEntity(id(row[0])), count(row[1]), count(row[2])));
+            Site site = names.siteEntity(id(row[0]));
+            places.add(new PlaceMap.Place(site, count(row[1]), count(row[2]), troublesAt(site.code, hotspots)));
         }
+        hotspots.stream().map(h -> h.site().code()).distinct()
+                .filter(code -> places.stream().noneMatch(p -> p.site().code.equals(code)))
+                .forEach(code -> Site.findByCode(code).ifPresent(
+                        site -> places.add(new PlaceMap.Place(site, 0, 0, troublesAt(code, hotspots)))));
         List<Area> communities = Area.<Area>list("level", AreaLevel.COMMUNITY).stream()
                 .filter(scope::coversCommunity)
                 .filter(c -> selection.community() == null || c.id.equals(selection.community().id))
                 .filter(c -> selection.streetOffice() == null || c.parent != null && c.parent.id.equals(selection.streetOffice().id))
                 .toList();
         return PlaceMap.of(places, communities, filter);
+    }
+
+    private static List<Ref> troublesAt(String siteCode, List<Hotspot> hotspots) {
+        return hotspots.stream().filter(h -> h.site().code().equals(siteCode)).map(Hotspot::category).toList();
     }
 
     /**

@@ -21,6 +21,13 @@ public interface MapMessages {
     @Message
     String placeMapMark(String place, long tickets, long overdue);
 
+    /** Added to a compound's label when it is a recurring trouble spot, naming the categories. */
+    @Message
+    String placeMapTrouble(String categories);
+
+    @Message
+    String placeMapLegendTrouble();
+
     @Message
     String placeMapLegendNone();
 

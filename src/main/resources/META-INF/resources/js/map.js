@@ -173,18 +173,24 @@
     area(view, lat, lon, r).addTo(view.map);
   }
 
-  // Dashboard: the compounds of the SVG drawing (which stays without script) as circles on the tiles.
+  // Dashboard: the compounds of the SVG drawing (which stays without script) as circles on the tiles; a recurring
+  // trouble spot keeps the drawing's ring around its circle.
   function places(el) {
     var drawing = document.getElementById('place-map');
     if (!drawing) { return; }
     var view = baseMap(el), map = view.map, group = L.featureGroup().addTo(map);
     Array.prototype.forEach.call(drawing.querySelectorAll('a[data-lat]'), function (a) {
-      var c = a.querySelector('circle');
-      L.circleMarker(view.show(parseFloat(a.dataset.lat), parseFloat(a.dataset.lon)), {
+      var c = a.querySelector('circle'), at = view.show(parseFloat(a.dataset.lat), parseFloat(a.dataset.lon));
+      L.circleMarker(at, {
         radius: parseFloat(c.getAttribute('r')), color: '#ffffff', weight: 2, fillColor: c.getAttribute('fill'), fillOpacity: 0.8,
         className: 'map-place'
       }).bindTooltip(a.getAttribute('aria-label')).on('click', function () { window.location.href = a.getAttribute('href'); })
         .addTo(group);
+      var ring = a.querySelector('circle.trouble-ring');
+      if (ring) {
+        L.circleMarker(at, { radius: parseFloat(ring.getAttribute('r')), color: ring.getAttribute('stroke'), weight: 4,
+          fill: false, interactive: false, className: 'map-trouble' }).addTo(group);
+      }
     });
     map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 16 });
     drawing.classList.add('replaced');

@@ -366,8 +366,8 @@ class StatsSummaryTest {
         org.assertj.core.api.Assertions.assertThat(html).contains("id=\"place-map\"")
                 .containsPattern("<a href=\"/console/tickets\\?site=hongan&amp;reportedFrom=2026-06-01&amp;reportedTo=2026-06-15\""
                         + " data-site=\"hongan\" data-lat=\"[0-9.]+\" data-lon=\"[0-9.]+\" aria-label=\"宏安小区：2 件，其中超期 1 件\">")
-                .containsPattern("data-site=\"jianzhu-no3\" data-lat=\"[0-9.]+\" data-lon=\"[0-9.]+\""
-                        + " aria-label=\"建筑三公司家属院：3 件，其中超期 1 件\">")
+                .containsPattern("data-site=\"jianzhu-no3\" data-lat=\"[0-9.]+\" data-lon=\"[0-9.]+\" data-trouble=\"true\""
+                        + " aria-label=\"建筑三公司家属院：3 件，其中超期 1 件；反复报修点：污水外溢\">")
                 .doesNotContain("data-site=\"huaiyuan-north\"")
                 .contains("北馨园社区", "振兴街社区");
         java.util.regex.Matcher hongan = java.util.regex.Pattern.compile(
@@ -380,10 +380,17 @@ class StatsSummaryTest {
         org.assertj.core.api.Assertions.assertThat(Double.parseDouble(jianzhu.group(1))).isEqualTo(24.0);
         org.assertj.core.api.Assertions.assertThat(Double.parseDouble(hongan.group(1))).isEqualTo(20.9);
         org.assertj.core.api.Assertions.assertThat(hongan.group(2)).isEqualTo("#c53030");
+        // 建筑三公司家属院 is the period's trouble spot (three overflows in 90 days): ringed, and the legend says so.
+        org.assertj.core.api.Assertions.assertThat(html)
+                .containsPattern("data-site=\"jianzhu-no3\"[^>]*><circle [^>]*>.*?</circle><circle class=\"trouble-ring\"")
+                .doesNotContainPattern("data-site=\"hongan\"[^>]*><circle [^>]*>.*?</circle><circle class=\"trouble-ring\"")
+                .contains("id=\"trouble-legend\"", "紫色圈：反复报修点（见上表）");
 
         String english = page(given().queryParam("lang", "en"), 200);
         org.assertj.core.api.Assertions.assertThat(english).contains("Compounds on a map",
-                "aria-label=\"Hong&#39;an Compound: 2 tickets, 1 past due\"");
+                "aria-label=\"Hong&#39;an Compound: 2 tickets, 1 past due\"",
+                "3 tickets, 1 past due; a recurring trouble spot for Sewage overflow\"",
+                "Purple ring: recurring trouble spot (see the table above)");
 
         // A community's staff see their own compounds only.
         String own = page(TestUsers.staff("map-staff", "beixinyuan").request(), 200);

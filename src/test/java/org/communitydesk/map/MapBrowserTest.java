@@ -3,6 +3,7 @@ package org.communitydesk.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.communitydesk.map.MapPages.drawnAt;
+import static org.communitydesk.map.MapPages.footprint;
 import static org.communitydesk.map.MapPages.hongan;
 import static org.communitydesk.map.MapPages.js;
 import static org.communitydesk.map.MapPages.mercator;
@@ -14,16 +15,24 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import jakarta.inject.Inject;
+import org.communitydesk.dashboard.PlaceMap;
 import org.communitydesk.directory.Datum;
 import org.communitydesk.directory.Datum.Position;
 import org.communitydesk.directory.Footprint;
 import org.communitydesk.support.Browser;
 import org.communitydesk.support.SignInAsAdmin;
+import org.communitydesk.support.TestClock;
 import org.communitydesk.support.TicketApi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,7 +40,8 @@ import org.openqa.selenium.WebElement;
 /**
  * Issue 21, point 2, in a real browser with tiles the tests draw (support.TestTiles, WGS-84 like Tianditu), offline:
  * the ticket's spot at its pixel on a desk and a phone, a click at intake stored in WGS-84 with the compound
- * suggested, the dashboard's compounds on the tiles linking to the queue, and the status page's compound without
+ * suggested, the dashboard's compounds on the tiles linking to the queue with its trouble spots ringed, and the status
+ * page's compound without
  * the spot. Screenshots go to target/screenshots.
  */
 @QuarkusTest
@@ -41,6 +51,9 @@ class MapBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    TestClock clock;
 
     /** A call at a spot 33 m north and 34 m east of 宏安小区's centre, inside its footprint. */
     static Response callAtASpot(Footprint hongan) {
@@ -116,9 +129,32 @@ class MapBrowserTest {
         }
     }
 
-    @Test
-    void theDashboardDrawsTheCompoundsOnTheTilesEachLinkingToItsQueue() throws Exception {
+    /**
+     * Work at three compounds, as the demo data has it: three overflows at 建筑三公司家属院 (a recurring trouble spot),
+     * a lift, two street lights and two sanitation calls at 槐园北区 (no category three times: no trouble spot) and the
+     * spot at 宏安小区; 30 hours later the overflows (12 hours to resolve) and the lift (24) are late, so the circles
+     * take all three colours.
+     */
+    private void workAtThreeCompounds() {
+        for (int i = 0; i < 3; i++) {
+            TicketApi.createTicket("sewage-overflow", "zhenxingjie", "jianzhu-no3");
+        }
+        TicketApi.createTicket("lift-outage", "huaiyuan", "huaiyuan-north");
+        for (String category : List.of("street-light", "street-light", "sanitation", "sanitation")) {
+            TicketApi.createTicket(category, "huaiyuan", "huaiyuan-north");
+        }
         callAtASpot(hongan());
+        clock.advance(Duration.ofHours(30));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theDashboardDrawsTheCompoundsOnTheTilesEachLinkingToItsQueueWithTheTroubleSpotsRinged() throws Exception {
+        workAtThreeCompounds();
         for (String lang : List.of("zh", "en")) {
             try (Browser browser = Browser.open(lang.equals("zh") ? Browser.CHINESE_FIRST : "en-US,en")) {
                 browser.asDesk().signIn(base, SignInAsAdmin.ADMIN, SignInAsAdmin.ADMIN_PASSWORD);
@@ -128,14 +164,17 @@ class MapBrowserTest {
                 tilesLoaded(browser, "dashboard-map");
                 List<WebElement> circles = browser.driver().findElements(By.cssSelector("#dashboard-map path.map-place"));
                 List<WebElement> marks = browser.driver().findElements(By.cssSelector("#place-map a[data-lat]"));
-                assertThat(circles).as("one circle per compound of the drawing").hasSize(marks.size()).isNotEmpty();
+                assertThat(circles).as("one circle per compound of the drawing").hasSize(marks.size()).hasSizeGreaterThanOrEqualTo(3);
                 assertThat(browser.driver().findElement(By.id("place-map")).isDisplayed())
                         .as("the drawing gives way to the map").isFalse();
+                troubleSpotsAreRinged(browser, lang);
                 browser.screenshot(SHOTS.resolve("map-dashboard-desk-" + lang + ".png"));
                 browser.asPhone().visit(new URL(base, "/dashboard?lang=" + lang));
                 tilesLoaded(browser, "dashboard-map");
                 assertThat(browser.scrollsSideways()).isFalse();
                 js(browser, "arguments[0].scrollIntoView({block: 'center'});", browser.find(By.id("dashboard-map")));
+                tilesLoaded(browser, "dashboard-map");
+                troubleSpotsAreRinged(browser, lang);
                 browser.screenshot(SHOTS.resolve("map-dashboard-phone-" + lang + ".png"));
             }
         }
@@ -147,22 +186,63 @@ class MapBrowserTest {
                     .getDomAttribute("href");
             // The hongan circle: the one drawn nearest its centre on the tiles.
             Footprint hongan = hongan();
-            MapPages.Pixel centre = null;
-            WebElement nearest = null;
-            double best = Double.MAX_VALUE;
-            for (WebElement circle : browser.driver().findElements(By.cssSelector("#dashboard-map path.map-place"))) {
-                MapPages.Pixel at = onTiles(browser, "dashboard-map", circle);
-                centre = mercator(new Position(hongan.latitude(), hongan.longitude()), at.z());
-                if (at.distance(centre) < best) {
-                    best = at.distance(centre);
-                    nearest = circle;
-                }
-            }
-            assertThat(best).as("hongan's circle from its centre, px").isLessThan(1.5);
+            WebElement nearest = nearestTo(browser, "#dashboard-map path.map-place", hongan);
+            assertThat(distanceFrom(browser, nearest, hongan)).as("hongan's circle from its centre, px").isLessThan(1.5);
             nearest.click();
             assertThat(honganQueue).contains("site=hongan");
             assertThat(browser.driver().getCurrentUrl()).endsWith(honganQueue);
         }
+    }
+
+    /**
+     * The compounds of the trouble-spot table are ringed, the others not, in the drawing (which works without script)
+     * and on the tiles; 建筑三公司家属院's ring sits on its centre; the legend says what a ring means.
+     */
+    private static void troubleSpotsAreRinged(Browser browser, String lang) {
+        Set<String> troubleSpots = new TreeSet<>();
+        browser.driver().findElements(By.cssSelector("#hotspot-list tbody tr[data-site]"))
+                .forEach(row -> troubleSpots.add(row.getDomAttribute("data-site")));
+        assertThat(troubleSpots).contains("jianzhu-no3");
+        List<WebElement> ringed = new ArrayList<>();
+        for (WebElement mark : browser.driver().findElements(By.cssSelector("#place-map a[data-lat]"))) {
+            String site = mark.getDomAttribute("data-site");
+            boolean ring = !mark.findElements(By.cssSelector("circle.trouble-ring")).isEmpty();
+            assertThat(ring).as("the ring of " + site).isEqualTo(troubleSpots.contains(site));
+            assertThat("true".equals(mark.getDomAttribute("data-trouble"))).isEqualTo(ring);
+            if (ring) {
+                ringed.add(mark);
+            }
+        }
+        WebElement jianzhu = browser.driver().findElement(By.cssSelector("#place-map a[data-site='jianzhu-no3']"));
+        assertThat(jianzhu.getDomAttribute("aria-label")).contains(lang.equals("zh") ? "反复报修点：污水外溢"
+                : "a recurring trouble spot for Sewage overflow");
+        List<WebElement> rings = browser.driver().findElements(By.cssSelector("#dashboard-map path.map-trouble"));
+        assertThat(rings).as("one ring on the tiles per ringed compound").hasSameSizeAs(ringed);
+        Footprint centre = footprint("zhenxingjie", "jianzhu-no3");
+        assertThat(distanceFrom(browser, nearestTo(browser, "#dashboard-map path.map-trouble", centre), centre))
+                .as("建筑三公司家属院's ring from its centre, px").isLessThan(1.5);
+        assertThat(rings.get(0).getAttribute("stroke")).isEqualTo(PlaceMap.Mark.TROUBLE_RING);
+        assertThat(browser.find(By.id("trouble-legend")).getText()).isEqualTo(lang.equals("zh")
+                ? "紫色圈：反复报修点（见上表）" : "Purple ring: recurring trouble spot (see the table above)");
+    }
+
+    private static WebElement nearestTo(Browser browser, String css, Footprint place) {
+        WebElement nearest = null;
+        double best = Double.MAX_VALUE;
+        for (WebElement drawn : browser.driver().findElements(By.cssSelector(css))) {
+            double distance = distanceFrom(browser, drawn, place);
+            if (distance < best) {
+                best = distance;
+                nearest = drawn;
+            }
+        }
+        assertThat(nearest).as(css).isNotNull();
+        return nearest;
+    }
+
+    private static double distanceFrom(Browser browser, WebElement drawn, Footprint place) {
+        MapPages.Pixel at = onTiles(browser, "dashboard-map", drawn);
+        return at.distance(mercator(new Position(place.latitude(), place.longitude()), at.z()));
     }
 
     @Test

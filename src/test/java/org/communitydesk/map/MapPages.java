@@ -56,9 +56,14 @@ final class MapPages {
 
     /** 宏安小区's footprint as the directory has it now (WGS-84). */
     static Footprint hongan() {
-        JsonPath sites = given().queryParam("community", "beixinyuan").when().get("/api/sites").then().statusCode(200)
+        return footprint("beixinyuan", "hongan");
+    }
+
+    /** A compound's footprint as the directory has it now (WGS-84). */
+    static Footprint footprint(String community, String site) {
+        JsonPath sites = given().queryParam("community", community).when().get("/api/sites").then().statusCode(200)
                 .extract().jsonPath();
-        String at = "find { it.code == 'hongan' }.footprint.";
+        String at = "find { it.code == '" + site + "' }.footprint.";
         return new Footprint(sites.getDouble(at + "latitude"), sites.getDouble(at + "longitude"),
                 sites.getInt(at + "radiusMetres"));
     }
