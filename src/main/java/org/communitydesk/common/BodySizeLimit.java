@@ -25,6 +25,18 @@ public class BodySizeLimit {
     /** The context key under which an earlier route sets a larger limit (a Long) for its requests. */
     public static final String LIMIT_KEY = "communitydesk.body-limit";
 
+    /**
+     * The context key under which an earlier route sets its own answer to a body over the limit (a {@link TooLarge}),
+     * so that a channel answers in its own format (the pages with a page); without one, the answer is problem+json.
+     */
+    public static final String ANSWER_KEY = "communitydesk.body-limit-answer";
+
+    /** A channel's answer to a body over the limit: it ends the exchange, asking the client to close the connection. */
+    @FunctionalInterface
+    public interface TooLarge {
+        void answer(RoutingContext context, long limit);
+    }
+
     @Inject
     AppConfig config;
 
@@ -79,6 +91,11 @@ public class BodySizeLimit {
     }
 
     private static void tooLarge(RoutingContext context, long limit) {
+        TooLarge channel = context.get(ANSWER_KEY);
+        if (channel != null) {
+            channel.answer(context, limit);
+            return;
+        }
         RawAnswers.send(context, 413, "payload-too-large", "Payload too large",
                 "The request body is larger than the " + (limit / 1024) + " KB allowed.", true);
     }

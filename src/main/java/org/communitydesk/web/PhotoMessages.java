@@ -38,6 +38,19 @@ public interface PhotoMessages {
     @Message
     String photoRefusedTitle();
 
+    /** A page's form over the request limit: refused before it was read (console.PhotoFormLimit). */
+    @Message
+    String photoRequestTooLargeTitle();
+
+    @Message
+    String photoRequestTooLarge(int max, long megabytes, long total);
+
+    @Message
+    String photoRequestTooLargeAgain();
+
+    @Message
+    String photoRequestTooLargeBack();
+
     @Message
     String photosTitle();
 

@@ -12,9 +12,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.communitydesk.photo.TestImages;
+import org.communitydesk.support.RawHttp;
 import org.communitydesk.support.TestUsers;
 import org.communitydesk.support.TestUsers.User;
 import org.communitydesk.support.WebSession;
@@ -35,6 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class PhotoPagesTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     private static final Pattern ACTION = Pattern.compile("/console/tickets/(CD-\\d{4}-\\d{6})$");
     private static final Pattern ACCESS_CODE = Pattern.compile("id=\"issued-access-code\" class=\"access-code\">([^<]+)<");
@@ -177,6 +183,79 @@ class PhotoPagesTest {
         withFile(multipart(staff, english, call(text)), "IMG_big.jpg", large).when().post("/console/intake?lang=en")
                 .then().statusCode(413).body(containsString("A photo is too large: at most 2 MB each."));
         assertThat(ticketsWith(text)).isZero();
+    }
+
+    /**
+     * A form over the request's limit (3 × 2 MB in the test profile) is refused before it is read: a page in the
+     * reader's language with the limits and the way back, for a declared length and for a chunked body, never the
+     * API's problem+json; the API's upload over the same limit keeps its problem+json.
+     */
+    @Test
+    void aFormOverTheRequestLimitAnswersAPageInTheReadersLanguage() throws Exception {
+        User staff = TestUsers.staff("photobulk", "beixinyuan");
+        Page intake = open(staff, "/console/intake", INTAKE_FORM);
+        String text = "四张大照片 " + UUID.randomUUID();
+        Map<String, String> fields = new LinkedHashMap<>(intake.hidden());
+        fields.putAll(call(text));
+        byte[] body = bulkyForm(fields, 4);
+        String[] headers = { "Authorization: Basic " + basic(staff), "Cookie: " + ConsoleSession.COOKIE + "=" + intake.sessionCookie() };
+
+        RawHttp.Answer chinese = RawHttp.post(base, "/console/intake", "multipart/form-data; boundary=" + BOUNDARY, body, headers);
+        assertThat(chinese.status()).isEqualTo(413);
+        assertThat(chinese.header("Content-Type")).startsWith("text/html");
+        assertThat(chinese.body()).contains("<html lang=\"zh-CN\"", "id=\"photos-too-large\"", "照片太大，表单没有提交",
+                "一次最多 3 张，每张不超过 2 MB，合计不超过 6 MB", "href=\"/console/intake\" id=\"back-to-form\"")
+                .doesNotContain("payload-too-large");
+
+        RawHttp.Answer english = RawHttp.postChunked(base, "/console/intake?lang=en", "multipart/form-data; boundary=" + BOUNDARY,
+                body, headers);
+        assertThat(english.status()).isEqualTo(413);
+        assertThat(english.header("Content-Type")).startsWith("text/html");
+        assertThat(english.body()).contains("<html lang=\"en\"", "Photos too large: the form was not sent",
+                "at most 3 photos at once, 2 MB each, 6 MB together", "Back to the form");
+        assertThat(ticketsWith(text)).isZero();
+
+        // A ticket's note form links back to its ticket.
+        String code = createTicket();
+        RawHttp.Answer note = RawHttp.post(base, "/console/tickets/" + code + "/notes?lang=en",
+                "multipart/form-data; boundary=" + BOUNDARY, bulkyForm(Map.of("text", "大照片"), 4), headers);
+        assertThat(note.status()).isEqualTo(413);
+        assertThat(note.body()).contains("href=\"/console/tickets/" + code + "\" id=\"back-to-form\"");
+
+        // The API keeps problem+json.
+        RawHttp.Answer api = RawHttp.post(base, "/api/tickets/" + code + "/photos", "multipart/form-data; boundary=" + BOUNDARY,
+                bulkyForm(Map.of("step", "NOTE"), 4), "Authorization: Basic " + basic(staff), "X-Requested-With: test");
+        assertThat(api.status()).isEqualTo(413);
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.body()).contains("payload-too-large");
+    }
+
+    private static final String BOUNDARY = "BulkyPhotoForm";
+
+    /** A multipart form with the fields and {@code files} photos of 1.9 MB each (each under the file limit). */
+    private static byte[] bulkyForm(Map<String, String> fields, int files) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (var field : fields.entrySet()) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] photo = new byte[1900 * 1024];
+        System.arraycopy(CLEARED, 0, photo, 0, CLEARED.length);
+        for (int i = 0; i < files; i++) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + PhotoForms.FIELD
+                    + "\"; filename=\"IMG_" + i + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeBytes(photo);
+            out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private static String basic(User user) {
+        return java.util.Base64.getEncoder().encodeToString((user.username() + ":" + user.password())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -45,6 +45,35 @@ public final class RawHttp {
         return send(base, head.append("\r\n").toString(), body);
     }
 
+    /** POSTs {@code body} with its Content-Length, reading the answer even when the server stops reading early. */
+    public static Answer post(URL base, String target, String contentType, byte[] body, String... headerLines)
+            throws IOException {
+        StringBuilder head = new StringBuilder("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            // The body is written beside the reading: a server that answers before reading it all (and then resets
+            // the connection) is heard before the reset could discard its answer.
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int from = 0; from < body.length; from += 65536) {
+                        out.write(body, from, Math.min(65536, body.length - from));
+                    }
+                    out.flush();
+                } catch (IOException closedByServer) {
+                    // The server answered and closed before the whole body was sent.
+                }
+            }, "raw-http-body");
+            writer.setDaemon(true);
+            writer.start();
+            return read(socket.getInputStream());
+        }
+    }
 
     private static Answer send(URL base, String head, byte[] chunkedBody) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
