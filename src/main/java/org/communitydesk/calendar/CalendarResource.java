@@ -33,7 +33,6 @@ import org.communitydesk.calendar.CalendarViews.CalendarYearView;
 import org.communitydesk.calendar.CalendarViews.DueView;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.Problem;
-import org.communitydesk.common.ProblemException;
 import org.communitydesk.common.QueryParams;
 import org.communitydesk.common.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,9 +53,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
         + "Due times are computed when a ticket is reported and stored: a change to the calendar applies to due times "
         + "computed after it and never moves one already stored.")
 public class CalendarResource {
-
-    /** Far above any year's file (a line is about 30 bytes). */
-    static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private static final String CHANGE_NOTE = " Due times computed after the change use it; due times already stored "
             + "(existing tickets) do not move.";
@@ -143,15 +139,13 @@ public class CalendarResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarImportView.class)))
     @APIResponse(responseCode = "400", description = "No file, not UTF-8, or a bad line (named); nothing imported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "A file over 1 MB",
+    @APIResponse(responseCode = "413", description = "A request over communitydesk.http.max-body-size (256 KB, some "
+            + "thousands of days)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CalendarImportView importCalendar(@RestForm("file") @Schema(hidden = true) FileUpload file,
             @RestForm("replace") @Schema(hidden = true) String replace) {
         if (file == null) {
             throw new InvalidRequestProblem("file", "Send the calendar in a 'file' part.");
-        }
-        if (file.size() > MAX_FILE_BYTES) {
-            throw new FileTooLarge(file.size());
         }
         boolean replaceYears = replace != null && !replace.isBlank() && QueryParams.bool("replace", replace);
         return calendars.importCsv(utf8(file), replaceYears, username());
@@ -168,7 +162,7 @@ public class CalendarResource {
             @Parameter(description = "An instant (ISO-8601, such as 2031-09-26T11:40:00Z); now when absent",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("from") String from,
-            @Parameter(required = true, description = "How many of the unit, such as 3",
+            @Parameter(required = true, description = "How many of the unit, such as 3; at most 1000",
                     schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("amount") String amount,
             @Parameter(required = true, schema = @Schema(implementation = TargetUnit.class)) @QueryParam("unit") String unit) {
         Instant start;
@@ -185,8 +179,8 @@ public class CalendarResource {
             throw new InvalidRequestProblem("unit", "unit is required: HOURS, WORKING_HOURS or WORKING_DAYS.");
         }
         int checkedAmount = QueryParams.integer("amount", amount, 0, 0);
-        if (checkedAmount > 10_000) {
-            throw new InvalidRequestProblem("amount", "amount must be at most 10000.");
+        if (checkedAmount > 1000) {
+            throw new InvalidRequestProblem("amount", "amount must be at most 1000.");
         }
         TimeTarget target = new TimeTarget(checkedAmount, targetUnit);
         Instant due = calendar.due(start, target);
@@ -206,14 +200,6 @@ public class CalendarResource {
             throw new InvalidRequestProblem("file", "The file is not UTF-8 text; save it as \"CSV UTF-8\" and send it again.");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Reading the uploaded calendar file failed", e);
-        }
-    }
-
-    /** 413: the file is larger than any calendar needs. */
-    static final class FileTooLarge extends ProblemException {
-        FileTooLarge(long size) {
-            super(413, "payload-too-large", "Payload Too Large", "The file has " + size + " bytes; a calendar file may have "
-                    + MAX_FILE_BYTES / 1024 + " KB at most. Split it by year.");
         }
     }
 }

@@ -131,6 +131,8 @@ class CalendarResourceTest {
         given().queryParam("amount", 3).when().get("/api/calendar/due").then().statusCode(400)
                 .body("violations[0].field", equalTo("unit"));
         given().queryParam("amount", 3).queryParam("unit", "DAYS").when().get("/api/calendar/due").then().statusCode(400);
+        given().queryParam("amount", 1001).queryParam("unit", "WORKING_DAYS").when().get("/api/calendar/due").then()
+                .statusCode(400).body("violations[0].field", equalTo("amount"));
         given().queryParam("from", "friday").queryParam("amount", 3).queryParam("unit", "HOURS").when()
                 .get("/api/calendar/due").then().statusCode(400).body("violations[0].field", equalTo("from"));
     }
@@ -154,6 +156,9 @@ class CalendarResourceTest {
         importBytes(new byte[] { (byte) 0xB9, (byte) 0xFA, (byte) 0xC7, (byte) 0xEC }, null).then().statusCode(400)
                 .body("detail", containsString("UTF-8"));
         importFile("2032-10-01,HOLIDAY\n", "perhaps").then().statusCode(400).body("violations[0].field", equalTo("replace"));
+        // The body limit of every JSON request holds for the file too: 256 KB, far above a year's 2 KB.
+        byte[] huge = ("# " + "x".repeat(1024) + "\n").repeat(300).getBytes(StandardCharsets.UTF_8);
+        importBytes(huge, null).then().statusCode(413).contentType(startsWith(PROBLEM_JSON));
         assertThat(year(2032).<String>getList("days.date")).isEmpty();
     }
 
