@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
                         description = "not-found: what kind of thing was looked for."),
                 @SchemaProperty(name = "code", type = SchemaType.STRING,
                         description = "not-found: the code that was looked for."),
+                @SchemaProperty(name = "line", type = SchemaType.INTEGER, format = "int32", examples = "3",
+                        description = "invalid-request of a calendar import: the file's line at fault, counted from 1."),
                 @SchemaProperty(name = "reason", type = SchemaType.STRING,
                         description = "backup-unavailable: why no online backup can be taken now."),
                 @SchemaProperty(name = "errorId", type = SchemaType.STRING,

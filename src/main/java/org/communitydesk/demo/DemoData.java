@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.communitydesk.calendar.WorkingCalendar;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.OneTimeWork;
 import org.communitydesk.directory.Area;
@@ -63,6 +64,9 @@ public class DemoData {
 
     @Inject
     TicketCodes codes;
+
+    @Inject
+    WorkingCalendar workingCalendar;
 
     void onStart(@Observes StartupEvent event) {
         if (config.demo().enabled()) {
@@ -200,7 +204,7 @@ public class DemoData {
         var intake = new Ticket.Intake(ServiceCategory.findByCode(category).orElseThrow(), priority, channel, description,
                 new Reporter(name, phone), Area.findByCode(community).orElseThrow(),
                 site == null ? null : Site.findByCode(site).orElseThrow(), addressDetail, null, null);
-        Ticket ticket = Ticket.report(codes.next(at), intake, staff, at);
+        Ticket ticket = Ticket.report(codes.next(at), intake, staff, at, workingCalendar);
         ticket.persist();
         ticket.flush();
         DemoTickets.mark(ticket);

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.communitydesk.calendar.TargetUnit;
+import org.communitydesk.calendar.TimeTarget;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Response bodies of the reference-data endpoints. */
@@ -69,7 +71,22 @@ public final class DirectoryViews {
         }
     }
 
-    public record SlaView(Priority priority, int hoursToDispatch, int hoursToResolve) {
+    public record SlaView(Priority priority,
+            @Schema(description = "How long dispatching may take, in its unit") TimeTarget toDispatch,
+            @Schema(description = "How long resolving may take, in its unit") TimeTarget toResolve,
+            @Schema(nullable = true, deprecated = true, description = "toDispatch's amount when its unit is HOURS; "
+                    + "null for working hours or days. Read toDispatch instead.") Integer hoursToDispatch,
+            @Schema(nullable = true, deprecated = true, description = "toResolve's amount when its unit is HOURS; "
+                    + "null for working hours or days. Read toResolve instead.") Integer hoursToResolve) {
+
+        static SlaView of(Priority priority, SlaTarget target) {
+            return new SlaView(priority, target.toDispatch(), target.toResolve(), hoursOf(target.toDispatch()),
+                    hoursOf(target.toResolve()));
+        }
+
+        private static Integer hoursOf(TimeTarget target) {
+            return target.unit() == TargetUnit.HOURS ? target.amount() : null;
+        }
     }
 
     public record CategoryView(String code, String nameZh, String nameEn, Priority defaultPriority,
@@ -77,7 +94,7 @@ public final class DirectoryViews {
 
         static CategoryView of(ServiceCategory category) {
             List<SlaView> sla = List.of(Priority.values()).stream()
-                    .map(p -> new SlaView(p, category.slaFor(p).hoursToDispatch(), category.slaFor(p).hoursToResolve()))
+                    .map(p -> SlaView.of(p, category.slaFor(p)))
                     .toList();
             return new CategoryView(category.code, category.nameZh, category.nameEn, category.defaultPriority, sla);
         }

@@ -8,8 +8,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.util.Optional;
+import org.communitydesk.calendar.TargetUnit;
+import org.communitydesk.calendar.TimeTarget;
 
-/** A kind of problem, with its default priority and SLA targets per priority. */
+/**
+ * A kind of problem, with its default priority and SLA targets per priority. Each target is an amount (the
+ * *_hours_* columns, named from before units) in its unit (HOURS unless a migration says otherwise).
+ * Categories change only with a migration, so the second-level cache holds them on every instance.
+ */
 @Entity
 @Cacheable
 @Table(name = "service_category")
@@ -48,15 +54,37 @@ public class ServiceCategory extends IdentityEntity {
     @Column(name = "resolve_hours_low", nullable = false)
     public int resolveHoursLow;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dispatch_unit_urgent", nullable = false)
+    public TargetUnit dispatchUnitUrgent = TargetUnit.HOURS;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dispatch_unit_normal", nullable = false)
+    public TargetUnit dispatchUnitNormal = TargetUnit.HOURS;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dispatch_unit_low", nullable = false)
+    public TargetUnit dispatchUnitLow = TargetUnit.HOURS;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resolve_unit_urgent", nullable = false)
+    public TargetUnit resolveUnitUrgent = TargetUnit.HOURS;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resolve_unit_normal", nullable = false)
+    public TargetUnit resolveUnitNormal = TargetUnit.HOURS;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resolve_unit_low", nullable = false)
+    public TargetUnit resolveUnitLow = TargetUnit.HOURS;
+
     public static Optional<ServiceCategory> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }
 
     public SlaTarget slaFor(Priority priority) {
         return switch (priority) {
-            case URGENT -> new SlaTarget(dispatchHoursUrgent, resolveHoursUrgent);
-            case NORMAL -> new SlaTarget(dispatchHoursNormal, resolveHoursNormal);
-            case LOW -> new SlaTarget(dispatchHoursLow, resolveHoursLow);
+            case URGENT -> new SlaTarget(new TimeTarget(dispatchHoursUrgent, dispatchUnitUrgent),
+                    new TimeTarget(resolveHoursUrgent, resolveUnitUrgent));
+            case NORMAL -> new SlaTarget(new TimeTarget(dispatchHoursNormal, dispatchUnitNormal),
+                    new TimeTarget(resolveHoursNormal, resolveUnitNormal));
+            case LOW -> new SlaTarget(new TimeTarget(dispatchHoursLow, dispatchUnitLow),
+                    new TimeTarget(resolveHoursLow, resolveUnitLow));
         };
     }
 }

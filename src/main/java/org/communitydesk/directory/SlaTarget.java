@@ -1,15 +1,10 @@
 package org.communitydesk.directory;
 
-import java.time.Duration;
+import org.communitydesk.calendar.TimeTarget;
 
-/** How long a category may take, at one priority, to be dispatched and to be resolved. */
-public record SlaTarget(int hoursToDispatch, int hoursToResolve) {
-
-    public Duration toDispatch() {
-        return Duration.ofHours(hoursToDispatch);
-    }
-
-    public Duration toResolve() {
-        return Duration.ofHours(hoursToResolve);
-    }
+/**
+ * How long a category may take, at one priority, to be dispatched and to be resolved, each in its unit
+ * (wall-clock hours, working hours or working days); a {@link org.communitydesk.calendar.DueTimes} turns them into due times.
+ */
+public record SlaTarget(TimeTarget toDispatch, TimeTarget toResolve) {
 }

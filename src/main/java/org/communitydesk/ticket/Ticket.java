@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
+import org.communitydesk.calendar.DueTimes;
 import org.communitydesk.common.IdentityEntity;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.directory.Area;
@@ -205,8 +206,11 @@ public class Ticket extends IdentityEntity {
         }
     }
 
-    /** A new ticket in REPORTED, due according to its category's SLA at its priority. */
-    public static Ticket report(String code, Intake intake, Actor actor, Instant at) {
+    /**
+     * A new ticket in REPORTED, due according to its category's SLA at its priority, by {@code dueTimes} (the
+     * working calendar as it is now): the due times are stored, and a later change to the calendar does not move them.
+     */
+    public static Ticket report(String code, Intake intake, Actor actor, Instant at, DueTimes dueTimes) {
         if (!intake.community().isCommunity()) {
             throw new InvalidRequestProblem("location.communityCode", "'" + intake.community().code + "' is not a community.");
         }
@@ -239,8 +243,8 @@ public class Ticket extends IdentityEntity {
         ticket.longitude = intake.longitude();
         ticket.reportedAt = at;
         SlaTarget sla = ticket.category.slaFor(ticket.priority);
-        ticket.dispatchDueAt = at.plus(sla.toDispatch());
-        ticket.dueAt = at.plus(sla.toResolve());
+        ticket.dispatchDueAt = dueTimes.due(at, sla.toDispatch());
+        ticket.dueAt = dueTimes.due(at, sla.toResolve());
         ticket.reportCount = 1;
         ticket.reopenCount = 0;
         ticket.updatedAt = at;

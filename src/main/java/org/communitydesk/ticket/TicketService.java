@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.Map;
+import org.communitydesk.calendar.WorkingCalendar;
 import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
@@ -65,6 +66,9 @@ public class TicketService {
     @Inject
     AppMetrics metrics;
 
+    @Inject
+    WorkingCalendar workingCalendar;
+
     public TicketView create(CreateTicketRequest request, Caller caller) {
         return create(request, List.of(), caller);
     }
@@ -93,7 +97,7 @@ public class TicketService {
                 request.reporter().toReporter(), community, site, blankToNull(location.addressDetail()),
                 location.latitude(), location.longitude(), Boolean.TRUE.equals(request.notifyResident()),
                 Boolean.TRUE.equals(request.crewMayCall()));
-        Ticket ticket = Ticket.report(codes.next(now), intake, caller.actor(), now);
+        Ticket ticket = Ticket.report(codes.next(now), intake, caller.actor(), now, workingCalendar);
         ticket.answer(answers);
         String accessCode = ticket.issueAccessCode(accessCodes, caller.actor(), now);
         ticket.persist();

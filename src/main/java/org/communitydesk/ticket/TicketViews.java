@@ -84,8 +84,12 @@ public final class TicketViews {
             @Schema(nullable = true, description = "The caller; null for contractors.") ReporterView reporter,
             LocationView location,
             Instant reportedAt,
-            @Schema(description = "When the ticket should be dispatched by, from the category's SLA.") Instant dispatchDueAt,
-            @Schema(description = "When the ticket should be resolved by, from the category's SLA.") Instant dueAt,
+            @Schema(description = "When the ticket should be dispatched by, from the category's SLA; computed at intake "
+                    + "(working units by the working calendar as it was then) and not moved by later calendar changes.")
+            Instant dispatchDueAt,
+            @Schema(description = "When the ticket should be resolved by, from the category's SLA; computed at intake "
+                    + "(working units by the working calendar as it was then) and not moved by later calendar changes.")
+            Instant dueAt,
             @Schema(nullable = true) Instant dispatchedAt,
             @Schema(nullable = true) Instant startedAt,
             @Schema(nullable = true) Instant resolvedAt,

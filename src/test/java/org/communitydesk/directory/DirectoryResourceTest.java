@@ -189,6 +189,14 @@ class DirectoryResourceTest {
         assertSla(categories, "sanitation", 48, 168, 24, 72, 4, 24);
         assertSla(categories, "property-dispute", 72, 720, 48, 336, 24, 168);
         assertSla(categories, "fire-hazard", 8, 72, 2, 24, 1, 8);
+
+        // Each target also comes as an amount and a unit: wall-clock hours unless a migration says otherwise (V25).
+        assertThat(categories.<Map<String, Object>>getList("find { it.code == 'sewer-blockage' }.sla"))
+                .extracting("toDispatch", "toResolve")
+                .containsExactly(
+                        tuple(Map.of("amount", 24, "unit", "HOURS"), Map.of("amount", 120, "unit", "HOURS")),
+                        tuple(Map.of("amount", 4, "unit", "HOURS"), Map.of("amount", 48, "unit", "HOURS")),
+                        tuple(Map.of("amount", 2, "unit", "HOURS"), Map.of("amount", 24, "unit", "HOURS")));
     }
 
     private static void assertSla(JsonPath categories, String code, int lowDispatch, int lowResolve,

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.communitydesk.calendar.WorkingCalendar;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.support.TestClock;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class Open311RequestListTest {
+
+    @Inject
+    WorkingCalendar workingCalendar;
 
     @Inject
     TestClock clock;
@@ -233,7 +237,8 @@ class Open311RequestListTest {
             for (int i = 0; i < count; i++) {
                 Instant at = day.plusSeconds(i);
                 Ticket ticket = Ticket.report(ticketCodes.get(i), new Ticket.Intake(category, null, Channel.WEB,
-                        "旧工单 " + i, new Reporter("测试居民", null), community, null, null, null, null), actor, at);
+                        "旧工单 " + i, new Reporter("测试居民", null), community, null, null, null, null), actor, at,
+                        workingCalendar);
                 ticket.persist();
                 created.add(0, ticket.code);
             }

@@ -10,6 +10,8 @@ import static org.communitydesk.support.TicketApi.dispatchBody;
 import static org.communitydesk.support.TicketApi.intake;
 import static org.communitydesk.support.TicketApi.validBodyFor;
 import static org.communitydesk.support.TicketApi.walk;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -77,7 +79,16 @@ class RoleMatrixTest {
         /** An integration's webhook the administrator registered for this call. */
         WEBHOOK,
         /** A PUBLIC photo the administrator added to a dispatched ticket for this call. */
-        PUBLIC_PHOTO
+        PUBLIC_PHOTO,
+        /** {@link #MATRIX_DAY}, made a holiday by the administrator for this call. */
+        CALENDAR_DAY
+    }
+
+    /** The working calendar's day for its calls: a Thursday of a year no other test uses. */
+    static final String MATRIX_DAY = "2099-12-31";
+
+    /** The body of a calendar import: send() makes it a multipart request with this file. */
+    record CalendarUpload(String csv) {
     }
 
     /** One way to call an operation, and the roles that may; a public case needs no credentials at all. */
@@ -226,6 +237,15 @@ class RoleMatrixTest {
             Map.entry("setUserEmail", rule(Target.THROWAWAY_USER, EnumSet.of(ADMIN),
                     token -> Map.of("email", token + "@example.test"))),
             Map.entry("listSecurityEvents", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+
+            // The working calendar: ADMIN only; the calls work on a day of 2099 that the administrator lists first.
+            Map.entry("getCalendarYear", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+            Map.entry("setCalendarDay", rule(Target.CALENDAR_DAY, EnumSet.of(ADMIN),
+                    token -> Map.of("kind", "HOLIDAY", "name", "矩阵测试 " + token))),
+            Map.entry("removeCalendarDay", rule(Target.CALENDAR_DAY, EnumSet.of(ADMIN))),
+            Map.entry("importCalendar", rule(Target.CALENDAR_DAY, EnumSet.of(ADMIN),
+                    token -> new CalendarUpload("date,kind,name\n" + MATRIX_DAY + ",HOLIDAY,矩阵测试 " + token + "\n"))),
+            Map.entry("computeDueTime", rule(Target.NOTHING, EnumSet.of(ADMIN))),
 
             // The suite's databases (in-memory H2, PostgreSQL) have no H2 file to copy, so past the role check the
             // backup answers 409 backup-unavailable (BackupResourceTest); BackupRestoreIT takes real ones.
@@ -447,6 +467,9 @@ class RoleMatrixTest {
             if (operation.path().contains("{id}")) {
                 pathParams.put("id", id);
             }
+            if (operation.path().contains("{date}")) {
+                pathParams.put("date", MATRIX_DAY);
+            }
             // Open311 POSTs are forms, as GeoReport v2 has them; photos are multipart; everything else is JSON.
             boolean form = operation.node().path("requestBody").path("content").has("application/x-www-form-urlencoded");
             if (body == PHOTO_UPLOAD) {
@@ -454,7 +477,15 @@ class RoleMatrixTest {
                         .multiPart("file", "matrix.jpg", jpeg(), "image/jpeg").multiPart("step", "NOTE")
                         .when().request(Method.valueOf(operation.method().toUpperCase()), operation.path());
             }
+            if (body instanceof CalendarUpload upload) {
+                return as.header("X-Requested-With", "matrix")
+                        .multiPart("file", "calendar.csv", upload.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                        .when().request(Method.valueOf(operation.method().toUpperCase()), operation.path());
+            }
             RequestSpecification request = as.contentType(form ? FORM : ContentType.JSON.toString()).pathParams(pathParams);
+            if (operation.path().equals("/api/calendar/due")) {
+                request = request.queryParam("amount", 3).queryParam("unit", "WORKING_DAYS");
+            }
             if (operation.path().startsWith("/api/public/")) {
                 request = request.header("X-Access-Code", ACCESS_CODES.get(ticket));
             }
@@ -492,6 +523,10 @@ class RoleMatrixTest {
             if (target == Target.NOTIFICATION_TARGET) {
                 return given().when().get("/api/admin/notification-targets").then().statusCode(200).extract()
                         .<List<Object>>path("id").toString();
+            }
+            if (target == Target.CALENDAR_DAY) {
+                return given().queryParam("year", MATRIX_DAY.substring(0, 4)).when().get("/api/calendar/days").then()
+                        .statusCode(200).extract().asString();
             }
             if (target == Target.WEBHOOK) {
                 return given().when().get("/api/admin/webhooks").then().statusCode(200).extract()
@@ -531,7 +566,7 @@ class RoleMatrixTest {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         Object body = rule.body() == null ? null : rule.body().apply(token);
         String ticket = switch (kase.target()) {
-            case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY, NOTIFICATION_TARGET, WEBHOOK -> null;
+            case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY, NOTIFICATION_TARGET, WEBHOOK, CALENDAR_DAY -> null;
             case NOTIFICATION -> newTicket(token);
             case REPORTED_TICKET -> newTicket(token);
             case DISPATCHED_TICKET, PUBLIC_PHOTO -> walked(newTicket(token), "dispatch");
@@ -552,6 +587,11 @@ class RoleMatrixTest {
             case PUBLIC_PHOTO -> given().header("X-Requested-With", "matrix").multiPart("file", "matrix.jpg", jpeg(), "image/jpeg")
                     .multiPart("step", "NOTE").multiPart("visibility", "PUBLIC").when()
                     .post("/api/tickets/{code}/photos", ticket).then().statusCode(201).extract().path("[0].id").toString();
+            case CALENDAR_DAY -> {
+                given().contentType(ContentType.JSON).body(Map.of("kind", "HOLIDAY", "name", "矩阵测试目标 " + token)).when()
+                        .put("/api/calendar/days/{date}", MATRIX_DAY).then().statusCode(anyOf(is(200), is(201)));
+                yield null;
+            }
             default -> null;
         };
         return new Call(operation, kase.target(), token, body, ticket, user, keyPrefix, id);
