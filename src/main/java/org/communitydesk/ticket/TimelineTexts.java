@@ -67,6 +67,12 @@ public interface TimelineTexts {
     String messagesStopped();
 
     @Message
+    String atRisk();
+
+    @Message
+    String overdue();
+
+    @Message
     String accessBlocksLifted();
 
     @Message
