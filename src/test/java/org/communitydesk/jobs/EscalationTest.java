@@ -100,6 +100,12 @@ class EscalationTest {
                 SignInAsAdmin.ADMIN_PASSWORD)).queryParam("atRisk", "true").queryParam("lang", "en")
                 .when().get("/console/tickets").then().statusCode(200).extract().asString();
         assertThat(page).contains("name=\"atRisk\" value=\"true\" checked").contains(code).contains("badge at-risk");
+        // The ticket page's timeline names the event in the page's language (and no label is missing).
+        String ticketPage = given().auth().none().cookies(SessionCookies.signInCookies(SignInAsAdmin.ADMIN,
+                SignInAsAdmin.ADMIN_PASSWORD)).queryParam("lang", "zh").when().get("/console/tickets/{code}", code)
+                .then().statusCode(200).extract().asString();
+        assertThat(ticketPage).contains("<h2>办理经过</h2>").contains("临近超期").contains("办理时限已用去八成")
+                .doesNotContain("NOT_FOUND");
 
         // Past due: overdue, once, and no longer "at risk".
         clock.freezeAt(dueAt.plusSeconds(1));
