@@ -70,6 +70,8 @@ public interface AppConfig {
 
         Housekeeping housekeeping();
 
+        Escalation escalation();
+
         /**
          * How long a run may hold its job's lease: if an instance dies mid-run, another takes the job over after
          * this. Longer than any run should take.
@@ -80,6 +82,12 @@ public interface AppConfig {
         interface AutoClose {
             /** How often resolved tickets past their feedback window are closed ("off" switches it off). */
             @WithDefault("5m")
+            String every();
+        }
+
+        interface Escalation {
+            /** How often open tickets are marked at risk and overdue ("off" switches it off). */
+            @WithDefault("1m")
             String every();
         }
 

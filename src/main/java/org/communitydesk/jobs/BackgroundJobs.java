@@ -10,17 +10,20 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.ticket.AutomaticClosing;
+import org.communitydesk.ticket.Escalation;
 
 /**
  * The background jobs and their schedules. Every instance's timer fires; {@link JobRunner} lets one instance
  * per run do the work. Schedules are settings ({@code communitydesk.jobs.<job>.every}, "off" to switch a job
- * off); tests switch them off and call {@link #autoClose()} and {@link #housekeeping()} with the clock moved.
+ * off); tests switch them off and call {@link #autoClose()}, {@link #housekeeping()} and {@link #escalation()} with
+ * the clock moved.
  */
 @ApplicationScoped
 public class BackgroundJobs {
 
     public static final String AUTO_CLOSE = "auto-close";
     public static final String HOUSEKEEPING = "housekeeping";
+    public static final String ESCALATION = "escalation";
 
     @Inject
     JobRunner runner;
@@ -30,6 +33,9 @@ public class BackgroundJobs {
 
     @Inject
     Housekeeping housekeeping;
+
+    @Inject
+    Escalation escalation;
 
     @Inject
     AppConfig config;
@@ -47,6 +53,18 @@ public class BackgroundJobs {
             concurrentExecution = ConcurrentExecution.SKIP)
     void housekeepingOnSchedule() {
         housekeeping();
+    }
+
+    @Scheduled(identity = ESCALATION, every = "${communitydesk.jobs.escalation.every:1m}", delayed = "20s",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void escalationOnSchedule() {
+        escalation();
+    }
+
+    /** One leased run of escalation (at risk, overdue); empty when another run holds the lease or the run failed. */
+    public OptionalLong escalation() {
+        return runner.runLeased(ESCALATION, halfOf(config.jobs().escalation().every()),
+                () -> escalation.markDue(clock.instant()));
     }
 
     /** One leased run of automatic closing; empty when another run holds the lease or the run failed. */

@@ -30,6 +30,9 @@ public interface NotificationTexts {
     String organizationDispatched(String code, String category, String place, String summary, String caller, String link);
 
     @Message
+    String organizationAtRisk(String code, String category, String place, String due, String link);
+
+    @Message
     String organizationOverdue(String code, String category, String place, String due, String link);
 
     @Message

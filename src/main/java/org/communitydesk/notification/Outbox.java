@@ -23,6 +23,7 @@ import org.communitydesk.security.Role;
 import org.communitydesk.ticket.Assignment;
 import org.communitydesk.ticket.AssignmentRole;
 import org.communitydesk.ticket.EventTexts;
+import org.communitydesk.ticket.EventType;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketEvent;
 import org.communitydesk.ticket.TicketEvents;
@@ -37,7 +38,8 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>Resident (text message, only if they agreed at intake and have not stopped it): logged (with both codes,
  * once), dispatched, resolved (with the feedback request and its 7-day window), reopened, closed automatically.</li>
- * <li>Organization (its registered targets): dispatched to you; overdue ({@link OverdueNotices}).</li>
+ * <li>Organization (its registered targets): dispatched to you; at risk (the escalation job's mark); overdue
+ * ({@link OverdueNotices}).</li>
  * <li>Supervisors (the street office's targets): the resident says it is not resolved; overdue.</li>
  * </ul>
  */
@@ -65,8 +67,11 @@ public class Outbox {
         Instant at = event.occurredAt;
         NotificationTexts texts = texts();
         String link = statusLink(ticket);
-        toWebhooks(ticket, event.type.name(), event.visibility == Visibility.PUBLIC ? event.text(EventTexts.DEFAULT) : null, at, newKey(),
-                false);
+        if (event.type != EventType.OVERDUE) {
+            // OVERDUE goes to webhooks from OverdueNotices, once per deadline, as it always has.
+            toWebhooks(ticket, event.type.name(), event.visibility == Visibility.PUBLIC ? event.text(EventTexts.DEFAULT) : null,
+                    at, newKey(), false);
+        }
         switch (event.type) {
             case DISPATCHED -> {
                 toResident(ticket, "resident-dispatched", texts.residentDispatched(ticket.code, link), null, at);
@@ -82,6 +87,14 @@ public class Outbox {
                             lead(ticket, texts), consoleLink(ticket));
                     toTargets(ticket, Audience.SUPERVISOR, ticket.streetOffice.code, "supervisor-not-resolved", text,
                             at, newKey(), false);
+                }
+            }
+            case AT_RISK -> {
+                if (ticket.leadOrganization != null) {
+                    toTargets(ticket, Audience.ORGANIZATION, ticket.leadOrganization.code, "organization-at-risk",
+                            texts.organizationAtRisk(ticket.code, category(ticket), place(ticket), local(ticket.dueAt),
+                                    consoleLink(ticket)),
+                            at, "at-risk/" + ticket.code + "/" + ticket.dueAt.getEpochSecond() + "/organization", true);
                 }
             }
             case CLOSED -> {

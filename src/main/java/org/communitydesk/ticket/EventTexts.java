@@ -68,6 +68,8 @@ public final class EventTexts {
             case MESSAGES_STOPPED -> withWords(words, words.messagesStopped(), note);
             case ACCESS_BLOCKS_LIFTED -> withWords(words, words.accessBlocksLifted(), note);
             case PHOTO_ADDED -> withWords(words, words.photoAdded(), note);
+            case AT_RISK -> withWords(words, words.atRisk(), note);
+            case OVERDUE -> withWords(words, words.overdue(), note);
             case POSITION_FROM_PHOTO -> withWords(words, words.positionFromPhoto(string(params.get("latitude")),
                     string(params.get("longitude"))), note);
             case PHOTO_REMOVED -> withWords(words, words.photoRemoved(integer(params.get("number"))), note);

@@ -12,5 +12,9 @@ public enum EventType {
     /** A photo was added (photo package); PUBLIC or INTERNAL as the photo is. */
     PHOTO_ADDED,
     /** A photo was removed by an ADMIN, with the reason (INTERNAL). */
-    PHOTO_REMOVED
+    PHOTO_REMOVED,
+    /** The escalation job found the ticket past 80% of its time to resolve (INTERNAL, once). */
+    AT_RISK,
+    /** The escalation job found the ticket past its due time (INTERNAL, once). */
+    OVERDUE
 }

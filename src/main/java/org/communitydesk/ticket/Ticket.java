@@ -106,6 +106,22 @@ public class Ticket extends IdentityEntity {
     public Instant dispatchDueAt;
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
+    /**
+     * When the ticket has used {@link #AT_RISK_SHARE} of its time to resolve: from then on it is at risk
+     * (the queue's filter) until it is due. Moves with the due time.
+     */
+    @Column(name = "at_risk_from")
+    public Instant atRiskFrom;
+    /**
+     * When the escalation job marked the ticket at risk, and overdue: each once, with an INTERNAL timeline event.
+     * The job's marks are not a change of the ticket: they must not move the version that staff's If-Match compares.
+     */
+    @Column(name = "at_risk_marked_at")
+    @OptimisticLock(excluded = true)
+    public Instant atRiskMarkedAt;
+    @Column(name = "overdue_marked_at")
+    @OptimisticLock(excluded = true)
+    public Instant overdueMarkedAt;
     @Column(name = "dispatched_at")
     public Instant dispatchedAt;
     @Column(name = "started_at")
@@ -181,6 +197,8 @@ public class Ticket extends IdentityEntity {
 
     /** Residents may give feedback on a resolution for this long. */
     public static final Duration FEEDBACK_WINDOW = Duration.ofDays(7);
+    /** The share of its time to resolve after which an open ticket is at risk (the 12345 rules' 80%). */
+    public static final double AT_RISK_SHARE = 0.8;
 
     protected Ticket() {
     }
@@ -244,7 +262,7 @@ public class Ticket extends IdentityEntity {
         ticket.reportedAt = at;
         SlaTarget sla = ticket.category.slaFor(ticket.priority);
         ticket.dispatchDueAt = dueTimes.due(at, sla.toDispatch());
-        ticket.dueAt = dueTimes.due(at, sla.toResolve());
+        ticket.dueBy(at, dueTimes.due(at, sla.toResolve()));
         ticket.reportCount = 1;
         ticket.reopenCount = 0;
         ticket.updatedAt = at;
@@ -382,6 +400,10 @@ public class Ticket extends IdentityEntity {
 
     private void reopen(EventWording wording, String reason, Actor actor, Instant at) {
         TicketStatus to = moveTo(TicketAction.REOPEN);
+        if (atRiskFrom == null) {
+            // Closed before V27 gave tickets this column: the same share of the same time.
+            dueBy(reportedAt, dueAt);
+        }
         reopenCount++;
         resolvedAt = null;
         secondsToResolve = null;
@@ -553,6 +575,45 @@ public class Ticket extends IdentityEntity {
 
     public boolean isOverdue(Instant now) {
         return status.isOpen() && dueAt.isBefore(now);
+    }
+
+    /** Open, past {@link #atRiskFrom} and not yet due: the queue's "at risk" tickets. */
+    public boolean isAtRisk(Instant now) {
+        return status.isOpen() && atRiskFrom != null && !atRiskFrom.isAfter(now) && !dueAt.isBefore(now);
+    }
+
+    /**
+     * Due at {@code due}, counted from {@code from}; at risk once {@link #AT_RISK_SHARE} of the time between them
+     * has passed (on the clock, also for working-day targets, whose due time already skips the days off).
+     */
+    void dueBy(Instant from, Instant due) {
+        dueAt = due;
+        atRiskFrom = from.plus(Duration.ofMillis((long) (Duration.between(from, due).toMillis() * AT_RISK_SHARE)));
+    }
+
+    /**
+     * The escalation job's mark: at risk, once, with an INTERNAL event; false when the ticket is not at risk
+     * now or was marked before. A ticket found already overdue is not marked at risk (the overdue mark says more).
+     */
+    public boolean markAtRisk(Instant now) {
+        if (atRiskMarkedAt != null || !isAtRisk(now)) {
+            return false;
+        }
+        atRiskMarkedAt = now;
+        record(EventType.AT_RISK, status, status, SYSTEM, now, EventWording.of(Wording.AT_RISK), null,
+                Visibility.INTERNAL);
+        return true;
+    }
+
+    /** The escalation job's mark: overdue, once, with an INTERNAL event; false when not overdue or marked before. */
+    public boolean markOverdue(Instant now) {
+        if (overdueMarkedAt != null || !isOverdue(now)) {
+            return false;
+        }
+        overdueMarkedAt = now;
+        record(EventType.OVERDUE, status, status, SYSTEM, now, EventWording.of(Wording.OVERDUE), null,
+                Visibility.INTERNAL);
+        return true;
     }
 
     /** Whether this organization leads the work on the ticket now (assigned as lead and not released). */

@@ -42,6 +42,11 @@ public class TicketQuery {
             schema = @Schema(type = SchemaType.BOOLEAN))
     public String overdue;
 
+    @QueryParam("atRisk")
+    @Parameter(description = "true: open tickets past 80% of their time to resolve and not yet overdue (at risk); "
+            + "false: all others", schema = @Schema(type = SchemaType.BOOLEAN))
+    public String atRisk;
+
     @QueryParam("reportedFrom")
     @Parameter(description = "Reported at or after: an instant (2026-11-01T00:00:00Z) or a local date (2026-11-01)",
             schema = @Schema(type = SchemaType.STRING))

@@ -248,7 +248,7 @@ public class TicketSearch {
             }
             tally = null;
         }
-        if (present(query.site) || present(query.organization) || present(query.overdue)
+        if (present(query.site) || present(query.organization) || present(query.overdue) || present(query.atRisk)
                 || present(query.reportedFrom) || present(query.reportedTo) || present(query.q)) {
             tally = null;
         }
@@ -268,6 +268,13 @@ public class TicketSearch {
             boolean overdue = QueryParams.bool("overdue", query.overdue);
             String open = TicketStatus.OPEN_STATES_JPQL;
             where.add(overdue ? "(t.status in " + open + " and t.dueAt < :now)" : "(t.status not in " + open + " or t.dueAt >= :now)");
+            params.put("now", now);
+        }
+        if (present(query.atRisk)) {
+            boolean atRisk = QueryParams.bool("atRisk", query.atRisk);
+            String open = TicketStatus.OPEN_STATES_JPQL;
+            String condition = "t.status in " + open + " and t.atRiskFrom <= :now and t.dueAt >= :now";
+            where.add(atRisk ? "(" + condition + ")" : "not (" + condition + ")");
             params.put("now", now);
         }
         if (present(query.reportedFrom)) {
@@ -335,7 +342,7 @@ public class TicketSearch {
 
     static TicketSummary summary(Ticket t, Instant now) {
         return new TicketSummary(t.code, t.status, Ref.of(t.category), t.priority, Ref.of(t.streetOffice),
-                Ref.of(t.community), Ref.of(t.site), t.addressDetail, t.reportedAt, t.dueAt, t.isOverdue(now),
+                Ref.of(t.community), Ref.of(t.site), t.addressDetail, t.reportedAt, t.dueAt, t.isOverdue(now), t.isAtRisk(now),
                 Ref.of(t.leadOrganization), t.reportCount);
     }
 

@@ -307,7 +307,7 @@ public class TicketService {
                 new LocationView(Ref.of(t.streetOffice), Ref.of(t.community), Ref.of(t.site), t.addressDetail,
                         t.latitude, t.longitude),
                 t.reportedAt, t.dispatchDueAt, t.dueAt, t.dispatchedAt, t.startedAt, t.resolvedAt, t.closedAt,
-                t.cancelledAt, t.secondsToDispatch, t.secondsToResolve, t.secondsToClose, t.isOverdue(now),
+                t.cancelledAt, t.secondsToDispatch, t.secondsToResolve, t.secondsToClose, t.isOverdue(now), t.isAtRisk(now), t.atRiskFrom,
                 t.resolution, t.rootCause, t.cancelReason, t.duplicateOf == null ? null : t.duplicateOf.code,
                 t.reportCount, caller.hasRole(Roles.CONTRACTOR) ? null : furtherCalls(t), t.reopenCount,
                 Ref.of(t.leadOrganization), assignments, allowed,

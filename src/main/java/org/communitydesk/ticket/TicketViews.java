@@ -99,6 +99,10 @@ public final class TicketViews {
             @Schema(nullable = true) Long secondsToResolve,
             @Schema(nullable = true) Long secondsToClose,
             @Schema(description = "Open and past dueAt.") boolean overdue,
+            @Schema(description = "Open, past atRiskFrom and not yet overdue.") boolean atRisk,
+            @Schema(nullable = true, description = "When 80% of the time between reportedAt and dueAt has passed: from then "
+                    + "until dueAt an open ticket is at risk. Null only for tickets closed before at-risk times were kept.")
+            Instant atRiskFrom,
             @Schema(nullable = true) String resolution,
             @Schema(nullable = true) String rootCause,
             @Schema(nullable = true) CancelReason cancelReason,
@@ -170,6 +174,7 @@ public final class TicketViews {
             Instant reportedAt,
             Instant dueAt,
             boolean overdue,
+            @Schema(description = "Open, past 80% of its time and not yet overdue.") boolean atRisk,
             @Schema(nullable = true) Ref leadOrganization,
             int reportCount) {
     }

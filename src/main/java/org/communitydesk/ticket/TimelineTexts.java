@@ -66,6 +66,16 @@ public interface TimelineTexts {
     @Message
     String messagesStopped();
 
+    /** The name of an event type on the pages' timelines; keys eventType_$NOTE, ... */
+    @Message
+    String eventType(EventType type);
+
+    @Message
+    String atRisk();
+
+    @Message
+    String overdue();
+
     @Message
     String accessBlocksLifted();
 

@@ -36,5 +36,9 @@ public enum Wording {
     /** A notification delivered: {@code channel}, {@code recipient} (masked), {@code kind}. */
     NOTIFICATION_SENT,
     /** A notification given up: as {@link #NOTIFICATION_SENT}, and {@code error}. */
-    NOTIFICATION_FAILED
+    NOTIFICATION_FAILED,
+    /** Marked at risk by the escalation job. */
+    AT_RISK,
+    /** Marked overdue by the escalation job. */
+    OVERDUE
 }

@@ -2,7 +2,6 @@ package org.communitydesk.web;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
-import org.communitydesk.ticket.EventType;
 import org.communitydesk.ticket.TicketStatus;
 
 /**
@@ -38,12 +37,10 @@ public interface PageMessages {
     @Message
     String notYet();
 
-    // --- Names of enum constants: keys are ticketStatus_$IN_PROGRESS, eventType_$NOTE, ... -------------
+    // --- Names of enum constants: keys are ticketStatus_$IN_PROGRESS, ... (event types are in the timeline bundle) -------------
     @Message
     String ticketStatus(TicketStatus status);
 
-    @Message
-    String eventType(EventType type);
 
     // --- The residents' status page (resident.StatusPageResource) -------------------------------------
     @Message
