@@ -48,6 +48,13 @@ public class ServiceCategory extends IdentityEntity {
     @Column(name = "resolve_hours_low", nullable = false)
     public int resolveHoursLow;
 
+    /**
+     * Minutes from a dispatch by which each organization should accept its order (签收); counted in plain hours
+     * for now (ticket.TicketService#acceptanceDueAt).
+     */
+    @Column(name = "acceptance_target_minutes", nullable = false)
+    public int acceptanceTargetMinutes;
+
     public static Optional<ServiceCategory> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }

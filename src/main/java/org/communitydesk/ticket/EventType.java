@@ -12,5 +12,7 @@ public enum EventType {
     /** A photo was added (photo package); PUBLIC or INTERNAL as the photo is. */
     PHOTO_ADDED,
     /** A photo was removed by an ADMIN, with the reason (INTERNAL). */
-    PHOTO_REMOVED
+    PHOTO_REMOVED,
+    /** An organization accepted its order (签收): PUBLIC for the lead, INTERNAL for a supporting one. */
+    ACCEPTED
 }

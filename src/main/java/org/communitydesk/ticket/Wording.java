@@ -36,5 +36,7 @@ public enum Wording {
     /** A notification delivered: {@code channel}, {@code recipient} (masked), {@code kind}. */
     NOTIFICATION_SENT,
     /** A notification given up: as {@link #NOTIFICATION_SENT}, and {@code error}. */
-    NOTIFICATION_FAILED
+    NOTIFICATION_FAILED,
+    /** An organization accepted its order: {@code code}, {@code zh}, {@code en} (its names then), {@code role}. */
+    ACCEPTED
 }
