@@ -103,13 +103,14 @@ public final class MovePermissions {
     }
 
     /**
-     * The whole rule on the locked ticket: the state must allow the move (409 with the moves the caller may make),
-     * the caller's role must be in the row for that state (403), and the caller must act for the right party
-     * (403 for the lead; 409 when the caller's organization has no order left to accept).
+     * The whole rule on the locked ticket: the state must allow the move (409 with the moves the state allows), the
+     * caller's role must be in the row for that state (403), and the caller must act for the right party (403 for
+     * the lead; 409 with the moves the caller may make when its organization has no order left to accept).
      */
     static void check(TicketAction action, Ticket ticket, Caller caller) {
         if (ticket.status.after(action).isEmpty()) {
-            throw new IllegalTransitionProblem(ticket.code, ticket.status, action.pathName(), allowedFor(ticket, caller));
+            // As it always answered: the moves the state allows (the ticket's allowedActions are the caller's).
+            throw new IllegalTransitionProblem(ticket.code, ticket.status, action.pathName());
         }
         Permission row = rowFor(action, ticket.status).orElseThrow(() -> new ForbiddenProblem(ROLE_REFUSAL));
         if (!hasAny(caller, row.roles())) {
