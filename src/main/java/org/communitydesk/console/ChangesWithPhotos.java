@@ -7,6 +7,7 @@ import org.communitydesk.photo.PhotoService;
 import org.communitydesk.photo.PhotoStep;
 import org.communitydesk.photo.PhotoUploads;
 import org.communitydesk.ticket.Caller;
+import org.communitydesk.ticket.ExpectedVersion;
 import org.communitydesk.ticket.TicketRequests.AddReportRequest;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
 import org.communitydesk.ticket.TicketRequests.MoveRequest;
@@ -42,25 +43,25 @@ public class ChangesWithPhotos {
     }
 
     public TicketView addReport(String code, AddReportRequest request, Photos attached, Caller caller) {
-        TicketView ticket = tickets.addReport(code, request, null, caller);
+        TicketView ticket = tickets.addReport(code, request, ExpectedVersion.NONE, caller);
         photos.add(ticket.code(), PhotoStep.REPORT, attached.visibility(), attached.prepared(), caller);
         return ticket;
     }
 
-    public TicketView start(String code, String ifMatch, Photos attached, Caller caller) {
-        TicketView ticket = tickets.start(code, new MoveRequest(null), ifMatch, caller);
+    public TicketView start(String code, ExpectedVersion expected, Photos attached, Caller caller) {
+        TicketView ticket = tickets.start(code, new MoveRequest(null), expected, caller);
         photos.add(ticket.code(), PhotoStep.START, attached.visibility(), attached.prepared(), caller);
         return ticket;
     }
 
-    public TicketView resolve(String code, ResolveRequest request, String ifMatch, Photos attached, Caller caller) {
-        TicketView ticket = tickets.resolve(code, request, ifMatch, caller);
+    public TicketView resolve(String code, ResolveRequest request, ExpectedVersion expected, Photos attached, Caller caller) {
+        TicketView ticket = tickets.resolve(code, request, expected, caller);
         photos.add(ticket.code(), PhotoStep.RESOLVE, attached.visibility(), attached.prepared(), caller);
         return ticket;
     }
 
     public void addNote(String code, NoteRequest request, Photos attached, Caller caller) {
-        tickets.addNote(code, request, null, caller);
+        tickets.addNote(code, request, ExpectedVersion.NONE, caller);
         photos.add(code, PhotoStep.NOTE, attached.visibility(), attached.prepared(), caller);
     }
 }

@@ -2,9 +2,10 @@ package org.communitydesk.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,9 @@ import org.communitydesk.ticket.AssignmentRole;
 import org.communitydesk.ticket.CancelReason;
 import org.communitydesk.ticket.Caller;
 import org.communitydesk.ticket.CurrentActor;
+import org.communitydesk.ticket.ExpectedVersion;
+import org.communitydesk.ticket.TicketMoveDoor;
+import org.communitydesk.ticket.TicketRequests.AcceptRequest;
 import org.communitydesk.ticket.TicketRequests.AssignmentInput;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.DispatchRequest;
@@ -59,27 +63,28 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/console/tickets/{code}")
 public class TicketPageResource {
 
-    /** Which forms the page shows: what the state allows, narrowed to what the role may do. */
-    public record Actions(boolean dispatch, boolean reassign, boolean start, boolean resolve, boolean close,
-            boolean cancel, boolean reopen, boolean feedback, boolean accessCode, boolean liftAccessBlocks) {
+    /**
+     * Which forms the page shows. The moves are the ticket's {@code allowedActions} for this user, which
+     * ticket.MovePermissions decided; the other forms (follow-up, access code) are the offices'.
+     */
+    public record Actions(boolean dispatch, boolean reassign, boolean accept, boolean start, boolean resolve,
+            boolean close, boolean cancel, boolean reopen, boolean feedback, boolean accessCode,
+            boolean liftAccessBlocks) {
 
         static Actions of(TicketView ticket, Caller caller) {
             boolean office = caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
-            boolean supervisor = caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
-            boolean crew = caller.hasRole(Roles.CONTRACTOR) || caller.hasRole(Roles.ADMIN);
             List<String> allowed = ticket.allowedActions();
             boolean dispatchable = allowed.contains("dispatch");
             boolean first = ticket.status() == TicketStatus.REPORTED;
-            return new Actions(dispatchable && first && office, dispatchable && !first && supervisor,
-                    allowed.contains("start") && crew, allowed.contains("resolve") && crew,
-                    allowed.contains("close") && office, allowed.contains("cancel") && office,
-                    allowed.contains("reopen") && supervisor, ticket.feedbackDeadline() != null && office,
+            return new Actions(dispatchable && first, dispatchable && !first, allowed.contains("accept"),
+                    allowed.contains("start"), allowed.contains("resolve"), allowed.contains("close"),
+                    allowed.contains("cancel"), allowed.contains("reopen"), ticket.feedbackDeadline() != null && office,
                     office && ticket.status().isOpen() || office && ticket.feedbackDeadline() != null,
                     office && ticket.accessBlocks() != null && ticket.accessBlocks().any());
         }
 
         public boolean any() {
-            return dispatch || reassign || start || resolve || close || cancel || reopen || feedback;
+            return dispatch || reassign || accept || start || resolve || close || cancel || reopen || feedback;
         }
     }
 
@@ -165,9 +170,6 @@ public class TicketPageResource {
     CsrfTokens csrf;
 
     @Inject
-    Validator validator;
-
-    @Inject
     PageTexts texts;
 
     @Inject
@@ -212,7 +214,7 @@ public class TicketPageResource {
     @POST
     @Path("dispatch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(hidden = true)
     public Response dispatch(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
             @RestForm("organization") List<String> organizations, @RestForm String lead, @RestForm String note) {
@@ -233,49 +235,62 @@ public class TicketPageResource {
         DispatchRequest request = new DispatchRequest(assignments, blankToNull(note));
         Typed typed = new Typed(seen, Map.of("organization", chosen, "lead", listOf(lead), "note", listOf(note)));
         return change(token, request, "flashDispatched", typed,
-                caller -> tickets.dispatch(code, request, ifMatch(version), caller));
+                caller -> tickets.dispatch(code, request, ExpectedVersion.ofForm(version), caller));
+    }
+
+    /** The crew accepts its organization's order (签收); an ADMIN names the organization it records it for. */
+    @POST
+    @Path("accept")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(hidden = true)
+    public Response accept(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
+            @RestForm String organization) {
+        AcceptRequest request = new AcceptRequest(blankToNull(organization), null);
+        return change(token, request, "orderAccepted", new Typed(seen, Map.of("organization", listOf(organization))),
+                caller -> tickets.accept(code, request, ExpectedVersion.ofForm(version), caller));
     }
 
     @POST
     @Path("start")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(hidden = true)
     public Response start(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen) {
-        return change(token, null, "flashStarted", new Typed(seen, Map.of()), caller -> tickets.start(code, new MoveRequest(null), ifMatch(version), caller));
+        return change(token, null, "flashStarted", new Typed(seen, Map.of()), caller -> tickets.start(code, new MoveRequest(null), ExpectedVersion.ofForm(version), caller));
     }
 
     /** The page's start form, with photos taken before the work (staff only unless the box is ticked). */
     @POST
     @Path("start")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(hidden = true)
     public Response startWithPhotos(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
             @RestForm String seen, @RestForm(PhotoForms.FIELD) List<FileUpload> files,
             @RestForm(PhotoForms.PUBLIC_FIELD) String photoPublic) {
         Typed typed = new Typed(seen, Map.of(PhotoForms.PUBLIC_FIELD, listOf(photoPublic)));
         return change(token, null, "flashStarted", typed, new Sent(files, "true".equals(photoPublic)),
-                (caller, photos) -> withPhotos.start(code, ifMatch(version), photos, caller));
+                (caller, photos) -> withPhotos.start(code, ExpectedVersion.ofForm(version), photos, caller));
     }
 
     @POST
     @Path("resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(hidden = true)
     public Response resolve(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
             @RestForm String resolution, @RestForm String rootCause) {
         ResolveRequest request = new ResolveRequest(resolution == null ? "" : resolution, blankToNull(rootCause), null);
         Typed typed = new Typed(seen, Map.of("resolution", listOf(resolution), "rootCause", listOf(rootCause)));
-        return change(token, request, "flashResolved", typed, caller -> tickets.resolve(code, request, ifMatch(version), caller));
+        return change(token, request, "flashResolved", typed, caller -> tickets.resolve(code, request, ExpectedVersion.ofForm(version), caller));
     }
 
     /** The page's resolve form, with photos of the work done (residents see them unless the box is cleared). */
     @POST
     @Path("resolve")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(hidden = true)
     public Response resolveWithPhotos(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
             @RestForm String seen, @RestForm String resolution, @RestForm String rootCause,
@@ -284,26 +299,26 @@ public class TicketPageResource {
         Typed typed = new Typed(seen, Map.of("resolution", listOf(resolution), "rootCause", listOf(rootCause),
                 PhotoForms.PUBLIC_FIELD, listOf(photoPublic)));
         return change(token, request, "flashResolved", typed, new Sent(files, "true".equals(photoPublic)),
-                (caller, photos) -> withPhotos.resolve(code, request, ifMatch(version), photos, caller));
+                (caller, photos) -> withPhotos.resolve(code, request, ExpectedVersion.ofForm(version), photos, caller));
     }
 
     @POST
     @Path("close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(hidden = true)
     public Response close(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
             @RestForm String confirm) {
         if (!CONFIRMED.equals(confirm)) {
             return back(token, NOT_CONFIRMED);
         }
-        return change(token, null, "flashClosed", new Typed(seen, Map.of()), caller -> tickets.close(code, new MoveRequest(null), ifMatch(version), caller));
+        return change(token, null, "flashClosed", new Typed(seen, Map.of()), caller -> tickets.close(code, new MoveRequest(null), ExpectedVersion.ofForm(version), caller));
     }
 
     @POST
     @Path("cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(hidden = true)
     public Response cancel(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
             @RestForm String reason, @RestForm String duplicateOf, @RestForm String confirm) {
@@ -318,18 +333,18 @@ public class TicketPageResource {
         }
         CancelRequest request = new CancelRequest(parsed, blankToNull(duplicateOf), null);
         Typed typed = new Typed(seen, Map.of("cancelReason", listOf(reason), "duplicateOf", listOf(duplicateOf)));
-        return change(token, request, "flashCancelled", typed, caller -> tickets.cancel(code, request, ifMatch(version), caller));
+        return change(token, request, "flashCancelled", typed, caller -> tickets.cancel(code, request, ExpectedVersion.ofForm(version), caller));
     }
 
     @POST
     @Path("reopen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(hidden = true)
     public Response reopen(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
             @RestForm String reason) {
         ReopenRequest request = new ReopenRequest(reason == null ? "" : reason);
-        return change(token, request, "flashReopened", new Typed(seen, Map.of("reopenReason", listOf(reason))), caller -> tickets.reopen(code, request, ifMatch(version), caller));
+        return change(token, request, "flashReopened", new Typed(seen, Map.of("reopenReason", listOf(reason))), caller -> tickets.reopen(code, request, ExpectedVersion.ofForm(version), caller));
     }
 
     @POST
@@ -341,7 +356,7 @@ public class TicketPageResource {
             @RestForm String visibility) {
         NoteRequest request = new NoteRequest(text == null ? "" : text,
                 "PUBLIC".equals(visibility) ? Visibility.PUBLIC : Visibility.INTERNAL);
-        return change(token, request, "flashNoted", new Typed(null, Map.of("text", listOf(text))), caller -> tickets.addNote(code, request, null, caller));
+        return change(token, request, "flashNoted", new Typed(null, Map.of("text", listOf(text))), caller -> tickets.addNote(code, request, ExpectedVersion.NONE, caller));
     }
 
     /** The page's note form, with photos that are as visible as the note. */
@@ -396,7 +411,7 @@ public class TicketPageResource {
         Typed typed = new Typed(seen, Map.of("rating", listOf(rating), "resolved", listOf(resolved),
                 "comment", listOf(comment)));
         return change(token, request, "flashFeedback", typed,
-                caller -> tickets.recordFollowUp(code, request, ifMatch(version), caller));
+                caller -> tickets.recordFollowUp(code, request, ExpectedVersion.ofForm(version), caller));
     }
 
     @POST
@@ -415,7 +430,7 @@ public class TicketPageResource {
         }
         Flash.Message message;
         try {
-            var issued = tickets.reissueAccessCode(code, ifMatch(version), caller);
+            var issued = tickets.reissueAccessCode(code, ExpectedVersion.ofForm(version), caller);
             message = new Flash.Message("flashAccessCode", false, null, issued.code(), issued.accessCode());
         } catch (ProblemException refused) {
             message = ConsoleProblems.of(refused, texts);
@@ -456,8 +471,8 @@ public class TicketPageResource {
     }
 
     /**
-     * Checks the token, then the typed fields, then reads the photos (the slow part, so only for a form that is
-     * otherwise complete), and makes the change. Photos refused: the page again as typed, saying why.
+     * Checks the token, reads the photos and makes the change, which the service validates (a field refused: a
+     * message naming it; nothing is recorded, photos included). Photos refused: the page again as typed, saying why.
      */
     private Response change(String token, Object request, String doneKey, Typed typed, Sent sent, PhotoChange change) {
         Caller caller = actor.get();
@@ -465,24 +480,21 @@ public class TicketPageResource {
             return redirect(caller, FORM_EXPIRED);
         }
         Flash.Message message;
-        var violations = request == null ? java.util.Set.<jakarta.validation.ConstraintViolation<Object>>of()
-                : validator.validate(request);
         boolean sentPhotos = sent != null && PhotoForms.anyFile(sent.files());
-        if (!violations.isEmpty()) {
-            message = ConsoleProblems.of(violations, texts);
-        } else {
-            try {
-                ChangesWithPhotos.Photos photos = sent == null ? null : photoForms.read(sent.files(), sent.residentsSee());
-                change.apply(caller, photos);
-                message = Flash.Message.done(doneKey, code);
-            } catch (PhotoUploads.RefusedPhotos refused) {
-                return formAgain(caller, refused.status(), typed, photoForms.refusal(refused));
-            } catch (ProblemException refused) {
-                if (STALE.contains(refused.type())) {
-                    return staleForm(caller, refused, typed, sentPhotos);
-                }
-                message = ConsoleProblems.of(refused, texts);
+        try {
+            ChangesWithPhotos.Photos photos = sent == null ? null : photoForms.read(sent.files(), sent.residentsSee());
+            change.apply(caller, photos);
+            message = Flash.Message.done(doneKey, code);
+        } catch (ConstraintViolationException invalid) {
+            // The service validates every command; the page names the fields as its forms label them.
+            message = ConsoleProblems.of(invalid.getConstraintViolations(), texts);
+        } catch (PhotoUploads.RefusedPhotos refused) {
+            return formAgain(caller, refused.status(), typed, photoForms.refusal(refused));
+        } catch (ProblemException refused) {
+            if (STALE.contains(refused.type())) {
+                return staleForm(caller, refused, typed, sentPhotos);
             }
+            message = ConsoleProblems.of(refused, texts);
         }
         return redirect(caller, message);
     }
@@ -548,11 +560,6 @@ public class TicketPageResource {
     private Response redirect(Caller caller, Flash.Message message) {
         return Response.seeOther(UriBuilder.fromPath("/console/tickets/{code}").build(code))
                 .cookie(flash.keep(caller.actor().name(), code, message)).build();
-    }
-
-    /** The version the page showed, as the API's If-Match; none means "whatever it is now". */
-    private static String ifMatch(String version) {
-        return version == null || version.isBlank() ? null : "\"" + version.strip() + "\"";
     }
 
     private static String blankToNull(String value) {

@@ -165,6 +165,7 @@ public class StatsService {
                 all.reported, open.backlog(), more.overall()[0], more.overall()[1], more.categories(),
                 Rate.of(all.withinSla, all.resolved), Rate.of(all.respondedInTime, all.responseCounted),
                 Rate.of(all.confirmedResolved, all.notCancelled), Rate.of(satisfied[0], satisfied[1]),
+                acceptedWithinTarget(cohort, now),
                 communities(ratesByCommunity, satisfactionByCommunity, names), more.organizations(), overdue,
                 more.hotspots(), weeks);
     }
@@ -291,6 +292,21 @@ public class StatsService {
                     count(row[5]), count(row[6]), count(row[7]), seconds(row[8])));
         }
         return result;
+    }
+
+    /**
+     * Orders accepted within their target (签收), of the orders counted: accepted, or still not accepted when the
+     * target passed while the order stood. The target was fixed at the dispatch (ticket_assignment.accept_due_at),
+     * so this compares plain columns; orders from before V24 have none and are not counted.
+     */
+    private Rate acceptedWithinTarget(Where cohort, Instant now) {
+        Where where = cohort.with("now", now);
+        Object result = single(where, "select count(*), sum(case when a.accepted_at <= a.accept_due_at then 1 else 0 end)"
+                + " from ticket t join ticket_assignment a on a.ticket_id = t.id where " + where.sql()
+                + " and a.accept_due_at is not null and (a.accepted_at is not null"
+                + " or a.accept_due_at < coalesce(a.released_at, t.cancelled_at, :now))");
+        Object[] row = (Object[]) result;
+        return Rate.of(count(row[1]), count(row[0]));
     }
 
     /** Ratings of 4–5 and all ratings given on the cohort's tickets: [satisfied, given]. */

@@ -35,6 +35,11 @@ public final class StatsViews {
             Rate resolutionRate,
             @Schema(description = "Share of ratings of 4 or 5 among the feedback given on the period's tickets.")
             Rate satisfactionRate,
+            @Schema(description = "Of the orders given to organizations on the period's tickets (签收), the share "
+                    + "accepted within the category's acceptance target. Counted: accepted orders, and orders not "
+                    + "accepted when their target passed while they stood (not released, not cancelled). Orders from "
+                    + "before acceptance targets existed are not counted.")
+            Rate acceptedWithinTarget,
             @Schema(description = "The same figures per community, best first.") List<CommunityFigures> communities,
             List<OrganizationFigures> organizations,
             Overdue overdue,

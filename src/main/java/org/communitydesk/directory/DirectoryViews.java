@@ -90,13 +90,17 @@ public final class DirectoryViews {
     }
 
     public record CategoryView(String code, String nameZh, String nameEn, Priority defaultPriority,
-            List<SlaView> sla) {
+            List<SlaView> sla,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Minutes from a dispatch by which "
+                    + "each organization should accept its order (签收); counted in plain hours for now.")
+            int acceptanceTargetMinutes) {
 
         static CategoryView of(ServiceCategory category) {
             List<SlaView> sla = List.of(Priority.values()).stream()
                     .map(p -> SlaView.of(p, category.slaFor(p)))
                     .toList();
-            return new CategoryView(category.code, category.nameZh, category.nameEn, category.defaultPriority, sla);
+            return new CategoryView(category.code, category.nameZh, category.nameEn, category.defaultPriority, sla,
+                    category.acceptanceTargetMinutes);
         }
     }
 

@@ -72,6 +72,12 @@ public class ServiceCategory extends IdentityEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "resolve_unit_low", nullable = false)
     public TargetUnit resolveUnitLow = TargetUnit.HOURS;
+    /**
+     * Minutes from a dispatch by which each organization should accept its order (签收); counted in plain hours
+     * for now (ticket.TicketService#acceptanceDueAt).
+     */
+    @Column(name = "acceptance_target_minutes", nullable = false)
+    public int acceptanceTargetMinutes;
 
     public static Optional<ServiceCategory> findByCode(String code) {
         return find("code", code).firstResultOptional();

@@ -18,6 +18,7 @@ import org.communitydesk.common.Roles;
 import org.communitydesk.photo.PhotoViews.PhotoList;
 import org.communitydesk.photo.PhotoViews.PhotoView;
 import org.communitydesk.photo.PhotoViews.SuggestedPosition;
+import org.communitydesk.ticket.ExpectedVersion;
 import org.communitydesk.ticket.Caller;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketScope;
@@ -47,7 +48,7 @@ public class PhotoService {
     PhotoStore store;
 
     /** What an upload asks for; visibility null means the step's default. */
-    public record Upload(PhotoStep step, Visibility visibility, String ifMatch) {
+    public record Upload(PhotoStep step, Visibility visibility, ExpectedVersion expected) {
     }
 
     /** Refuses early (before any decoding) a caller who may not add photos at this step to this ticket. */
@@ -71,7 +72,7 @@ public class PhotoService {
 
     /** Records processed images on the ticket, each with a line on its timeline. */
     public List<PhotoView> add(String code, Upload upload, List<PhotoImages.Processed> images, Caller caller) {
-        Ticket ticket = tickets.lockForCaller(code, upload.ifMatch(), caller);
+        Ticket ticket = tickets.lockForCaller(code, upload.expected(), caller);
         mayAdd(ticket, upload.step(), caller);
         Visibility visibility = upload.visibility() != null ? upload.visibility()
                 : upload.step() == PhotoStep.RESOLVE ? Visibility.PUBLIC : Visibility.INTERNAL;
@@ -104,7 +105,7 @@ public class PhotoService {
             throw new InvalidRequestProblem("reason", "Say why the photo is removed; the reason goes on the timeline.");
         }
         Photo photo = Photo.byPublicId(publicId).orElseThrow(() -> new NotFoundProblem("photo", publicId));
-        Ticket ticket = tickets.lockForCaller(photo.ticket.code, null, caller);
+        Ticket ticket = tickets.lockForCaller(photo.ticket.code, ExpectedVersion.NONE, caller);
         long number = photo.number();
         photo.delete();
         ticket.recordPhotoRemoval(number, why, caller.actor(), clock.instant());
@@ -159,7 +160,7 @@ public class PhotoService {
         if (prepared == null || prepared.isEmpty()) {
             return List.of();
         }
-        return add(code, new Upload(step, visibility, null), prepared.images, caller);
+        return add(code, new Upload(step, visibility, ExpectedVersion.NONE), prepared.images, caller);
     }
 
     /**
@@ -167,7 +168,7 @@ public class PhotoService {
      * with a line on its timeline for staff. 404 when no position is offered (the ticket has one, or no photo).
      */
     public SuggestedPosition acceptSuggestedPosition(String code, Caller caller) {
-        Ticket ticket = tickets.lockForCaller(code, null, caller);
+        Ticket ticket = tickets.lockForCaller(code, ExpectedVersion.NONE, caller);
         mayDecideOnPosition(caller);
         SuggestedPosition offered = suggestedPosition(ticket, Photo.ofTicket(ticket));
         if (offered == null) {
@@ -183,7 +184,7 @@ public class PhotoService {
      * a position is personal data), so it is not offered again.
      */
     public void ignoreSuggestedPosition(String code, Caller caller) {
-        Ticket ticket = tickets.lockForCaller(code, null, caller);
+        Ticket ticket = tickets.lockForCaller(code, ExpectedVersion.NONE, caller);
         mayDecideOnPosition(caller);
         SuggestedPosition offered = suggestedPosition(ticket, Photo.ofTicket(ticket));
         if (offered != null) {

@@ -24,6 +24,7 @@ import org.communitydesk.common.Roles;
 import org.communitydesk.photo.PhotoProblems.PhotoTooLarge;
 import org.communitydesk.photo.PhotoViews.PhotoList;
 import org.communitydesk.photo.PhotoViews.PhotoView;
+import org.communitydesk.ticket.ETags;
 import org.communitydesk.ticket.CurrentActor;
 import org.communitydesk.ticket.Visibility;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -120,7 +121,7 @@ public class TicketPhotoResource {
             processed.add(images().process(sent.get(i).uploadedFile(), "File " + (i + 1)));
         }
         photos.storeAll(processed);
-        List<PhotoView> added = photos.add(code, new PhotoService.Upload(photoStep, chosen, ifMatch), processed, caller);
+        List<PhotoView> added = photos.add(code, new PhotoService.Upload(photoStep, chosen, ETags.expectedVersion(ifMatch)), processed, caller);
         return Response.status(Response.Status.CREATED).entity(added).build();
     }
 

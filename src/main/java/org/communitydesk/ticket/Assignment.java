@@ -32,17 +32,44 @@ public class Assignment extends IdentityEntity {
     @Column(name = "released_at")
     public Instant releasedAt;
 
+    /** By when the organization should accept the order (签收); null for assignments made before targets existed. */
+    @Column(name = "accept_due_at")
+    public Instant acceptDueAt;
+
+    /** When the organization accepted the order, and who (a user name); null until then. */
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    @Column(name = "accepted_by")
+    public String acceptedBy;
+
+    /** Seconds from the assignment to its acceptance, stored like the ticket's durations. */
+    @Column(name = "seconds_to_accept")
+    public Long secondsToAccept;
+
     protected Assignment() {
     }
 
-    Assignment(Ticket ticket, Organization organization, AssignmentRole role, Instant at) {
+    Assignment(Ticket ticket, Organization organization, AssignmentRole role, Instant at, Instant acceptDueAt) {
         this.ticket = ticket;
         this.organization = organization;
         this.role = role;
         this.assignedAt = at;
+        this.acceptDueAt = acceptDueAt;
     }
 
     public boolean isActive() {
         return releasedAt == null;
+    }
+
+    /** Still assigned and not yet accepted. */
+    public boolean awaitsAcceptance() {
+        return isActive() && acceptedAt == null;
+    }
+
+    void accept(Actor actor, Instant at) {
+        acceptedAt = at;
+        acceptedBy = actor.name();
+        secondsToAccept = java.time.Duration.between(assignedAt, at).getSeconds();
     }
 }

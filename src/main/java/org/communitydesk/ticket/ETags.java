@@ -1,7 +1,10 @@
 package org.communitydesk.ticket;
 
-/** The ticket's version as a strong entity tag: {@code "7"}. */
-final class ETags {
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** The ticket's version as a strong entity tag, {@code "7"}; and If-Match turned into the version a change expects. */
+public final class ETags {
 
     private ETags() {
     }
@@ -11,15 +14,20 @@ final class ETags {
     }
 
     /**
-     * True when an If-Match value names this version, or is "*". If-Match compares strongly (RFC 9110 13.1.1): a
-     * weak tag ({@code W/"3"}) never matches. A read's ETag may add a digest of the representation after the
-     * version ({@code "3-…"}, see common.ConditionalReads); writes compare the version, which is what they change.
+     * The versions an If-Match value names; none expected when it is absent or "*". If-Match compares strongly
+     * (RFC 9110 13.1.1): a weak tag ({@code W/"3"}) names no version. A read's ETag may add a digest of the
+     * representation after the version ({@code "3-…"}, see common.ConditionalReads); writes compare the version,
+     * which is what they change.
      */
-    static boolean matches(String ifMatch, long version) {
+    public static ExpectedVersion expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return ExpectedVersion.NONE;
+        }
+        Set<Long> versions = new LinkedHashSet<>();
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.strip();
             if (tag.equals("*")) {
-                return true;
+                return ExpectedVersion.NONE;
             }
             if (tag.startsWith("W/")) {
                 continue;
@@ -28,10 +36,15 @@ final class ETags {
             if (tag.startsWith("\"") && digest > 0) {
                 tag = tag.substring(0, digest) + "\"";
             }
-            if (tag.equals(of(version)) || tag.equals(Long.toString(version))) {
-                return true;
+            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                tag = tag.substring(1, tag.length() - 1);
+            }
+            try {
+                versions.add(Long.parseLong(tag));
+            } catch (NumberFormatException notAVersion) {
+                // Names no version of ours.
             }
         }
-        return false;
+        return ExpectedVersion.anyOf(versions, "If-Match " + ifMatch.strip());
     }
 }

@@ -75,6 +75,7 @@ public final class EventTexts {
             case PHOTO_REMOVED -> withWords(words, words.photoRemoved(integer(params.get("number"))), note);
             case NOTIFICATION_SENT -> withWords(words, words.notificationSent(deliveryChannel(words, params.get("channel")),
                     string(params.get("recipient")), string(params.get("kind"))), note);
+            case ACCEPTED -> withWords(words, words.accepted(name(params, english)), note);
             case NOTIFICATION_FAILED -> withWords(words, words.notificationFailed(deliveryChannel(words, params.get("channel")),
                     string(params.get("recipient")), string(params.get("kind")), string(params.get("error"))), note);
         };

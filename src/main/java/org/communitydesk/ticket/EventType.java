@@ -16,5 +16,7 @@ public enum EventType {
     /** The escalation job found the ticket past 80% of its time to resolve (INTERNAL, once). */
     AT_RISK,
     /** The escalation job found the ticket past its due time (INTERNAL, once). */
-    OVERDUE
+    OVERDUE,
+    /** An organization accepted its order (签收): PUBLIC for the lead, INTERNAL for a supporting one. */
+    ACCEPTED
 }

@@ -38,6 +38,10 @@ record EventWording(Wording key, Map<String, Object> params) {
         return new EventWording(Wording.REASSIGNED, ordered("before", assignments(before), "after", assignments(after)));
     }
 
+    static EventWording accepted(org.communitydesk.directory.Organization organization, AssignmentRole role) {
+        return new EventWording(Wording.ACCEPTED, assignments(List.of(new AssignmentOrder(organization, role))).get(0));
+    }
+
     /** Null without a root cause: the event's note, the resolution as typed, says it all. */
     static EventWording resolved(String rootCause) {
         return rootCause == null ? null : new EventWording(Wording.RESOLVED_WITH_CAUSE, Map.of("cause", rootCause));

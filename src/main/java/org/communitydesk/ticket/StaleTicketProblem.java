@@ -10,9 +10,9 @@ public class StaleTicketProblem extends ProblemException {
 
     private final long currentVersion;
 
-    StaleTicketProblem(String ticketCode, String ifMatch, long currentVersion) {
+    StaleTicketProblem(String ticketCode, ExpectedVersion expected, long currentVersion) {
         super(412, "stale-version", "Ticket changed meanwhile",
-                "If-Match " + ifMatch + " does not match ticket " + ticketCode + ", which is now at version \""
+                expected.sent() + " does not match ticket " + ticketCode + ", which is now at version \""
                         + currentVersion + "\". Reload the ticket and decide again.");
         this.currentVersion = currentVersion;
     }

@@ -287,8 +287,16 @@ public class Ticket extends IdentityEntity {
     public record AssignmentOrder(Organization organization, AssignmentRole role) {
     }
 
-    /** Assigns organizations (exactly one LEAD); a second dispatch replaces the assignments and records the change. */
+    /** {@link #dispatch(List, Actor, Instant, Instant)} without an acceptance target (demo history, tests). */
     public void dispatch(List<AssignmentOrder> orders, Actor actor, Instant at) {
+        dispatch(orders, actor, at, null);
+    }
+
+    /**
+     * Assigns organizations (exactly one LEAD); a second dispatch replaces the assignments and records the change.
+     * Each new assignment is to be accepted by {@code acceptDueAt} (null: no target); one kept keeps its own.
+     */
+    public void dispatch(List<AssignmentOrder> orders, Actor actor, Instant at, Instant acceptDueAt) {
         requireLead(orders);
         TicketStatus to = moveTo(TicketAction.DISPATCH);
         TicketStatus from = status;
@@ -306,7 +314,7 @@ public class Ticket extends IdentityEntity {
         }
         for (AssignmentOrder order : orders) {
             if (!kept.contains(order.organization().code)) {
-                assignments.add(new Assignment(this, order.organization(), order.role(), at));
+                assignments.add(new Assignment(this, order.organization(), order.role(), at, acceptDueAt));
             }
         }
         leadOrganization = orders.stream().filter(o -> o.role() == AssignmentRole.LEAD).findFirst().orElseThrow()
@@ -329,6 +337,39 @@ public class Ticket extends IdentityEntity {
             startedAt = at;
         }
         transition(EventType.STARTED, to, actor, at, null, null);
+    }
+
+    /**
+     * The organization acknowledges its order (签收), once per assignment; the status stays. On the timeline for
+     * everyone when the lead accepts (residents see the work is taken on), for staff when a supporting one does.
+     */
+    public Assignment accept(long organizationId, Actor actor, Instant at) {
+        moveTo(TicketAction.ACCEPT);
+        Assignment order = activeAssignments().stream().filter(a -> a.organization.id.equals(organizationId))
+                .findFirst().orElseThrow(() -> new InvalidRequestProblem("organizationCode",
+                        "The organization is not dispatched to ticket " + code + "."));
+        if (order.acceptedAt != null) {
+            throw new IllegalTransitionProblem(code, status, TicketAction.ACCEPT.pathName(),
+                    status.allowedActions().stream().filter(a -> a != TicketAction.ACCEPT || hasOrderToAccept())
+                            .map(TicketAction::pathName).sorted().toList(),
+                    "Ticket " + code + " was already accepted by " + order.organization.code + " at " + order.acceptedAt + ".");
+        }
+        order.accept(actor, at);
+        updatedAt = at;
+        record(EventType.ACCEPTED, status, status, actor, at, EventWording.accepted(order.organization, order.role), null,
+                order.role == AssignmentRole.LEAD ? Visibility.PUBLIC : Visibility.INTERNAL);
+        return order;
+    }
+
+    /** The organization's order on this ticket that it has yet to accept, if any. */
+    public Optional<Assignment> orderToAccept(long organizationId) {
+        return activeAssignments().stream()
+                .filter(a -> a.organization.id.equals(organizationId) && a.awaitsAcceptance()).findFirst();
+    }
+
+    /** Whether any organization dispatched to the ticket has yet to accept its order. */
+    public boolean hasOrderToAccept() {
+        return assignments.stream().anyMatch(Assignment::awaitsAcceptance);
     }
 
     public void resolve(String resolutionText, String cause, Actor actor, Instant at) {

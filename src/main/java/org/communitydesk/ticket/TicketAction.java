@@ -2,12 +2,27 @@ package org.communitydesk.ticket;
 
 import java.util.Locale;
 
-/** The moves a ticket can make; each is {@code POST /api/tickets/{code}/{action}}. */
+/**
+ * The moves a ticket can make; each is {@code POST /api/tickets/{code}/{action}}. Where each goes is in
+ * {@link TicketStatus}, who may make it in {@link MovePermissions}: a new move is one entry in each.
+ */
 public enum TicketAction {
-    DISPATCH, START, RESOLVE, CLOSE, CANCEL, REOPEN;
+    DISPATCH, START, RESOLVE, CLOSE, CANCEL, REOPEN,
+    /** An organization dispatched to the ticket acknowledges the order (签收); the status stays. */
+    ACCEPT;
 
     /** The path segment and the name clients see: "dispatch", "start", ... */
     public String pathName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The action whose {@link #pathName()} this is, if any. */
+    public static java.util.Optional<TicketAction> ofPathName(String name) {
+        for (TicketAction action : values()) {
+            if (action.pathName().equals(name)) {
+                return java.util.Optional.of(action);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

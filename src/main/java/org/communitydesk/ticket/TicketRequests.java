@@ -103,6 +103,13 @@ public final class TicketRequests {
     public record MoveRequest(@Size(max = 4000) String note) {
     }
 
+    @Schema(description = "Accepting an order (签收). A contractor accepts for its own organization (organizationCode "
+            + "may be left out); an ADMIN names the organization it records the acceptance for, as told by phone.")
+    public record AcceptRequest(
+            @Size(max = 40) @Schema(examples = "tongda-dredging") String organizationCode,
+            @Size(max = 4000) @Schema(description = "Internal note, recorded as a separate event.") String note) {
+    }
+
     public record DispatchRequest(
             @NotEmpty @Size(max = 20) List<@NotNull @Valid AssignmentInput> assignments,
             @Size(max = 4000) @Schema(description = "Internal note, recorded as a separate event.") String note) {

@@ -1,8 +1,8 @@
 package org.communitydesk.ticket;
 
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +22,7 @@ import org.communitydesk.common.OpenApiConventions;
 import org.communitydesk.common.PageResponse;
 import org.communitydesk.common.Problem;
 import org.communitydesk.common.Roles;
+import org.communitydesk.ticket.TicketRequests.AcceptRequest;
 import org.communitydesk.ticket.TicketRequests.AddReportRequest;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
@@ -76,7 +77,7 @@ public class TicketResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "413", description = "Body over 256 KB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response createTicket(@NotNull @Valid CreateTicketRequest request, UriInfo uriInfo) {
+    public Response createTicket(@NotNull CreateTicketRequest request, UriInfo uriInfo) {
         TicketView ticket = tickets.create(request, actor.get());
         return Response.created(uriInfo.getBaseUriBuilder().path("api/tickets").path(ticket.code()).build())
                 .tag(new jakarta.ws.rs.core.EntityTag(Long.toString(ticket.version())))
@@ -130,9 +131,9 @@ public class TicketResource {
             extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
-    public Response addTicketReport(@PathParam("code") String code, @NotNull @Valid AddReportRequest request,
+    public Response addTicketReport(@PathParam("code") String code, @NotNull AddReportRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(tickets.addReport(code, request, ifMatch, actor.get()));
+        return withETag(tickets.addReport(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST
@@ -145,85 +146,111 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StaleTicketProblem.Body.class)))
-    public Response addTicketNote(@PathParam("code") String code, @NotNull @Valid NoteRequest request,
+    public Response addTicketNote(@PathParam("code") String code, @NotNull NoteRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        EventView event = tickets.addNote(code, request, ifMatch, actor.get());
+        EventView event = tickets.addNote(code, request, ETags.expectedVersion(ifMatch), actor.get());
         return Response.status(Response.Status.CREATED).entity(event).build();
     }
 
     @POST
     @Path("/{code}/dispatch")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(operationId = "dispatchTicket",
             summary = "Assign organizations (exactly one LEAD); again later to change the assignments",
-            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "dispatch") })
     @MoveResponses
     @ConditionalRead
-    public Response dispatchTicket(@PathParam("code") String code, @NotNull @Valid DispatchRequest request,
+    public Response dispatchTicket(@PathParam("code") String code, @NotNull DispatchRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(tickets.dispatch(code, request, ifMatch, actor.get()));
+        return withETag(tickets.dispatch(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST
     @Path("/{code}/start")
-    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(operationId = "startTicket", summary = "Work has started on site",
-            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "start") })
     @MoveResponses
     @ConditionalRead
     public Response startTicket(@PathParam("code") String code,
-            @RequestBody(required = false, description = "Optional: a note; send {} or nothing") @Valid MoveRequest request,
+            @RequestBody(required = false, description = "Optional: a note; send {} or nothing") MoveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(tickets.start(code, request, ifMatch, actor.get()));
+        return withETag(tickets.start(code, request, ETags.expectedVersion(ifMatch), actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/accept")
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(operationId = "acceptTicket", summary = "Accept the order (签收) for an organization dispatched to the ticket",
+            description = "Once per organization and dispatch, while the ticket is DISPATCHED or IN_PROGRESS; the status "
+                    + "stays. A contractor accepts for its own organization (organizationCode may be left out; another "
+                    + "organization's code answers 403); an ADMIN names the organization whose acceptance it records. "
+                    + "Accepting again answers 409 illegal-transition. The lead's acceptance is on the public timeline, "
+                    + "a supporting organization's for staff only.",
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "accept") })
+    @MoveResponses
+    @ConditionalRead
+    public Response acceptTicket(@PathParam("code") String code,
+            @RequestBody(required = false, description = "Optional for a contractor; an ADMIN names the organization")
+            AcceptRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.accept(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST
     @Path("/{code}/resolve")
-    @RolesAllowed({ Roles.CONTRACTOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(operationId = "resolveTicket", summary = "The problem is fixed: record the resolution and root cause",
-            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "resolve") })
     @MoveResponses
     @ConditionalRead
-    public Response resolveTicket(@PathParam("code") String code, @NotNull @Valid ResolveRequest request,
+    public Response resolveTicket(@PathParam("code") String code, @NotNull ResolveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(tickets.resolve(code, request, ifMatch, actor.get()));
+        return withETag(tickets.resolve(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST
     @Path("/{code}/close")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(operationId = "closeTicket", summary = "Close a resolved ticket",
-            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "close") })
     @MoveResponses
     @ConditionalRead
     public Response closeTicket(@PathParam("code") String code,
-            @RequestBody(required = false, description = "Optional: a note; send {} or nothing") @Valid MoveRequest request,
+            @RequestBody(required = false, description = "Optional: a note; send {} or nothing") MoveRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(tickets.close(code, request, ifMatch, actor.get()));
+        return withETag(tickets.close(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST
     @Path("/{code}/cancel")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(operationId = "cancelTicket", summary = "Cancel an open ticket, with a reason",
-            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "cancel") })
     @MoveResponses
     @ConditionalRead
-    public Response cancelTicket(@PathParam("code") String code, @NotNull @Valid CancelRequest request,
+    public Response cancelTicket(@PathParam("code") String code, @NotNull CancelRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(tickets.cancel(code, request, ifMatch, actor.get()));
+        return withETag(tickets.cancel(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST
     @Path("/{code}/reopen")
-    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
     @Operation(operationId = "reopenTicket", summary = "Reopen a resolved or closed ticket, with a reason",
-            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "reopen") })
     @MoveResponses
     @ConditionalRead
-    public Response reopenTicket(@PathParam("code") String code, @NotNull @Valid ReopenRequest request,
+    public Response reopenTicket(@PathParam("code") String code, @NotNull ReopenRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(tickets.reopen(code, request, ifMatch, actor.get()));
+        return withETag(tickets.reopen(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST
@@ -236,9 +263,9 @@ public class TicketResource {
             extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @MoveResponses
     @ConditionalRead
-    public Response recordFollowUpFeedback(@PathParam("code") String code, @NotNull @Valid FeedbackRequest request,
+    public Response recordFollowUpFeedback(@PathParam("code") String code, @NotNull FeedbackRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(tickets.recordFollowUp(code, request, ifMatch, actor.get()));
+        return withETag(tickets.recordFollowUp(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST
@@ -255,7 +282,7 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StaleTicketProblem.Body.class)))
     public Response reissueAccessCode(@PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        AccessCodeView issued = tickets.reissueAccessCode(code, ifMatch, actor.get());
+        AccessCodeView issued = tickets.reissueAccessCode(code, ETags.expectedVersion(ifMatch), actor.get());
         return Response.ok(issued).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(issued.version())))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }

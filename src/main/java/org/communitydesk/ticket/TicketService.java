@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.communitydesk.directory.Organization;
 import org.communitydesk.directory.ServiceCategory;
 import org.communitydesk.directory.Site;
 import org.communitydesk.ticket.Ticket.AssignmentOrder;
+import org.communitydesk.ticket.TicketRequests.AcceptRequest;
 import org.communitydesk.ticket.TicketRequests.AddReportRequest;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
@@ -44,8 +47,10 @@ import org.communitydesk.ticket.TicketViews.TicketView;
 import org.jboss.logging.Logger;
 
 /**
- * Use cases on tickets. Each change locks the ticket row, checks the client's If-Match against
- * the current version, applies one method of the aggregate and answers with the new state.
+ * Use cases on tickets. Each change locks the ticket row, checks the version the caller expects (none, or
+ * the number its page or If-Match named), checks the move against {@link MovePermissions}, applies one method
+ * of the aggregate and answers with the new state. Commands are validated here (their constraints, as
+ * {@code ConstraintViolationException}), so the API, the pages and Open311 all get the same checks.
  */
 @ApplicationScoped
 @Transactional
@@ -69,12 +74,13 @@ public class TicketService {
     @Inject
     WorkingCalendar workingCalendar;
 
-    public TicketView create(CreateTicketRequest request, Caller caller) {
+    public TicketView create(@NotNull @Valid CreateTicketRequest request, Caller caller) {
         return create(request, List.of(), caller);
     }
 
     /** A new ticket with the answers to its service's further questions (checked by the channel that asked them). */
-    public TicketView create(CreateTicketRequest request, List<TicketAttribute.Answer> answers, Caller caller) {
+    public TicketView create(@NotNull @Valid CreateTicketRequest request, List<TicketAttribute.Answer> answers,
+            Caller caller) {
         Instant now = clock.instant();
         ServiceCategory category = ServiceCategory.findByCode(request.categoryCode().strip())
                 .orElseThrow(() -> new InvalidRequestProblem("categoryCode",
@@ -108,8 +114,8 @@ public class TicketService {
     }
 
     /** A new access code for the resident, for when the first one was lost; the old one stops working. */
-    public AccessCodeView reissueAccessCode(String code, String ifMatch, Caller caller) {
-        Ticket ticket = lockForChange(code, ifMatch, caller.scope());
+    public AccessCodeView reissueAccessCode(String code, ExpectedVersion expected, Caller caller) {
+        Ticket ticket = lockForChange(code, expected, caller.scope());
         String accessCode = ticket.issueAccessCode(accessCodes, caller.actor(), clock.instant());
         // The guesses were against the old code: the new one starts clean, for every client.
         long cleared = AccessGuards.clear(ticket);
@@ -121,7 +127,7 @@ public class TicketService {
 
     /** Lifts every block of the ticket's public lookups (per client and ticket-wide) and forgets the counts. */
     public TicketView liftAccessBlocks(String code, Caller caller) {
-        Ticket ticket = lockForChange(code, null, caller.scope());
+        Ticket ticket = lockForChange(code, ExpectedVersion.NONE, caller.scope());
         long cleared = AccessGuards.clear(ticket);
         Instant now = clock.instant();
         ticket.liftAccessBlocks(caller.actor(), now);
@@ -132,59 +138,100 @@ public class TicketService {
     }
 
     /** Staff record what the resident said on a follow-up call (回访), under their own name. */
-    public TicketView recordFollowUp(String code, FeedbackRequest request, String ifMatch, Caller caller) {
-        return change(code, ifMatch, caller, ticket -> ticket.giveFeedback(request.toFeedback(),
+    public TicketView recordFollowUp(String code, @NotNull @Valid FeedbackRequest request, ExpectedVersion expected,
+            Caller caller) {
+        return change(code, expected, caller, ticket -> ticket.giveFeedback(request.toFeedback(),
                 FeedbackSource.FOLLOW_UP_CALL, caller.actor(), clock.instant()));
     }
 
-    public TicketView addReport(String code, AddReportRequest request, String ifMatch, Caller caller) {
-        return change(code, ifMatch, caller, ticket -> ticket.addReport(request.reporter().toReporter(), request.channel(),
+    public TicketView addReport(String code, @NotNull @Valid AddReportRequest request, ExpectedVersion expected,
+            Caller caller) {
+        return change(code, expected, caller, ticket -> ticket.addReport(request.reporter().toReporter(), request.channel(),
                 blankToNull(request.note()), caller.actor(), clock.instant()));
     }
 
-    public TicketView dispatch(String code, DispatchRequest request, String ifMatch, Caller caller) {
+    public TicketView dispatch(String code, @NotNull @Valid DispatchRequest request, ExpectedVersion expected,
+            Caller caller) {
+        MovePermissions.requireRole(TicketAction.DISPATCH, caller);
         List<AssignmentOrder> orders = request.assignments().stream()
                 .map(a -> new AssignmentOrder(Organization.findByCode(a.organizationCode().strip())
                         .orElseThrow(() -> new InvalidRequestProblem("assignments",
                                 "No organization with code '" + a.organizationCode().strip() + "'.")), a.role()))
                 .toList();
-        return moved(TicketAction.DISPATCH, change(code, ifMatch, caller, ticket -> {
+        return move(TicketAction.DISPATCH, code, expected, caller, ticket -> {
             Instant now = clock.instant();
-            boolean reassigning = ticket.status != TicketStatus.REPORTED && ticket.status.after(TicketAction.DISPATCH).isPresent();
-            if (reassigning && !caller.mayReassign()) {
-                throw new ForbiddenProblem("Ticket " + ticket.code + " is already dispatched; changing its organizations "
-                        + "is for the street-office supervisor.");
-            }
-            ticket.dispatch(orders, caller.actor(), now);
+            ticket.dispatch(orders, caller.actor(), now, acceptanceDueAt(ticket.category, now));
             internalNote(ticket, request.note(), caller.actor(), now);
-        }));
+        });
     }
 
-    public TicketView start(String code, MoveRequest request, String ifMatch, Caller caller) {
-        return moved(TicketAction.START, change(code, ifMatch, caller, ticket -> {
+    /**
+     * By when an organization dispatched at {@code assignedAt} should accept the order: the category's acceptance
+     * target, counted in plain hours for now. The one place that computes it, so that a working-day calendar can
+     * take over here.
+     */
+    Instant acceptanceDueAt(ServiceCategory category, Instant assignedAt) {
+        return assignedAt.plus(Duration.ofMinutes(category.acceptanceTargetMinutes));
+    }
+
+    /**
+     * An organization dispatched to the ticket acknowledges the order (签收). A contractor accepts for its own
+     * organization; an ADMIN records the acceptance of the organization it names (told by phone, say).
+     */
+    public TicketView accept(String code, @Valid AcceptRequest request, ExpectedVersion expected, Caller caller) {
+        String named = request == null ? null : blankToNull(request.organizationCode());
+        return move(TicketAction.ACCEPT, code, expected, caller, ticket -> {
+            Instant now = clock.instant();
+            Assignment accepted = ticket.accept(acceptingOrganization(named, caller), caller.actor(), now);
+            internalNote(ticket, request == null ? null : request.note(), caller.actor(), now);
+            LOG.infof("Ticket %s: %s accepted the order (%s)", ticket.code, accepted.organization.code, accepted.role);
+        });
+    }
+
+    /** A contractor's own organization (naming another is refused); for an ADMIN, the organization it names. */
+    private static long acceptingOrganization(String named, Caller caller) {
+        Long own = MovePermissions.organizationOf(caller);
+        if (own != null) {
+            if (named != null && Organization.findByCode(named).map(o -> !o.id.equals(own)).orElse(true)) {
+                throw new ForbiddenProblem("A contractor accepts orders for its own organization only.");
+            }
+            return own;
+        }
+        if (named == null) {
+            throw new InvalidRequestProblem("organizationCode", "Name the organization whose acceptance you record.");
+        }
+        return Organization.findByCode(named).map(o -> o.id).orElseThrow(() -> new InvalidRequestProblem(
+                "organizationCode", "No organization with code '" + named + "'."));
+    }
+
+    public TicketView start(String code, @Valid MoveRequest request, ExpectedVersion expected, Caller caller) {
+        return move(TicketAction.START, code, expected, caller, ticket -> {
             Instant now = clock.instant();
             ticket.start(caller.actor(), now);
             internalNote(ticket, request == null ? null : request.note(), caller.actor(), now);
-        }));
+        });
     }
 
-    public TicketView resolve(String code, ResolveRequest request, String ifMatch, Caller caller) {
-        return moved(TicketAction.RESOLVE, change(code, ifMatch, caller, ticket -> {
+    public TicketView resolve(String code, @NotNull @Valid ResolveRequest request, ExpectedVersion expected,
+            Caller caller) {
+        return move(TicketAction.RESOLVE, code, expected, caller, ticket -> {
             Instant now = clock.instant();
             ticket.resolve(request.resolution().strip(), blankToNull(request.rootCause()), caller.actor(), now);
             internalNote(ticket, request.note(), caller.actor(), now);
-        }));
+        });
     }
 
-    public TicketView close(String code, MoveRequest request, String ifMatch, Caller caller) {
-        return moved(TicketAction.CLOSE, change(code, ifMatch, caller, ticket -> {
+    public TicketView close(String code, @Valid MoveRequest request, ExpectedVersion expected, Caller caller) {
+        return move(TicketAction.CLOSE, code, expected, caller, ticket -> {
             Instant now = clock.instant();
             ticket.close(caller.actor(), now);
             internalNote(ticket, request == null ? null : request.note(), caller.actor(), now);
-        }));
+        });
     }
 
-    public TicketView cancel(String code, CancelRequest request, String ifMatch, Caller caller) {
+    public TicketView cancel(String code, @NotNull @Valid CancelRequest request, ExpectedVersion expected,
+            Caller caller) {
+        MovePermissions.requireRole(TicketAction.CANCEL, caller);
         Ticket original = null;
         if (request.duplicateOf() != null && !request.duplicateOf().isBlank()) {
             // In scope only: a ticket the caller cannot see must look exactly like one that does not exist.
@@ -193,20 +240,21 @@ public class TicketService {
                             "No ticket with code '" + request.duplicateOf().strip() + "'."));
         }
         Ticket duplicated = original;
-        return moved(TicketAction.CANCEL, change(code, ifMatch, caller, ticket -> {
+        return move(TicketAction.CANCEL, code, expected, caller, ticket -> {
             Instant now = clock.instant();
             ticket.cancel(request.reason(), duplicated, caller.actor(), now);
             internalNote(ticket, request.note(), caller.actor(), now);
-        }));
+        });
     }
 
-    public TicketView reopen(String code, ReopenRequest request, String ifMatch, Caller caller) {
-        return moved(TicketAction.REOPEN, change(code, ifMatch, caller,
-                ticket -> ticket.reopen(request.reason().strip(), caller.actor(), clock.instant())));
+    public TicketView reopen(String code, @NotNull @Valid ReopenRequest request, ExpectedVersion expected,
+            Caller caller) {
+        return move(TicketAction.REOPEN, code, expected, caller,
+                ticket -> ticket.reopen(request.reason().strip(), caller.actor(), clock.instant()));
     }
 
-    public EventView addNote(String code, NoteRequest request, String ifMatch, Caller caller) {
-        Ticket ticket = lockForChange(code, ifMatch, caller.scope());
+    public EventView addNote(String code, @NotNull @Valid NoteRequest request, ExpectedVersion expected, Caller caller) {
+        Ticket ticket = lockForChange(code, expected, caller.scope());
         Visibility visibility = request.visibility() == null ? Visibility.INTERNAL : request.visibility();
         TicketEvent event = ticket.addNote(request.text().strip(), visibility, caller.actor(), clock.instant());
         ticket.flush();
@@ -221,8 +269,8 @@ public class TicketService {
 
     /** For features beside the ticket (photos): the ticket locked for a change in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Ticket lockForCaller(String code, String ifMatch, Caller caller) {
-        return lockForChange(code, ifMatch, caller.scope());
+    public Ticket lockForCaller(String code, ExpectedVersion expected, Caller caller) {
+        return lockForChange(code, expected, caller.scope());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -235,13 +283,24 @@ public class TicketService {
         return TicketEvent.timelineOf(find(code, caller.scope())).stream().map(e -> EventView.of(e, language)).toList();
     }
 
-    private TicketView moved(TicketAction action, TicketView ticket) {
+    /**
+     * A move of the state machine: the caller's role must be one that may ever make it (403, as the door says),
+     * the ticket is locked at the expected version (404, 412), and {@link MovePermissions} decides on the ticket as
+     * it is (409 for the state, 403 for the role or party) before the aggregate applies it.
+     */
+    private TicketView move(TicketAction action, String code, ExpectedVersion expected, Caller caller,
+            Consumer<Ticket> change) {
+        MovePermissions.requireRole(action, caller);
+        TicketView moved = change(code, expected, caller, ticket -> {
+            MovePermissions.check(action, ticket, caller);
+            change.accept(ticket);
+        });
         metrics.count(AppMetrics.TICKET_MOVES, AppMetrics.ACTION, action.pathName());
-        return ticket;
+        return moved;
     }
 
-    private TicketView change(String code, String ifMatch, Caller caller, Consumer<Ticket> change) {
-        Ticket ticket = lockForChange(code, ifMatch, caller.scope());
+    private TicketView change(String code, ExpectedVersion expected, Caller caller, Consumer<Ticket> change) {
+        Ticket ticket = lockForChange(code, expected, caller.scope());
         change.accept(ticket);
         ticket.flush();
         return view(ticket, clock.instant(), caller);
@@ -251,11 +310,11 @@ public class TicketService {
      * Locks the row for the rest of the transaction, so that two concurrent moves run one after
      * the other and the second one sees the state the first one left.
      */
-    private Ticket lockForChange(String code, String ifMatch, TicketScope scope) {
+    private Ticket lockForChange(String code, ExpectedVersion expected, TicketScope scope) {
         Ticket ticket = findInScope(code, scope).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> new NotFoundProblem("ticket", code));
-        if (ifMatch != null && !ifMatch.isBlank() && !ETags.matches(ifMatch, ticket.version)) {
-            throw new StaleTicketProblem(code, ifMatch.strip(), ticket.version);
+        if (expected != null && !expected.allows(ticket.version)) {
+            throw new StaleTicketProblem(code, expected, ticket.version);
         }
         return ticket;
     }
@@ -299,8 +358,10 @@ public class TicketService {
 
     private static TicketView view(Ticket t, Instant now, Caller caller, String accessCode) {
         List<AssignmentView> assignments = t.activeAssignments().stream()
-                .map(a -> new AssignmentView(Ref.of(a.organization), a.role, a.assignedAt)).toList();
-        List<String> allowed = t.status.allowedActions().stream().map(TicketAction::pathName).sorted().toList();
+                .map(a -> new AssignmentView(Ref.of(a.organization), a.role, a.assignedAt, a.acceptDueAt, a.acceptedAt,
+                        a.acceptedBy, a.acceptedAt == null && a.acceptDueAt != null && a.acceptDueAt.isBefore(now)))
+                .toList();
+        List<String> allowed = MovePermissions.allowedFor(t, caller);
         return new TicketView(t.code, t.version, t.status, Ref.of(t.category), t.priority, t.channel, t.description,
                 // Contractors work from the ticket; staff keep the caller's details and call back.
                 caller.hasRole(Roles.CONTRACTOR) ? null : new ReporterView(t.reporterName, t.reporterPhone),

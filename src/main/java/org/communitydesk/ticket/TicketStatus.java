@@ -12,7 +12,9 @@ import java.util.Set;
  * REPORTED -> DISPATCHED -> IN_PROGRESS -> RESOLVED -> CLOSED
  * any open state -> CANCELLED;  RESOLVED | CLOSED -> DISPATCHED (reopen)
  * </pre>
- * Dispatching again while DISPATCHED or IN_PROGRESS changes the assignments and keeps the state.
+ * Dispatching again while DISPATCHED or IN_PROGRESS changes the assignments and keeps the state; so does
+ * accepting (签收), which each organization dispatched to does once. Who may make each move is in
+ * {@link MovePermissions}, beside this table.
  */
 public enum TicketStatus {
     REPORTED, DISPATCHED, IN_PROGRESS, RESOLVED, CLOSED, CANCELLED;
@@ -25,9 +27,11 @@ public enum TicketStatus {
         move(DISPATCHED, TicketAction.DISPATCH, DISPATCHED);
         move(DISPATCHED, TicketAction.START, IN_PROGRESS);
         move(DISPATCHED, TicketAction.CANCEL, CANCELLED);
+        move(DISPATCHED, TicketAction.ACCEPT, DISPATCHED);
         move(IN_PROGRESS, TicketAction.DISPATCH, IN_PROGRESS);
         move(IN_PROGRESS, TicketAction.RESOLVE, RESOLVED);
         move(IN_PROGRESS, TicketAction.CANCEL, CANCELLED);
+        move(IN_PROGRESS, TicketAction.ACCEPT, IN_PROGRESS);
         move(RESOLVED, TicketAction.CLOSE, CLOSED);
         move(RESOLVED, TicketAction.REOPEN, DISPATCHED);
         move(CLOSED, TicketAction.REOPEN, DISPATCHED);

@@ -46,7 +46,14 @@ public final class TicketViews {
     public record ReporterView(String name, @Schema(nullable = true) String phone) {
     }
 
-    public record AssignmentView(Ref organization, AssignmentRole role, Instant assignedAt) {
+    public record AssignmentView(Ref organization, AssignmentRole role, Instant assignedAt,
+            @Schema(nullable = true, description = "By when the organization should accept the order (签收): the "
+                    + "category's acceptance target after the dispatch; null for orders from before targets existed.")
+            Instant acceptDueAt,
+            @Schema(nullable = true, description = "When the organization accepted the order; null until it does.")
+            Instant acceptedAt,
+            @Schema(nullable = true, description = "Who accepted it (a user name).") String acceptedBy,
+            @Schema(description = "Not accepted, and past acceptDueAt.") boolean acceptOverdue) {
     }
 
     public record TicketRef(String code, TicketStatus status, Instant reportedAt,
@@ -114,7 +121,9 @@ public final class TicketViews {
             int reopenCount,
             @Schema(nullable = true) Ref leadOrganization,
             List<AssignmentView> assignments,
-            @Schema(description = "The moves allowed from the current status.") List<String> allowedActions,
+            @Schema(description = "The moves the caller may make now: the status allows them, the caller's role may "
+                    + "make them (ticket.MovePermissions), and for accept, the caller's organization has an order "
+                    + "to accept.") List<String> allowedActions,
             @Schema(description = "Open tickets of the same category at the same site reported within 72 hours.")
             List<TicketRef> possibleDuplicates,
             @Schema(nullable = true,

@@ -88,6 +88,10 @@ public interface TimelineTexts {
     @Message
     String positionFromPhoto(String latitude, String longitude);
 
+    /** An organization accepted its order (签收). */
+    @Message
+    String accepted(String name);
+
     @Message
     String notificationSent(String channel, String recipient, String kind);
 

@@ -40,5 +40,7 @@ public enum Wording {
     /** Marked at risk by the escalation job. */
     AT_RISK,
     /** Marked overdue by the escalation job. */
-    OVERDUE
+    OVERDUE,
+    /** An organization accepted its order: {@code code}, {@code zh}, {@code en} (its names then), {@code role}. */
+    ACCEPTED
 }

@@ -62,6 +62,7 @@ class ConsoleScopeTest {
     static final Map<String, Form> FORMS = Map.ofEntries(
             Map.entry("dispatch", new Form(State.REPORTED, Map.of("lead", "tongda-dredging", "organization", "tongda-dredging"))),
             Map.entry("start", new Form(State.DISPATCHED, Map.of())),
+            Map.entry("accept", new Form(State.DISPATCHED, Map.of())),
             Map.entry("resolve", new Form(State.IN_PROGRESS, Map.of("resolution", "疏通完毕", "rootCause", "油污结块"))),
             Map.entry("close", new Form(State.RESOLVED, Map.of("confirm", "yes"))),
             Map.entry("cancel", new Form(State.DISPATCHED, Map.of("reason", "WITHDRAWN", "confirm", "yes"))),
@@ -170,10 +171,17 @@ class ConsoleScopeTest {
                 .findFirst().orElseThrow();
     }
 
-    /** The roles the method allows, but the administrator, whose scope is everything. */
+    /**
+     * The roles the method allows, but the administrator, whose scope is everything: its {@code @RolesAllowed}, or
+     * for a move behind the ticket-move door, the roles ticket.MovePermissions names for the move of its path.
+     */
     private static Set<Role> rolesOf(Method method) {
-        return Arrays.stream(method.getAnnotation(RolesAllowed.class).value()).map(Role::valueOf)
-                .filter(role -> role != Role.ADMIN).collect(Collectors.toCollection(TreeSet::new));
+        java.util.stream.Stream<String> roles = method.isAnnotationPresent(RolesAllowed.class)
+                ? Arrays.stream(method.getAnnotation(RolesAllowed.class).value())
+                : org.communitydesk.ticket.MovePermissions.rolesFor(org.communitydesk.ticket.TicketAction
+                        .ofPathName(method.getAnnotation(Path.class).value()).orElseThrow()).stream();
+        return roles.map(Role::valueOf).filter(role -> role != Role.ADMIN)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private Response post(User user, String code, String form) {

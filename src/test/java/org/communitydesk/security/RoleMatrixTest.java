@@ -183,6 +183,9 @@ class RoleMatrixTest {
                     new Case(Target.DISPATCHED_TICKET, EnumSet.of(SUPERVISOR, ADMIN), false)),
                     token -> dispatchBody("tongda-dredging", "datong-sewage"))),
             Map.entry("startTicket", rule(Target.DISPATCHED_TICKET, EnumSet.of(CONTRACTOR, ADMIN), token -> Map.of())),
+            // The crew accepts its own organization's order; the administrator records it for the one it names.
+            Map.entry("acceptTicket", rule(Target.DISPATCHED_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
+                    token -> Map.of("organizationCode", "tongda-dredging"))),
             Map.entry("resolveTicket", rule(Target.IN_PROGRESS_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
                     token -> validBodyFor("resolve"))),
             Map.entry("closeTicket", rule(Target.RESOLVED_TICKET, OFFICES, token -> Map.of())),
@@ -396,7 +399,7 @@ class RoleMatrixTest {
         Set<String> tried = outOfScopeCalls().map(arguments -> ((Operation) arguments.get()[0]).operationId())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(tried).contains("getTicket", "listTicketEvents", "addTicketReport", "addTicketNote", "dispatchTicket",
-                "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
+                "acceptTicket", "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
                 "reissueAccessCode", "liftAccessBlocks");
     }
 

@@ -76,6 +76,8 @@ public final class TicketApi {
             case "resolve" -> Map.of("resolution", "清理油污结块，疏通管道", "rootCause", "油污结块");
             case "cancel" -> Map.of("reason", "WITHDRAWN");
             case "reopen" -> Map.of("reason", "居民反映仍然堵塞");
+            // The administrator records the acceptance of the organization that validBodyFor("dispatch") names.
+            case "accept" -> Map.of("organizationCode", "tongda-dredging");
             default -> Map.of();
         };
     }

@@ -66,6 +66,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void orderTextsHaveTheSameKeysInBothLanguages() {
+        // web.OrderMessages: the steps of work orders (accepting) on the ticket page and the dashboard.
+        assertThat(keys("messages/order_en.properties")).isEqualTo(keys("messages/order.properties"))
+                .contains("actionAccept", "orderAccepted", "dashAcceptedWithinTarget");
+    }
+
+    @Test
     void mapLabelsHaveTheSameKeysInBothLanguages() {
         // web.MapMessages: the labels of the maps.
         assertThat(keys("messages/map_en.properties")).isEqualTo(keys("messages/map.properties"))

@@ -1,0 +1,148 @@
+package org.communitydesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.communitydesk.ticket.PlainTickets.CREW;
+import static org.communitydesk.ticket.PlainTickets.SANITATION;
+import static org.communitydesk.ticket.PlainTickets.TONGDA;
+import static org.communitydesk.ticket.PlainTickets.caller;
+import static org.communitydesk.ticket.PlainTickets.crewOf;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.communitydesk.common.ForbiddenProblem;
+import org.communitydesk.common.ProblemException;
+import org.communitydesk.common.Roles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Who may make which move ({@link MovePermissions}), as plain objects: no Quarkus, no database. */
+class MovePermissionsTest {
+
+    private static final Caller STAFF = caller(Roles.STAFF, TicketScope.community(11L));
+    private static final Caller SUPERVISOR = caller(Roles.SUPERVISOR, TicketScope.streetOffice(10L));
+    private static final Caller ADMIN = caller(Roles.ADMIN, TicketScope.ALL);
+
+    /** The roles the doors let through, written out so that a change to the table fails here. */
+    private static final Map<TicketAction, Set<String>> DOORS = Map.of(
+            TicketAction.DISPATCH, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
+            TicketAction.START, Set.of(Roles.CONTRACTOR, Roles.ADMIN),
+            TicketAction.RESOLVE, Set.of(Roles.CONTRACTOR, Roles.ADMIN),
+            TicketAction.CLOSE, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
+            TicketAction.CANCEL, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
+            TicketAction.REOPEN, Set.of(Roles.SUPERVISOR, Roles.ADMIN),
+            TicketAction.ACCEPT, Set.of(Roles.CONTRACTOR, Roles.ADMIN));
+
+    @ParameterizedTest
+    @EnumSource(TicketAction.class)
+    void everyMoveHasItsRolesInTheTable(TicketAction action) {
+        assertThat(MovePermissions.rolesFor(action)).containsExactlyInAnyOrderElementsOf(DOORS.get(action));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TicketAction.class)
+    void everyStateThatAllowsAMoveHasARowForIt(TicketAction action) {
+        for (TicketStatus status : TicketStatus.values()) {
+            if (status.after(action).isPresent()) {
+                assertThat(MovePermissions.rowFor(action, status)).as("%s from %s", action, status).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void onlySupervisorsChangeTheOrganizationsOfADispatchedTicket() {
+        assertThat(MovePermissions.rowFor(TicketAction.DISPATCH, TicketStatus.REPORTED).orElseThrow().roles())
+                .contains(Roles.STAFF);
+        for (TicketStatus dispatched : EnumSet.of(TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS)) {
+            assertThat(MovePermissions.rowFor(TicketAction.DISPATCH, dispatched).orElseThrow().roles())
+                    .containsExactlyInAnyOrder(Roles.SUPERVISOR, Roles.ADMIN);
+        }
+        Ticket ticket = PlainTickets.dispatched();
+        assertThat(MovePermissions.allowedFor(ticket, STAFF)).containsExactly("cancel");
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).containsExactly("cancel", "dispatch");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.DISPATCH, ticket, STAFF))
+                .isInstanceOf(ForbiddenProblem.class).hasMessageContaining("street-office supervisor");
+    }
+
+    @Test
+    void allowedActionsAreTheStatesMovesThatTheCallerMayMake() {
+        Ticket reported = PlainTickets.reported();
+        assertThat(MovePermissions.allowedFor(reported, STAFF)).containsExactly("cancel", "dispatch");
+        assertThat(MovePermissions.allowedFor(reported, crewOf(TONGDA))).isEmpty();
+
+        Ticket dispatched = PlainTickets.dispatched();
+        assertThat(MovePermissions.allowedFor(dispatched, crewOf(TONGDA))).containsExactly("accept", "start");
+        assertThat(MovePermissions.allowedFor(dispatched, ADMIN))
+                .containsExactly("accept", "cancel", "dispatch", "start");
+    }
+
+    @Test
+    void acceptIsOfferedToEachOrganizationUntilItAccepted() {
+        Ticket ticket = PlainTickets.dispatched();
+
+        ticket.accept(TONGDA.id, CREW, PlainTickets.REPORTED_AT.plusSeconds(900));
+
+        assertThat(MovePermissions.allowedFor(ticket, crewOf(TONGDA))).containsExactly("start");
+        assertThat(MovePermissions.allowedFor(ticket, crewOf(SANITATION))).containsExactly("accept", "start");
+        // The administrator may record the acceptance of the one organization still to accept.
+        assertThat(MovePermissions.allowedFor(ticket, ADMIN)).contains("accept");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.ACCEPT, ticket, crewOf(TONGDA)))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(409);
+                    assertThat(problem.extensions()).containsEntry("allowedActions", java.util.List.of("start"));
+                });
+
+        ticket.accept(SANITATION.id, new Actor("sanitation.crew", Roles.CONTRACTOR), PlainTickets.REPORTED_AT.plusSeconds(999));
+        assertThat(MovePermissions.allowedFor(ticket, ADMIN)).doesNotContain("accept");
+    }
+
+    @Test
+    void aMoveTheStateDoesNotAllowIsRefusedWithTheMovesOfTheState() {
+        Ticket dispatched = PlainTickets.dispatched();
+
+        // The staff member may only cancel, but the answer names what the state allows, as it always did.
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.CLOSE, dispatched, STAFF))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> assertThat(problem.extensions())
+                        .containsEntry("currentStatus", TicketStatus.DISPATCHED).containsEntry("attempted", "close")
+                        .containsEntry("allowedActions", java.util.List.of("accept", "cancel", "dispatch", "start")));
+    }
+
+    @Test
+    void aRoleThatMayNeverMakeTheMoveIsRefusedBeforeTheTicketIsRead() {
+        assertThatThrownBy(() -> MovePermissions.requireRole(TicketAction.ACCEPT, STAFF))
+                .isInstanceOf(ForbiddenProblem.class).extracting(e -> ((ProblemException) e).detail())
+                .isEqualTo("Your role may not do this.");
+        MovePermissions.requireRole(TicketAction.ACCEPT, crewOf(TONGDA));
+    }
+
+    @Test
+    void theLeadOrganizationPartyLetsOnlyTheLeadsCrewThrough() {
+        Ticket ticket = PlainTickets.dispatched();
+
+        assertThat(MovePermissions.partyMay(MovePermissions.Party.LEAD_ORGANIZATION, ticket, crewOf(TONGDA))).isTrue();
+        assertThat(MovePermissions.partyMay(MovePermissions.Party.LEAD_ORGANIZATION, ticket, crewOf(SANITATION))).isFalse();
+        assertThat(MovePermissions.partyMay(MovePermissions.Party.LEAD_ORGANIZATION, ticket, SUPERVISOR)).isTrue();
+    }
+
+    @Test
+    void theDoorReadsTheMoveFromThePathsLastSegment() {
+        assertThat(TicketMoveDoor.moveOf("/api/tickets/CD-2026-000011/accept")).contains(TicketAction.ACCEPT);
+        assertThat(TicketMoveDoor.moveOf("/console/tickets/CD-2026-000011/start/")).contains(TicketAction.START);
+        assertThat(TicketMoveDoor.moveOf("/api/tickets/CD-2026-000011/notes")).isEmpty();
+        assertThat(TicketMoveDoor.moveOf(null)).isEmpty();
+    }
+
+    @Test
+    void ifMatchBecomesTheVersionsItNames() {
+        assertThat(ETags.expectedVersion(null).isNone()).isTrue();
+        assertThat(ETags.expectedVersion("*").isNone()).isTrue();
+        assertThat(ETags.expectedVersion("\"3\"").versions()).containsExactly(3L);
+        assertThat(ETags.expectedVersion("\"3-abc\", \"4\"").versions()).containsExactlyInAnyOrder(3L, 4L);
+        assertThat(ETags.expectedVersion("W/\"3\"").allows(3)).isFalse();
+        assertThat(ExpectedVersion.ofForm("7").allows(7)).isTrue();
+        assertThat(ExpectedVersion.ofForm("seven").allows(7)).isFalse();
+        assertThat(ExpectedVersion.ofForm(" ").isNone()).isTrue();
+    }
+}

@@ -1,0 +1,123 @@
+package org.communitydesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.communitydesk.ticket.PlainTickets.CREW;
+import static org.communitydesk.ticket.PlainTickets.REPORTED_AT;
+import static org.communitydesk.ticket.PlainTickets.SANITATION;
+import static org.communitydesk.ticket.PlainTickets.STAFF;
+import static org.communitydesk.ticket.PlainTickets.TONGDA;
+
+import java.time.Instant;
+import java.util.List;
+import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.ticket.Ticket.AssignmentOrder;
+import org.junit.jupiter.api.Test;
+
+/** The aggregate's moves as plain objects (no Quarkus, no database): acceptance and its milestones. */
+class TicketAggregateTest {
+
+    private static final Instant DISPATCHED_AT = REPORTED_AT.plusSeconds(600);
+
+    @Test
+    void aDispatchGivesEachNewOrderItsAcceptanceTarget() {
+        Ticket ticket = PlainTickets.dispatched();
+
+        assertThat(ticket.activeAssignments()).extracting(a -> a.acceptDueAt)
+                .containsOnly(DISPATCHED_AT.plusSeconds(3600));
+        assertThat(ticket.activeAssignments()).allMatch(Assignment::awaitsAcceptance);
+        assertThat(ticket.hasOrderToAccept()).isTrue();
+    }
+
+    @Test
+    void theLeadsAcceptanceIsPublicAndKeepsTheStatus() {
+        Ticket ticket = PlainTickets.dispatched();
+        Instant at = DISPATCHED_AT.plusSeconds(25 * 60);
+
+        Assignment accepted = ticket.accept(TONGDA.id, CREW, at);
+
+        assertThat(ticket.status).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(accepted.acceptedAt).isEqualTo(at);
+        assertThat(accepted.acceptedBy).isEqualTo("tongda.crew");
+        assertThat(accepted.secondsToAccept).isEqualTo(25 * 60);
+        TicketEvent event = ticket.events.get(ticket.events.size() - 1);
+        assertThat(event.type).isEqualTo(EventType.ACCEPTED);
+        assertThat(event.visibility).isEqualTo(Visibility.PUBLIC);
+        assertThat(event.fromStatus).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(event.toStatus).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(event.wording).isEqualTo(Wording.ACCEPTED);
+        assertThat(EventWording.params(event.wordingParams)).containsEntry("code", "tongda-dredging")
+                .containsEntry("role", "LEAD");
+        assertThat(ticket.orderToAccept(TONGDA.id)).isEmpty();
+        assertThat(ticket.orderToAccept(SANITATION.id)).isPresent();
+    }
+
+    @Test
+    void aSupportingOrganizationsAcceptanceIsForStaffOnly() {
+        Ticket ticket = PlainTickets.dispatched();
+
+        ticket.accept(SANITATION.id, new Actor("sanitation.crew", "CONTRACTOR"), DISPATCHED_AT.plusSeconds(90 * 60));
+
+        TicketEvent event = ticket.events.get(ticket.events.size() - 1);
+        assertThat(event.visibility).isEqualTo(Visibility.INTERNAL);
+        assertThat(EventWording.params(event.wordingParams)).containsEntry("role", "SUPPORT");
+    }
+
+    @Test
+    void anOrderIsAcceptedOnce() {
+        Ticket ticket = PlainTickets.dispatched();
+        ticket.accept(TONGDA.id, CREW, DISPATCHED_AT.plusSeconds(60));
+        int events = ticket.events.size();
+
+        assertThatThrownBy(() -> ticket.accept(TONGDA.id, CREW, DISPATCHED_AT.plusSeconds(120)))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class,
+                        problem -> assertThat(problem.status()).isEqualTo(409));
+        assertThat(ticket.events).hasSize(events);
+        assertThat(ticket.activeAssignments().get(0).acceptedAt).isEqualTo(DISPATCHED_AT.plusSeconds(60));
+    }
+
+    @Test
+    void onlyAnOrganizationDispatchedToTheTicketAccepts() {
+        Ticket ticket = PlainTickets.dispatched();
+
+        assertThatThrownBy(() -> ticket.accept(99L, CREW, DISPATCHED_AT)).isInstanceOf(InvalidRequestProblem.class);
+    }
+
+    @Test
+    void nothingIsAcceptedBeforeADispatchOrAfterTheResolution() {
+        Ticket reported = PlainTickets.reported();
+        assertThatThrownBy(() -> reported.accept(TONGDA.id, CREW, DISPATCHED_AT))
+                .isInstanceOf(IllegalTransitionProblem.class);
+
+        Ticket resolved = PlainTickets.dispatched();
+        resolved.start(CREW, DISPATCHED_AT.plusSeconds(60));
+        resolved.accept(SANITATION.id, CREW, DISPATCHED_AT.plusSeconds(70));
+        resolved.resolve("已疏通", null, CREW, DISPATCHED_AT.plusSeconds(3600));
+        assertThatThrownBy(() -> resolved.accept(TONGDA.id, CREW, DISPATCHED_AT.plusSeconds(3700)))
+                .isInstanceOf(IllegalTransitionProblem.class);
+    }
+
+    @Test
+    void aReassignmentKeepsTheAcceptanceOfAnOrderThatStays() {
+        Ticket ticket = PlainTickets.dispatched();
+        ticket.accept(TONGDA.id, CREW, DISPATCHED_AT.plusSeconds(60));
+        Instant again = DISPATCHED_AT.plusSeconds(7200);
+
+        ticket.dispatch(List.of(new AssignmentOrder(TONGDA, AssignmentRole.LEAD)), STAFF, again, again.plusSeconds(3600));
+
+        assertThat(ticket.activeAssignments()).hasSize(1);
+        assertThat(ticket.activeAssignments().get(0).acceptedAt).isEqualTo(DISPATCHED_AT.plusSeconds(60));
+        assertThat(ticket.hasOrderToAccept()).isFalse();
+    }
+
+    @Test
+    void theTimelineSaysWhoAcceptedInEitherLanguage() {
+        Ticket ticket = PlainTickets.dispatched();
+        ticket.accept(TONGDA.id, CREW, DISPATCHED_AT.plusSeconds(60));
+        TicketEvent event = ticket.events.get(ticket.events.size() - 1);
+
+        // Rendered from the bundle when shown (AcceptTicketTest); stored with both names as they were.
+        assertThat(EventWording.params(event.wordingParams)).containsEntry("zh", "通达管道专业清掏队")
+                .containsEntry("en", "Tongda Pipe Dredging Team");
+    }
+}
