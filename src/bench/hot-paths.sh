@@ -44,7 +44,7 @@ case "$DB" in
 esac
 if [ "${SKIP_BUILD:-false}" != true ]; then
     (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests "${build[@]}")
-    if [ "$DB" = postgresql ]; then rm -rf "$app_dir" && cp -r "$ROOT/target/quarkus-app" "$app_dir"; fi
+    if [ "$DB" = postgresql ]; then rm -rf "$app_dir" && cp -a "$ROOT/target/quarkus-app" "$app_dir"; fi
 fi
 [ -f "$app_dir/app-cds.jsa" ] || echo "Note: no AppCDS archive in $app_dir; the JVM starts without it"
 

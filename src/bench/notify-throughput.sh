@@ -73,7 +73,7 @@ PY
 python3 "$work/receiver.py" "$RECEIVER_PORT" "$GATEWAY_DELAY_MS" & receiver_pid=$!
 
 # A copy: a build in the same tree during the run must not swap the jar under the service.
-cp -r "$ROOT/target/quarkus-app" "$work/app"
+cp -a "$ROOT/target/quarkus-app" "$work/app"
 (cd "$work/app" && exec env "${env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
     COMMUNITYDESK_ADMIN_PASSWORD=$PASSWORD COMMUNITYDESK_NOTIFICATIONS_DAILY_CAP=1000000 \
     COMMUNITYDESK_NOTIFICATIONS_DELIVER_EVERY=1s \

@@ -35,7 +35,7 @@ trap cleanup EXIT
 if [ "${SKIP_BUILD:-false}" != true ]; then
     (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests)
 fi
-cp -r "$ROOT/target/quarkus-app" "$work/app"
+cp -a "$ROOT/target/quarkus-app" "$work/app"
 
 echo "Making $DISTINCT photos of 4000x3000 ..."
 java "$ROOT/src/bench/PhotoFiles.java" "$work/photos" "$DISTINCT"

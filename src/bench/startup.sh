@@ -6,7 +6,7 @@
 #   - RSS: the resident set size (VmRSS) SETTLE seconds after ready, before any other request.
 # Not a test. Build first:
 #   ./mvnw package -DskipTests                                   # H2 (target/quarkus-app)
-#   ./mvnw package -DskipTests -Dquarkus.profile=postgresql && cp -r target/quarkus-app target/bench-postgresql
+#   ./mvnw package -DskipTests -Dquarkus.profile=postgresql && cp -a target/quarkus-app target/bench-postgresql
 #
 #   src/bench/startup.sh              # H2: a new file database in a temporary directory
 #   src/bench/startup.sh postgresql   # PostgreSQL: a new database (dropped at the end) on 127.0.0.1:5432
