@@ -81,7 +81,9 @@ class RoleMatrixTest {
         /** A PUBLIC photo the administrator added to a dispatched ticket for this call. */
         PUBLIC_PHOTO,
         /** {@link #MATRIX_DAY}, made a holiday by the administrator for this call. */
-        CALENDAR_DAY
+        CALENDAR_DAY,
+        /** A media_url host the administrator allowed for this call ({@link #mediaHost}). */
+        MEDIA_HOST
     }
 
     /** The working calendar's day for its calls: a Thursday of a year no other test uses. */
@@ -212,6 +214,11 @@ class RoleMatrixTest {
             Map.entry("listWebhooks", rule(Target.NOTHING, EnumSet.of(ADMIN))),
             Map.entry("addWebhook", rule(Target.NOTHING, EnumSet.of(ADMIN), RoleMatrixTest::webhookBody)),
             Map.entry("removeWebhook", rule(Target.WEBHOOK, EnumSet.of(ADMIN))),
+            // The hosts Open311's media_url is fetched from: ADMIN only.
+            Map.entry("listOpen311MediaHosts", rule(Target.NOTHING, EnumSet.of(ADMIN))),
+            Map.entry("allowOpen311MediaHost", rule(Target.NOTHING, EnumSet.of(ADMIN),
+                    token -> Map.of("host", mediaHost(token)))),
+            Map.entry("removeOpen311MediaHost", rule(Target.MEDIA_HOST, EnumSet.of(ADMIN))),
 
             Map.entry("getStatsSummary", rule(Target.NOTHING, OFFICES)),
 
@@ -470,6 +477,9 @@ class RoleMatrixTest {
             if (operation.path().contains("{id}")) {
                 pathParams.put("id", id);
             }
+            if (operation.path().contains("{host}")) {
+                pathParams.put("host", id);
+            }
             if (operation.path().contains("{date}")) {
                 pathParams.put("date", MATRIX_DAY);
             }
@@ -531,6 +541,9 @@ class RoleMatrixTest {
                 return given().queryParam("year", MATRIX_DAY.substring(0, 4)).when().get("/api/calendar/days").then()
                         .statusCode(200).extract().asString();
             }
+            if (target == Target.MEDIA_HOST) {
+                return given().when().get("/api/open311/media-hosts").then().statusCode(200).extract().asString();
+            }
             if (target == Target.WEBHOOK) {
                 return given().when().get("/api/admin/webhooks").then().statusCode(200).extract()
                         .<List<Object>>path("id").toString();
@@ -558,7 +571,9 @@ class RoleMatrixTest {
                     given().when().get("/api/users/{u}", createdUserName(token)).statusCode(),
                     given().when().get("/api/organizations").then().statusCode(200).extract().asString().contains(token),
                     given().when().get("/api/sites").then().statusCode(200).extract().asString().contains(token),
-                    given().when().get("/api/open311/keys").then().statusCode(200).extract().asString().contains(token));
+                    given().when().get("/api/open311/keys").then().statusCode(200).extract().asString().contains(token),
+                    given().when().get("/api/open311/media-hosts").then().statusCode(200).extract().asString()
+                            .contains(token));
         }
     }
 
@@ -569,7 +584,7 @@ class RoleMatrixTest {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         Object body = rule.body() == null ? null : rule.body().apply(token);
         String ticket = switch (kase.target()) {
-            case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY, NOTIFICATION_TARGET, WEBHOOK, CALENDAR_DAY -> null;
+            case NOTHING, THROWAWAY_USER, DISABLED_USER, OPEN311_KEY, NOTIFICATION_TARGET, WEBHOOK, CALENDAR_DAY, MEDIA_HOST -> null;
             case NOTIFICATION -> newTicket(token);
             case REPORTED_TICKET -> newTicket(token);
             case DISPATCHED_TICKET, PUBLIC_PHOTO -> walked(newTicket(token), "dispatch");
@@ -590,6 +605,11 @@ class RoleMatrixTest {
             case PUBLIC_PHOTO -> given().header("X-Requested-With", "matrix").multiPart("file", "matrix.jpg", jpeg(), "image/jpeg")
                     .multiPart("step", "NOTE").multiPart("visibility", "PUBLIC").when()
                     .post("/api/tickets/{code}/photos", ticket).then().statusCode(201).extract().path("[0].id").toString();
+            case MEDIA_HOST -> {
+                given().contentType(ContentType.JSON).body(Map.of("host", mediaHost(token))).when()
+                        .post("/api/open311/media-hosts").then().statusCode(201);
+                yield mediaHost(token);
+            }
             case CALENDAR_DAY -> {
                 given().contentType(ContentType.JSON).body(Map.of("kind", "HOLIDAY", "name", "矩阵测试目标 " + token)).when()
                         .put("/api/calendar/days/{date}", MATRIX_DAY).then().statusCode(anyOf(is(200), is(201)));
@@ -633,6 +653,11 @@ class RoleMatrixTest {
     private static Map<String, Object> robotBody(String token) {
         return Map.of("audience", "ORGANIZATION", "ownerCode", "yingbin-enforcement", "channel", "WECOM",
                 "address", "http://127.0.0.1:9/robot?key=" + token);
+    }
+
+    /** A host name of this call's own (the token is letters only, so it is a valid label). */
+    private static String mediaHost(String token) {
+        return token + ".media.example.cn";
     }
 
     /** A webhook wanting nothing that happens in this test (OVERDUE only); its name carries the token. */
