@@ -39,9 +39,17 @@ public final class MovePermissions {
         OWN_ASSIGNMENT
     }
 
-    /** One row: who ({@code roles}) may make {@code action} from the states {@code from}, and for whom. */
+    /** One row: who ({@code roles}) may make {@code action} from the states {@code from}, for whom, and when. */
     public record Permission(TicketAction action, Set<TicketStatus> from, Set<String> roles, Party party,
-            String refusal) {
+            String refusal, Condition when) {
+    }
+
+    /**
+     * What the ticket must be, beyond its state, for the move (a pending request to decide, a clock that is not
+     * paused...); {@code refusal} is the 409's detail when it is not, with %s for the ticket's code.
+     */
+    public record Condition(java.util.function.Predicate<Ticket> holds, String refusal) {
+        static final Condition ALWAYS = new Condition(ticket -> true, null);
     }
 
     static final Set<String> OFFICES = roles(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN);
@@ -91,7 +99,8 @@ public final class MovePermissions {
     public static List<String> allowedFor(Ticket ticket, Caller caller) {
         return ticket.status.allowedActions().stream()
                 .filter(action -> rowFor(action, ticket.status)
-                        .filter(row -> hasAny(caller, row.roles()) && partyMay(row.party(), ticket, caller)).isPresent())
+                        .filter(row -> hasAny(caller, row.roles()) && partyMay(row.party(), ticket, caller)
+                                && row.when().holds().test(ticket)).isPresent())
                 .map(TicketAction::pathName).sorted(Comparator.naturalOrder()).toList();
     }
 
@@ -105,7 +114,8 @@ public final class MovePermissions {
     /**
      * The whole rule on the locked ticket: the state must allow the move (409 with the moves the state allows), the
      * caller's role must be in the row for that state (403), and the caller must act for the right party (403 for
-     * the lead; 409 with the moves the caller may make when its organization has no order left to accept).
+     * the lead; 409 with the moves the caller may make when its organization has no order left to accept), and the
+     * row's condition must hold (409 with the moves the caller may make).
      */
     static void check(TicketAction action, Ticket ticket, Caller caller) {
         if (ticket.status.after(action).isEmpty()) {
@@ -126,6 +136,10 @@ public final class MovePermissions {
                                         : "every organization dispatched to it accepted already."));
                 default -> throw new ForbiddenProblem(ROLE_REFUSAL);
             }
+        }
+        if (!row.when().holds().test(ticket)) {
+            throw new IllegalTransitionProblem(ticket.code, ticket.status, action.pathName(), allowedFor(ticket, caller),
+                    row.when().refusal().formatted(ticket.code));
         }
     }
 
@@ -150,7 +164,12 @@ public final class MovePermissions {
 
     private static Permission row(TicketAction action, Set<TicketStatus> from, Set<String> roles, Party party,
             String refusal) {
-        return new Permission(action, Set.copyOf(from), roles, party, refusal);
+        return row(action, from, roles, party, refusal, Condition.ALWAYS);
+    }
+
+    private static Permission row(TicketAction action, Set<TicketStatus> from, Set<String> roles, Party party,
+            String refusal, Condition when) {
+        return new Permission(action, Set.copyOf(from), roles, party, refusal, when);
     }
 
     private static Set<String> roles(String... roles) {

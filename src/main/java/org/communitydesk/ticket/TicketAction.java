@@ -11,9 +11,9 @@ public enum TicketAction {
     /** An organization dispatched to the ticket acknowledges the order (签收); the status stays. */
     ACCEPT;
 
-    /** The path segment and the name clients see: "dispatch", "start", ... */
+    /** The path segment and the name clients see: "dispatch", "start", "request-extension"... */
     public String pathName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The action whose {@link #pathName()} this is, if any. */
