@@ -154,7 +154,7 @@ public class RankingService {
                 + ") s group by s.organization_id, s.community_id, s.step_kind")) {
             Counts c = at.apply(row);
             long n = StatsService.count(row[3]);
-            switch ((String) row[2]) {
+            switch (row[2].toString().strip()) {
                 case "R" -> c.returns = n;
                 case "E" -> {
                     c.extensionsRequested = n;
