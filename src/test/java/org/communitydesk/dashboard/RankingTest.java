@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(RankingTest.OwnDatabase.class)
-class RankingTest {
+public class RankingTest {
 
     /** An empty database of its own and weights that are not the default ones. */
     public static class OwnDatabase implements QuarkusTestProfile {
