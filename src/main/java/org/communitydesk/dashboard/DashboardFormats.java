@@ -26,6 +26,16 @@ public class DashboardFormats {
         return rate == null || rate.share() == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate.share() * 100);
     }
 
+    /** A ranking score, "83.25", or "—" when no rate had anything counted. */
+    static String score(Double score) {
+        return score == null ? "—" : String.format(Locale.ROOT, "%.2f", score);
+    }
+
+    /** A weight as configured: "30", "12.5". */
+    static String weight(double weight) {
+        return weight == Math.rint(weight) ? String.valueOf((long) weight) : String.valueOf(weight);
+    }
+
     /** Null (no ticket reached the milestone) reads "—". */
     static String duration(Long seconds, @TemplateAttribute("locale") Object locale) {
         return DurationText.of(seconds, Language.of(locale));

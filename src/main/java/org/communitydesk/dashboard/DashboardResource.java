@@ -34,7 +34,8 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(DashboardView view, String problem, DeliveryHealth delivery);
+        static native TemplateInstance dashboard(DashboardView view, String problem, DeliveryHealth delivery,
+                StatsViews.Ranking ranking);
     }
 
     @Inject
@@ -45,6 +46,9 @@ public class DashboardResource {
 
     @Inject
     StatsService stats;
+
+    @Inject
+    RankingService ranking;
 
     @Inject
     CurrentActor actor;
@@ -76,10 +80,11 @@ public class DashboardResource {
             filter = StatsFilter.of(null, null, null, null, stats.today());
             summary = stats.summary(filter, scope);
         }
+        StatsViews.Ranking units = ranking.ranking(filter, scope);
         DashboardView view = new DashboardView(filter, summary, choices.streetOffices(scope),
                 choices.communities(scope), stats.placeMap(filter, scope, summary.hotspots()));
         return RestResponse.ResponseBuilder
-                .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem, notifications.health())).build();
+                .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem, notifications.health(), units)).build();
     }
 
     /** Why the filters were refused, in the page's language and naming the fields as the form labels them. */
@@ -109,6 +114,21 @@ public class DashboardResource {
         StreamingOutput body = out -> export.write(selection, language, out);
         return Response.ok(body, CSV)
                 .header("Content-Disposition", "attachment; filename=\"communitydesk-tickets-" + filter.from() + "-"
+                        + filter.to() + ".csv\"")
+                .build();
+    }
+    @GET
+    @Path("/ranking.csv")
+    @Produces(CSV)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response rankingCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("streetOffice") String streetOffice, @QueryParam("community") String community) {
+        StatsFilter filter = StatsFilter.of(from, to, streetOffice, community, stats.today());
+        StatsViews.Ranking units = ranking.ranking(filter, actor.get().scope());
+        StreamingOutput body = out -> RankingExport.write(units, out);
+        return Response.ok(body, CSV)
+                .header("Content-Disposition", "attachment; filename=\"communitydesk-ranking-" + filter.from() + "-"
                         + filter.to() + ".csv\"")
                 .build();
     }

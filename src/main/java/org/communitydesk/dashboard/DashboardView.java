@@ -27,6 +27,14 @@ public record DashboardView(StatsFilter filter, Summary summary, List<Ref> stree
         return "/dashboard/export.csv" + query(periodAndArea());
     }
 
+    public String rankingCsv() {
+        return "/dashboard/ranking.csv" + query(periodAndArea());
+    }
+
+    public String rankingJson() {
+        return "/api/stats/ranking" + query(periodAndArea());
+    }
+
     public String summaryJson() {
         return "/api/stats/summary" + query(periodAndArea());
     }

@@ -261,9 +261,24 @@ public class StatsService {
      * A community's counts behind the SLA share and the response and resolution rates, and its median time to
      * resolve (null in sums: a median does not add up).
      */
-    private record RateRow(long reported, long resolved, long withinSla, long responseCounted, long respondedInTime,
+    record RateRow(long reported, long resolved, long withinSla, long responseCounted, long respondedInTime,
             long notCancelled, long confirmedResolved, Long medianSecondsToResolve) {
         static final RateRow EMPTY = new RateRow(0, 0, 0, 0, 0, 0, 0, null);
+
+        /** The seven columns of {@link StatsService#RATE_COUNTS}, from {@code row[offset]} on. */
+        static RateRow of(Object[] row, int offset, Long medianSecondsToResolve) {
+            return new RateRow(count(row[offset]), count(row[offset + 1]), count(row[offset + 2]),
+                    count(row[offset + 3]), count(row[offset + 4]), count(row[offset + 5]), count(row[offset + 6]),
+                    medianSecondsToResolve);
+        }
+
+        Rate responseRate() {
+            return Rate.of(respondedInTime, responseCounted);
+        }
+
+        Rate resolutionRate() {
+            return Rate.of(confirmedResolved, notCancelled);
+        }
 
         RateRow plus(RateRow o) {
             return new RateRow(reported + o.reported, resolved + o.resolved, withinSla + o.withinSla,
@@ -276,23 +291,44 @@ public class StatsService {
         Where where = cohort.with("now", now).with("undisputedBefore", now.minus(UNDISPUTED_AFTER));
         Map<Long, RateRow> result = new HashMap<>();
         // At most one feedback per resolution (unique key), so the join never multiplies tickets.
-        for (Object[] row : rows(where, "select t.community_id, count(*),"
-                + " sum(case when t.resolved_at is not null then 1 else 0 end),"
-                + " sum(case when t.resolved_at is not null and t.resolved_at <= t.due_at then 1 else 0 end),"
-                + " sum(case when t.dispatched_at is not null"
-                + "   or (t.status <> 'CANCELLED' and t.dispatch_due_at < :now) then 1 else 0 end),"
-                + " sum(case when t.dispatched_at is not null and t.dispatched_at <= t.dispatch_due_at then 1 else 0 end),"
-                + " sum(case when t.status <> 'CANCELLED' then 1 else 0 end),"
-                + " sum(case when t.resolved_at is not null and (f.resolved = true"
-                + "   or (f.id is null and t.resolved_at < :undisputedBefore)) then 1 else 0 end),"
+        for (Object[] row : rows(where, "select t.community_id," + RATE_COUNTS + ","
                 + " percentile_cont(0.5) within group (order by t.seconds_to_resolve)"
-                + " from ticket t left join ticket_feedback f on f.ticket_id = t.id and f.resolved_at = t.resolved_at"
-                + FEEDBACK_IN_PERIOD + " where " + where.sql() + " group by t.community_id")) {
-            result.put(id(row[0]), new RateRow(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
-                    count(row[5]), count(row[6]), count(row[7]), seconds(row[8])));
+                + RATE_FROM + " where " + where.sql() + " group by t.community_id")) {
+            result.put(id(row[0]), RateRow.of(row, 1, seconds(row[8])));
         }
         return result;
     }
+
+    /**
+     * The counts behind the SLA share and the response and resolution rates, seven columns in {@link RateRow}'s
+     * order, over {@link #RATE_FROM}; they need the parameters {@code now} and {@code undisputedBefore}. The unit
+     * ranking (RankingService) groups the same columns by organization and community.
+     */
+    static final String RATE_COUNTS = " count(*),"
+            + " sum(case when t.resolved_at is not null then 1 else 0 end),"
+            + " sum(case when t.resolved_at is not null and t.resolved_at <= t.due_at then 1 else 0 end),"
+            + " sum(case when t.dispatched_at is not null"
+            + "   or (t.status <> 'CANCELLED' and t.dispatch_due_at < :now) then 1 else 0 end),"
+            + " sum(case when t.dispatched_at is not null and t.dispatched_at <= t.dispatch_due_at then 1 else 0 end),"
+            + " sum(case when t.status <> 'CANCELLED' then 1 else 0 end),"
+            + " sum(case when t.resolved_at is not null and (f.resolved = true"
+            + "   or (f.id is null and t.resolved_at < :undisputedBefore)) then 1 else 0 end)";
+    /** At most one feedback per resolution (unique key), so the join never multiplies tickets. */
+    static final String RATE_FROM = " from ticket t left join ticket_feedback f on f.ticket_id = t.id"
+            + " and f.resolved_at = t.resolved_at" + FEEDBACK_IN_PERIOD;
+    /** Ratings of 4–5 and all ratings given, over {@link #SATISFACTION_FROM}. */
+    static final String SATISFACTION_COUNTS = " sum(case when f.rating >= 4 then 1 else 0 end), count(f.id)";
+    // The period's tickets first, then their feedback: H2 joined the other way round and read all
+    // feedback ever given (3 s at 1,000,000 tickets). An outer join keeps that order on both.
+    static final String SATISFACTION_FROM = " from ticket t left join ticket_feedback f on f.ticket_id = t.id"
+            + FEEDBACK_IN_PERIOD;
+    /**
+     * The orders (ticket_assignment a) that the acceptance figure counts: accepted, or still not accepted when the
+     * target passed while the order stood (parameter {@code now}).
+     */
+    static final String ACCEPTANCE_COUNTED = " a.accept_due_at is not null and (a.accepted_at is not null"
+            + " or a.accept_due_at < coalesce(a.released_at, t.cancelled_at, :now))";
+    static final String ACCEPTED_WITHIN_TARGET = " sum(case when a.accepted_at <= a.accept_due_at then 1 else 0 end)";
 
     /**
      * Orders accepted within their target (签收), of the orders counted: accepted, or still not accepted when the
@@ -301,10 +337,9 @@ public class StatsService {
      */
     private Rate acceptedWithinTarget(Where cohort, Instant now) {
         Where where = cohort.with("now", now);
-        Object result = single(where, "select count(*), sum(case when a.accepted_at <= a.accept_due_at then 1 else 0 end)"
+        Object result = single(where, "select count(*)," + ACCEPTED_WITHIN_TARGET
                 + " from ticket t join ticket_assignment a on a.ticket_id = t.id where " + where.sql()
-                + " and a.accept_due_at is not null and (a.accepted_at is not null"
-                + " or a.accept_due_at < coalesce(a.released_at, t.cancelled_at, :now))");
+                + " and" + ACCEPTANCE_COUNTED);
         Object[] row = (Object[]) result;
         return Rate.of(count(row[1]), count(row[0]));
     }
@@ -312,11 +347,7 @@ public class StatsService {
     /** Ratings of 4–5 and all ratings given on the cohort's tickets: [satisfied, given]. */
     private Map<Long, long[]> satisfaction(Where cohort) {
         Map<Long, long[]> result = new HashMap<>();
-        for (Object[] row : rows(cohort, "select t.community_id,"
-                + " sum(case when f.rating >= 4 then 1 else 0 end), count(f.id)"
-                // The period's tickets first, then their feedback: H2 joined the other way round and read all
-                // feedback ever given (3 s at 1,000,000 tickets). An outer join keeps that order on both.
-                + " from ticket t left join ticket_feedback f on f.ticket_id = t.id" + FEEDBACK_IN_PERIOD
+        for (Object[] row : rows(cohort, "select t.community_id," + SATISFACTION_COUNTS + SATISFACTION_FROM
                 + " where " + cohort.sql() + " group by t.community_id")) {
             result.put(id(row[0]), new long[] { count(row[1]), count(row[2]) });
         }
@@ -482,7 +513,7 @@ public class StatsService {
 
     // --- SQL plumbing ------------------------------------------------------------------------------------------
 
-    private List<Object[]> rows(Where where, String sql) {
+    List<Object[]> rows(Where where, String sql) {
         return results(where.bind(em.createNativeQuery(sql)));
     }
 
@@ -507,15 +538,15 @@ public class StatsService {
                 .orElseThrow(() -> new InvalidRequestProblem(field, "No " + field + " with code '" + code + "'."));
     }
 
-    private static long count(Object value) {
+    static long count(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    private static long id(Object value) {
+    static long id(Object value) {
         return ((Number) value).longValue();
     }
 
-    private static Long nullableId(Object value) {
+    static Long nullableId(Object value) {
         return value == null ? null : ((Number) value).longValue();
     }
 
@@ -545,7 +576,7 @@ public class StatsService {
     }
 
     /** The small reference tables, read once per summary, to name what the aggregates return as ids. */
-    private static final class Names {
+    static final class Names {
         private Map<Long, Area> areas;
         private Map<Long, Site> sites;
         private Map<Long, Organization> organizations;

@@ -97,4 +97,44 @@ public final class StatsViews {
 
     public record Week(LocalDate weekStart, long reported, long resolved) {
     }
+
+    @Schema(name = "StatsRanking", description = "Organizations (by the ticket's lead organization) and communities "
+            + "ranked by a weighted score of the response, resolution and satisfaction rates, over the tickets "
+            + "reported in the period, in the caller's scope. The same figures as /dashboard/ranking.csv.")
+    public record Ranking(Period period, Ref streetOffice, Ref community, RankingWeights weights,
+            @Schema(description = "All the period's tickets in scope, as one unit (rank 0, no unit).") UnitFigures overall,
+            @Schema(description = "Per lead organization, best score first.") List<UnitFigures> organizations,
+            @Schema(description = "Per community, best score first.") List<UnitFigures> communities) {
+    }
+
+    @Schema(description = "The weights of the score, as configured (communitydesk.ranking.weights.*). The score is "
+            + "the weighted mean of the rates that have something counted, in percent (0–100): a rate with a whole "
+            + "of 0 (no rated ticket, say) is left out and the other weights share its part; with none, the score is "
+            + "null and the unit is ranked last.")
+    public record RankingWeights(double response, double resolution, double satisfaction) {
+    }
+
+    @Schema(description = "One unit's figures. Rates as in StatsSummary; counts of steps (returns, extension requests, "
+            + "urgings) are per organization named on the step's row, over the period's tickets; reopenings sum "
+            + "ticket.reopen_count.")
+    public record UnitFigures(
+            @Schema(description = "1 for the best score; 0 for the overall line.") int rank,
+            @Schema(nullable = true, description = "The organization or community; null for the overall line.") Ref unit,
+            @Schema(description = "The period's tickets of the unit (lead organization or community).") long tickets,
+            @Schema(nullable = true, description = "Weighted score, 0–100, rounded to 0.01; null when no rate had "
+                    + "anything counted.") Double score,
+            Rate responseRate, Rate resolutionRate, Rate satisfactionRate,
+            @Schema(description = "Orders accepted within target of the orders due to be accepted (签收); for an "
+                    + "organization, its own orders (ticket_assignment.organization_id).") Rate acceptedWithinTarget,
+            @Schema(description = "Returns (退单) of the period's tickets.") long returns,
+            @Schema(description = "Extension requests (延期申请) on the period's tickets.") long extensionsRequested,
+            @Schema(description = "Of those, approved.") long extensionsApproved,
+            @Schema(description = "Urgings (督办) on the period's tickets.") long urgings,
+            @Schema(description = "Reopenings: the sum of the tickets' reopen counts.") long reopenings,
+            @Schema(description = "Of the resolved tickets, those resolved by the original due time "
+                    + "(COALESCE(original_due_at, due_at)): as if no extension had been approved.")
+            Rate resolvedOnTimeOriginal,
+            @Schema(description = "Of the resolved tickets, those resolved by the approved due time (due_at, moved by "
+                    + "approved extensions); the same as resolvedWithinSla.") Rate resolvedOnTimeApproved) {
+    }
 }

@@ -92,15 +92,19 @@ public final class DirectoryViews {
     public record CategoryView(String code, String nameZh, String nameEn, Priority defaultPriority,
             List<SlaView> sla,
             @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Minutes from a dispatch by which "
-                    + "each organization should accept its order (签收); counted in plain hours for now.")
-            int acceptanceTargetMinutes) {
+                    + "each organization should accept its order (签收), counted in acceptanceTargetUnit.")
+            int acceptanceTargetMinutes,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "What the acceptance minutes "
+                    + "count: WORKING_HOURS (working time of the calendar: an order dispatched on Friday evening is "
+                    + "due in Monday's working hours) or HOURS (wall-clock minutes, for urgent trouble).")
+            TargetUnit acceptanceTargetUnit) {
 
         static CategoryView of(ServiceCategory category) {
             List<SlaView> sla = List.of(Priority.values()).stream()
                     .map(p -> SlaView.of(p, category.slaFor(p)))
                     .toList();
             return new CategoryView(category.code, category.nameZh, category.nameEn, category.defaultPriority, sla,
-                    category.acceptanceTargetMinutes);
+                    category.acceptanceTargetMinutes, category.acceptanceTargetUnit);
         }
     }
 

@@ -73,11 +73,18 @@ public class ServiceCategory extends IdentityEntity {
     @Column(name = "resolve_unit_low", nullable = false)
     public TargetUnit resolveUnitLow = TargetUnit.HOURS;
     /**
-     * Minutes from a dispatch by which each organization should accept its order (签收); counted in plain hours
-     * for now (ticket.TicketService#acceptanceDueAt).
+     * Minutes from a dispatch by which each organization should accept its order (签收), counted in
+     * {@link #acceptanceTargetUnit} (ticket.TicketService#acceptanceDueAt).
      */
     @Column(name = "acceptance_target_minutes", nullable = false)
     public int acceptanceTargetMinutes;
+    /**
+     * WORKING_HOURS: the minutes are working time of the calendar (the default, V32); HOURS: wall-clock minutes, for
+     * urgent trouble accepted at any hour. Never WORKING_DAYS (a check constraint says so).
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "acceptance_target_unit", nullable = false)
+    public TargetUnit acceptanceTargetUnit = TargetUnit.WORKING_HOURS;
 
     public static Optional<ServiceCategory> findByCode(String code) {
         return find("code", code).firstResultOptional();

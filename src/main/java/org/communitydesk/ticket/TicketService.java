@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.Map;
+import org.communitydesk.calendar.TargetUnit;
 import org.communitydesk.calendar.WorkingCalendar;
 import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.ForbiddenProblem;
@@ -167,11 +168,16 @@ public class TicketService {
 
     /**
      * By when an organization dispatched at {@code assignedAt} should accept the order: the category's acceptance
-     * target, counted in plain hours for now. The one place that computes it, so that a working-day calendar can
-     * take over here.
+     * target, in working time of the calendar (WORKING_HOURS) or on the wall clock (HOURS, urgent categories). The
+     * one place that computes it; stored on the order, so a later change to the calendar does not move it.
      */
     Instant acceptanceDueAt(ServiceCategory category, Instant assignedAt) {
-        return assignedAt.plus(Duration.ofMinutes(category.acceptanceTargetMinutes));
+        Duration target = Duration.ofMinutes(category.acceptanceTargetMinutes);
+        if (category.acceptanceTargetUnit == TargetUnit.WORKING_HOURS && !target.isZero()) {
+            return workingCalendar.clockFrom(java.time.LocalDate.ofInstant(assignedAt, workingCalendar.zone()))
+                    .plusWorkingTime(assignedAt, target);
+        }
+        return assignedAt.plus(target);
     }
 
     /**

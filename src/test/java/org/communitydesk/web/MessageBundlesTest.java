@@ -73,6 +73,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void rankingTextsHaveTheSameKeysInBothLanguages() {
+        // web.RankingMessages: the unit ranking (考核) on the dashboard.
+        assertThat(keys("messages/ranking_en.properties")).isEqualTo(keys("messages/ranking.properties"))
+                .contains("rankTitle", "rankScoreDefinition", "rankMissingRate", "rankOnTimeOriginal");
+    }
+
+    @Test
     void mapLabelsHaveTheSameKeysInBothLanguages() {
         // web.MapMessages: the labels of the maps.
         assertThat(keys("messages/map_en.properties")).isEqualTo(keys("messages/map.properties"))

@@ -1,0 +1,231 @@
+package org.communitydesk.dashboard;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.communitydesk.common.AppMetrics;
+import org.communitydesk.dashboard.StatsService.Names;
+import org.communitydesk.dashboard.StatsService.RateRow;
+import org.communitydesk.dashboard.StatsService.Selection;
+import org.communitydesk.dashboard.StatsViews.Period;
+import org.communitydesk.dashboard.StatsViews.RankingWeights;
+import org.communitydesk.dashboard.StatsViews.Ranking;
+import org.communitydesk.dashboard.StatsViews.Rate;
+import org.communitydesk.dashboard.StatsViews.UnitFigures;
+import org.communitydesk.ticket.TicketScope;
+import org.communitydesk.ticket.TicketViews.Ref;
+
+/**
+ * The unit ranking (考核): organizations (by the ticket's lead organization) and communities scored by the weighted
+ * hotline rates, beside the counts of the work-order steps. Over the dashboard's cohort (the period's tickets in the
+ * caller's scope and area), in four grouped queries keyed by (organization, community), so that both rankings and
+ * the overall line are sums of the same rows: the rates (the summary's own SQL, {@link StatsService#RATE_COUNTS}),
+ * the ratings, the orders to accept, and the step rows (returns, extension requests, urgings) joined to the cohort
+ * by their ticket index.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class RankingService {
+
+    @Inject
+    StatsService stats;
+
+    @Inject
+    RankingConfig config;
+
+    @Inject
+    AppMetrics metrics;
+
+    /** A wrong weight stops the start and says which. */
+    void checkWeights(@Observes StartupEvent started) {
+        weights();
+    }
+
+    RankingWeights weights() {
+        RankingConfig.Weights w = config.weights();
+        for (var weight : Map.of("response", w.response(), "resolution", w.resolution(), "satisfaction",
+                w.satisfaction()).entrySet()) {
+            if (!(weight.getValue() >= 0) || Double.isInfinite(weight.getValue())) {
+                throw new IllegalStateException("communitydesk.ranking.weights." + weight.getKey() + "="
+                        + weight.getValue() + " cannot be used: a weight is a number of 0 or more. Set it like 30.");
+            }
+        }
+        if (w.response() + w.resolution() + w.satisfaction() <= 0) {
+            throw new IllegalStateException("communitydesk.ranking.weights.* are all 0: the score would weigh "
+                    + "nothing. Give at least one of response, resolution and satisfaction a weight above 0 "
+                    + "(default 30, 35, 35).");
+        }
+        return new RankingWeights(w.response(), w.resolution(), w.satisfaction());
+    }
+
+    /** The ranking; its time is recorded under {@link AppMetrics#DASHBOARD_QUERY} (query=ranking). */
+    public Ranking ranking(StatsFilter filter, TicketScope scope) {
+        return metrics.time(AppMetrics.DASHBOARD_QUERY, () -> compute(filter, scope), AppMetrics.QUERY, "ranking");
+    }
+
+    /** One unit's sums. */
+    private static final class Counts {
+        RateRow rates = RateRow.EMPTY;
+        long reopenings;
+        long onTimeOriginal;
+        long satisfied;
+        long rated;
+        long accepted;
+        long toAccept;
+        long returns;
+        long extensionsRequested;
+        long extensionsApproved;
+        long urgings;
+
+        void add(Counts o) {
+            rates = rates.plus(o.rates);
+            reopenings += o.reopenings;
+            onTimeOriginal += o.onTimeOriginal;
+            satisfied += o.satisfied;
+            rated += o.rated;
+            accepted += o.accepted;
+            toAccept += o.toAccept;
+            returns += o.returns;
+            extensionsRequested += o.extensionsRequested;
+            extensionsApproved += o.extensionsApproved;
+            urgings += o.urgings;
+        }
+    }
+
+    /** (organization, community): the organization is null for tickets never dispatched. */
+    private record Key(Long organization, long community) {
+    }
+
+    private Ranking compute(StatsFilter filter, TicketScope scope) {
+        Instant now = stats.now();
+        Selection selection = stats.select(filter, scope);
+        Where cohort = selection.cohort().with("now", now)
+                .with("undisputedBefore", now.minus(StatsService.UNDISPUTED_AFTER));
+        Map<Key, Counts> rows = new HashMap<>();
+        Function<Object[], Counts> at = row -> rows.computeIfAbsent(
+                new Key(StatsService.nullableId(row[0]), StatsService.id(row[1])), k -> new Counts());
+
+        for (Object[] row : stats.rows(cohort, "select t.lead_organization_id, t.community_id,"
+                + StatsService.RATE_COUNTS + ", sum(t.reopen_count),"
+                + " sum(case when t.resolved_at is not null"
+                + "   and t.resolved_at <= coalesce(t.original_due_at, t.due_at) then 1 else 0 end)"
+                + StatsService.RATE_FROM + " where " + cohort.sql()
+                + " group by t.lead_organization_id, t.community_id")) {
+            Counts c = at.apply(row);
+            c.rates = RateRow.of(row, 2, null);
+            c.reopenings = StatsService.count(row[9]);
+            c.onTimeOriginal = StatsService.count(row[10]);
+        }
+        for (Object[] row : stats.rows(cohort, "select t.lead_organization_id, t.community_id,"
+                + StatsService.SATISFACTION_COUNTS + StatsService.SATISFACTION_FROM + " where " + cohort.sql()
+                + " group by t.lead_organization_id, t.community_id")) {
+            Counts c = at.apply(row);
+            c.satisfied = StatsService.count(row[2]);
+            c.rated = StatsService.count(row[3]);
+        }
+        // The steps count for the organization they name (the one that accepted, returned, asked, was urged),
+        // which a return or a re-dispatch may have made other than the ticket's lead now.
+        for (Object[] row : stats.rows(cohort, "select a.organization_id, t.community_id, count(*),"
+                + StatsService.ACCEPTED_WITHIN_TARGET
+                + " from ticket t join ticket_assignment a on a.ticket_id = t.id where " + cohort.sql() + " and"
+                + StatsService.ACCEPTANCE_COUNTED + " group by a.organization_id, t.community_id")) {
+            Counts c = at.apply(row);
+            c.toAccept = StatsService.count(row[2]);
+            c.accepted = StatsService.count(row[3]);
+        }
+        for (Object[] row : stats.rows(cohort, "select s.organization_id, s.community_id, s.step_kind, count(*),"
+                + " sum(s.approved) from ("
+                + "select r.organization_id, t.community_id, 'R' as step_kind, 0 as approved from ticket t"
+                + " join ticket_return r on r.ticket_id = t.id where " + cohort.sql()
+                + " union all select e.organization_id, t.community_id, 'E' as step_kind,"
+                + " case when e.decision = 'APPROVED' then 1 else 0 end as approved from ticket t"
+                + " join ticket_extension e on e.ticket_id = t.id where " + cohort.sql()
+                + " union all select u.organization_id, t.community_id, 'U' as step_kind, 0 as approved from ticket t"
+                + " join ticket_urging u on u.ticket_id = t.id where " + cohort.sql()
+                + ") s group by s.organization_id, s.community_id, s.step_kind")) {
+            Counts c = at.apply(row);
+            long n = StatsService.count(row[3]);
+            switch (row[2].toString().strip()) {
+                case "R" -> c.returns = n;
+                case "E" -> {
+                    c.extensionsRequested = n;
+                    c.extensionsApproved = StatsService.count(row[4]);
+                }
+                default -> c.urgings = n;
+            }
+        }
+
+        RankingWeights weights = weights();
+        Map<Long, Counts> byOrganization = new HashMap<>();
+        Map<Long, Counts> byCommunity = new HashMap<>();
+        Counts overall = new Counts();
+        rows.forEach((key, counts) -> {
+            if (key.organization() != null) {
+                byOrganization.computeIfAbsent(key.organization(), k -> new Counts()).add(counts);
+            }
+            byCommunity.computeIfAbsent(key.community(), k -> new Counts()).add(counts);
+            overall.add(counts);
+        });
+        Names names = new Names();
+        return new Ranking(new Period(filter.from(), filter.to(), stats.zone().getId()),
+                Ref.of(selection.streetOffice()), Ref.of(selection.community()), weights,
+                figures(0, null, overall, weights),
+                ranked(byOrganization, names::organization, weights),
+                ranked(byCommunity, names::area, weights));
+    }
+
+    private static List<UnitFigures> ranked(Map<Long, Counts> units, Function<Long, Ref> name, RankingWeights weights) {
+        List<UnitFigures> unranked = units.entrySet().stream()
+                .map(e -> figures(0, name.apply(e.getKey()), e.getValue(), weights))
+                .sorted(Comparator.comparing((UnitFigures u) -> u.score() == null ? -1 : u.score()).reversed()
+                        .thenComparing(u -> u.unit().code()))
+                .toList();
+        List<UnitFigures> result = new ArrayList<>();
+        for (int i = 0; i < unranked.size(); i++) {
+            UnitFigures u = unranked.get(i);
+            result.add(new UnitFigures(i + 1, u.unit(), u.tickets(), u.score(), u.responseRate(), u.resolutionRate(),
+                    u.satisfactionRate(), u.acceptedWithinTarget(), u.returns(), u.extensionsRequested(),
+                    u.extensionsApproved(), u.urgings(), u.reopenings(), u.resolvedOnTimeOriginal(),
+                    u.resolvedOnTimeApproved()));
+        }
+        return result;
+    }
+
+    private static UnitFigures figures(int rank, Ref unit, Counts c, RankingWeights weights) {
+        Rate response = c.rates.responseRate();
+        Rate resolution = c.rates.resolutionRate();
+        Rate satisfaction = Rate.of(c.satisfied, c.rated);
+        return new UnitFigures(rank, unit, c.rates.reported(), score(weights, response, resolution, satisfaction),
+                response, resolution, satisfaction, Rate.of(c.accepted, c.toAccept), c.returns, c.extensionsRequested,
+                c.extensionsApproved, c.urgings, c.reopenings, Rate.of(c.onTimeOriginal, c.rates.resolved()),
+                Rate.of(c.rates.withinSla(), c.rates.resolved()));
+    }
+
+    /**
+     * The weighted mean of the rates that have something counted, in percent, rounded to 0.01: a rate with a whole
+     * of 0 is left out (neither 0% nor 100%) and the weights of the others are taken in proportion; null when no
+     * rate with a weight above 0 has anything counted.
+     */
+    static Double score(RankingWeights weights, Rate response, Rate resolution, Rate satisfaction) {
+        double weighted = 0;
+        double weightSum = 0;
+        double[] w = { weights.response(), weights.resolution(), weights.satisfaction() };
+        Rate[] rates = { response, resolution, satisfaction };
+        for (int i = 0; i < 3; i++) {
+            if (rates[i].share() != null && w[i] > 0) {
+                weighted += w[i] * rates[i].share();
+                weightSum += w[i];
+            }
+        }
+        return weightSum == 0 ? null : Math.round(weighted / weightSum * 10000) / 100.0;
+    }
+}
