@@ -147,7 +147,7 @@ class ReturnTicketTest {
             assertThat(hooked.get(0).body).contains("\"event\":\"RETURNED\"", "\"status\":\"REPORTED\"")
                     .doesNotContain(COMMENT);
         });
-        given().when().delete("/api/admin/webhooks/{id}", hook).then().statusCode(204);
+        given().contentType(ContentType.JSON).when().delete("/api/admin/webhooks/{id}", hook).then().statusCode(204);
         QuarkusTransaction.requiringNew().run(() -> NotificationTarget.deleteById(target));
 
         // The list and its filters: returned=true finds it, needsMe=true for the office as well.
