@@ -51,10 +51,10 @@ public class QueueExportResource {
             throw new ForbiddenProblem("Searching by caller is for the offices.");
         }
         TicketSearch.CallerMatch callers = search.callerMatch(filter.caller());
-        search.idsAfter(query, scope, callers, 0, 1); // checks the filter: a bad one is a 400 page, not a cut-off file
+        search.idsAfter(query, scope, caller.roles(), callers, 0, 1); // checks the filter: a bad one is a 400 page, not a cut-off file
         var language = org.communitydesk.web.PageLanguage.of(routing);
         StreamingOutput body = out -> export.writeIds(
-                afterId -> search.idsAfter(query, scope, callers, afterId, TicketExport.CHUNK), language, out);
+                afterId -> search.idsAfter(query, scope, caller.roles(), callers, afterId, TicketExport.CHUNK), language, out);
         return Response.ok(body, DashboardResource.CSV)
                 .header("Content-Disposition", "attachment; filename=\"communitydesk-queue.csv\"").build();
     }

@@ -13,14 +13,14 @@ import org.communitydesk.ticket.TicketStatus;
 
 /** The queue's filters as typed, to fill the form again and to build links that change one of them. */
 public record QueueFilter(String status, String category, String community, String organization, String overdue,
-        String atRisk, String q, String caller, String sort, Map<String, String> all) {
+        String atRisk, String returned, String needsMe, String q, String caller, String sort, Map<String, String> all) {
 
     /** Filters the form has no field for, which links from the dashboard bring; kept as hidden fields. */
     static final List<String> CARRIED = List.of("site", "streetOffice", "reportedFrom", "reportedTo");
 
     static QueueFilter of(TicketQuery query, UriInfo uri) {
         Map<String, String> all = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(List.of("status", "category", "community", "organization", "overdue", "atRisk", "q", "caller",
+        List<String> names = new ArrayList<>(List.of("status", "category", "community", "organization", "overdue", "atRisk", "returned", "needsMe", "q", "caller",
                 "sort"));
         names.addAll(CARRIED);
         for (String name : names) {
@@ -31,7 +31,8 @@ public record QueueFilter(String status, String category, String community, Stri
         }
         return new QueueFilter(all.getOrDefault("status", ""), all.getOrDefault("category", ""),
                 all.getOrDefault("community", ""), all.getOrDefault("organization", ""),
-                all.getOrDefault("overdue", ""), all.getOrDefault("atRisk", ""), all.getOrDefault("q", ""), all.getOrDefault("caller", ""),
+                all.getOrDefault("overdue", ""), all.getOrDefault("atRisk", ""), all.getOrDefault("returned", ""),
+                all.getOrDefault("needsMe", ""), all.getOrDefault("q", ""), all.getOrDefault("caller", ""),
                 all.getOrDefault("sort", ""), all);
     }
 
@@ -46,7 +47,8 @@ public record QueueFilter(String status, String category, String community, Stri
     public String withoutCarried() {
         Map<String, String> kept = new LinkedHashMap<>(all);
         kept.keySet().removeAll(CARRIED);
-        return new QueueFilter(status, category, community, organization, overdue, atRisk, q, caller, sort, kept)
+        return new QueueFilter(status, category, community, organization, overdue, atRisk, returned, needsMe, q, caller,
+                sort, kept)
                 .link(null, null, null);
     }
 
@@ -77,6 +79,16 @@ public record QueueFilter(String status, String category, String community, Stri
             }
         }
         return true;
+    }
+
+    /** The "needs me" view (需要我处理): what waits for the signed-in person, in their scope. */
+    public boolean needsMeOn() {
+        return "true".equalsIgnoreCase(needsMe);
+    }
+
+    /** The queue with the "needs me" view switched on (and nothing else), or off (the whole queue). */
+    public String needsMeLink(boolean on) {
+        return on ? "/console/tickets?needsMe=true" : "/console/tickets";
     }
 
     public String withStatus(TicketStatus value) {

@@ -88,7 +88,7 @@ public class QueueResource {
         query.size = Integer.toString(PAGE_SIZE);
         if (query.sort == null || query.sort.isBlank()) {
             // Open work first by what is due soonest; any other view newest first.
-            query.sort = filter.onlyOpen() ? "dueAt" : "-reportedAt";
+            query.sort = filter.onlyOpen() || filter.needsMeOn() ? "dueAt" : "-reportedAt";
         }
         Flash.Message message = flash.take(caller.actor().name(), flashId, null).orElse(null);
         PageResponse<TicketSummary> page;
@@ -103,7 +103,7 @@ public class QueueResource {
                 callerRefused = true;
                 throw new ForbiddenProblem("Searching by caller is for the offices.");
             }
-            TicketSearch.Queue found = search.queue(query, scope, search.callerMatch(filter.caller()));
+            TicketSearch.Queue found = search.queue(query, caller, search.callerMatch(filter.caller()));
             page = found.page();
             counts = found.counts();
             capped = found.capped();

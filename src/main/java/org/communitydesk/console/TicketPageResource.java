@@ -33,6 +33,8 @@ import org.communitydesk.ticket.CurrentActor;
 import org.communitydesk.ticket.ExpectedVersion;
 import org.communitydesk.ticket.TicketMoveDoor;
 import org.communitydesk.ticket.TicketRequests.AcceptRequest;
+import org.communitydesk.ticket.TicketRequests.ReturnRequest;
+import org.communitydesk.ticket.ReturnReason;
 import org.communitydesk.ticket.TicketRequests.AssignmentInput;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.DispatchRequest;
@@ -69,7 +71,7 @@ public class TicketPageResource {
      */
     public record Actions(boolean dispatch, boolean reassign, boolean accept, boolean start, boolean resolve,
             boolean close, boolean cancel, boolean reopen, boolean feedback, boolean accessCode,
-            boolean liftAccessBlocks) {
+            boolean liftAccessBlocks, boolean returnOrder) {
 
         static Actions of(TicketView ticket, Caller caller) {
             boolean office = caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
@@ -80,11 +82,17 @@ public class TicketPageResource {
                     allowed.contains("start"), allowed.contains("resolve"), allowed.contains("close"),
                     allowed.contains("cancel"), allowed.contains("reopen"), ticket.feedbackDeadline() != null && office,
                     office && ticket.status().isOpen() || office && ticket.feedbackDeadline() != null,
-                    office && ticket.accessBlocks() != null && ticket.accessBlocks().any());
+                    office && ticket.accessBlocks() != null && ticket.accessBlocks().any(), allowed.contains("return"));
         }
 
         public boolean any() {
-            return dispatch || reassign || accept || start || resolve || close || cancel || reopen || feedback;
+            return dispatch || reassign || accept || start || resolve || close || cancel || reopen || feedback
+                    || returnOrder;
+        }
+
+        /** The reasons the return form offers (退单原因). */
+        public List<ReturnReason> returnReasons() {
+            return List.of(ReturnReason.values());
         }
     }
 
@@ -249,6 +257,31 @@ public class TicketPageResource {
         AcceptRequest request = new AcceptRequest(blankToNull(organization), null);
         return change(token, request, "orderAccepted", new Typed(seen, Map.of("organization", listOf(organization))),
                 caller -> tickets.accept(code, request, ExpectedVersion.ofForm(version), caller));
+    }
+
+    /** The lead organization's crew returns the order (退单) with a reason and a comment; an ADMIN for the lead. */
+    @POST
+    @Path("return")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(hidden = true)
+    public Response returnOrder(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String seen, @RestForm String reason, @RestForm String comment) {
+        ReturnReason parsed;
+        try {
+            parsed = ReturnReason.valueOf(reason == null ? "" : reason.strip());
+        } catch (IllegalArgumentException e) {
+            return back(token, Flash.Message.failed("flashInvalid", texts.bundle().fieldReason()));
+        }
+        if (comment == null || comment.isBlank() || comment.strip().length() > 2000) {
+            // Named as the form labels it (the page bundle's "comment" is the resident's).
+            return back(token, Flash.Message.failed("flashInvalid",
+                    texts.bundle(org.communitydesk.web.ReturnMessages.class).fieldReturnComment()));
+        }
+        ReturnRequest request = new ReturnRequest(parsed, comment);
+        Typed typed = new Typed(seen, Map.of("returnReason", listOf(reason), "returnComment", listOf(comment)));
+        return change(token, request, "returnsDone", typed,
+                caller -> tickets.returnOrder(code, request, ExpectedVersion.ofForm(version), caller));
     }
 
     @POST

@@ -23,6 +23,7 @@ import org.communitydesk.ticket.AssignmentRole;
 import org.communitydesk.ticket.CancelReason;
 import org.communitydesk.ticket.Channel;
 import org.communitydesk.ticket.Reporter;
+import org.communitydesk.ticket.ReturnReason;
 import org.communitydesk.security.AccountBootstrap;
 import org.communitydesk.ticket.DemoTickets;
 import org.communitydesk.ticket.Ticket;
@@ -195,10 +196,22 @@ public class DemoData {
         fire.close(HUAIYUAN_STAFF, t.at(0, 9, 0));
     }
 
-    /** Work still waiting: a new call in 迎宾路社区 and a withdrawn one. */
+    /**
+     * Work still waiting: a new call in 迎宾路社区, a street light sent to the wrong agency and returned (退单) by it,
+     * waiting in the dispatcher's queue, and a withdrawn call.
+     */
     private void openWork(Times t) {
         report(YINGBIN_SUPERVISOR, t.at(0, 8, 20), "sanitation", null, Channel.HOTLINE_12345, "迎宾路社区垃圾箱满溢，无人清运。", "钱女士",
                 "13903520010", "yingbinlu", null, "迎宾路12号门口");
+        Instant lampReported = t.at(1, 19, 10);
+        Ticket lamp = report(YINGBIN_SUPERVISOR, lampReported, "street-light", null, Channel.HOTLINE_12345,
+                "迎宾路社区迎宾路与振华街路口两盏路灯不亮，夜间行人看不清路。", "褚先生", "13903520012", "yingbinlu", null,
+                "迎宾路与振华街路口");
+        // Sent to the sanitation centre by mistake; the centre accepts nothing and sends it back the next morning.
+        dispatchWithTarget(lamp, List.of(order("pingcheng-sanitation", AssignmentRole.LEAD)), YINGBIN_SUPERVISOR,
+                lampReported.plusSeconds(25 * 60));
+        lamp.returnOrder(ReturnReason.NEEDS_ANOTHER_AGENCY, "路灯维修不属于环卫中心职责，应由路灯管理部门处理，请重新派单。",
+                SANITATION_CREW, t.at(0, 8, 45));
         Ticket withdrawn = report(ADMIN, t.at(2, 16, 0), "sewer-blockage", Priority.LOW, Channel.PHONE,
                 "清远西街社区厨房下水慢。", "冯先生", "13903520011", "qingyuanxijie", null, "8号楼2单元");
         withdrawn.cancel(CancelReason.WITHDRAWN, null, ADMIN, t.at(2, 17, 0));

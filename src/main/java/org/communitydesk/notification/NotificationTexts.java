@@ -41,6 +41,11 @@ public interface NotificationTexts {
     @Message
     String supervisorNotResolved(String code, String category, String place, String lead, String link);
 
+    /** The lead organization returned the order (退单): the street office dispatches it again or cancels it. */
+    @Message
+    String supervisorReturned(String code, String category, String place, String organization, String reason,
+            String link);
+
     @Message
     String callerLine(String name, String phone);
 

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.communitydesk.common.AppConfig;
@@ -27,6 +28,7 @@ import org.communitydesk.ticket.EventType;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketEvent;
 import org.communitydesk.ticket.TicketEvents;
+import org.communitydesk.ticket.TicketReturn;
 import org.communitydesk.ticket.Visibility;
 import org.jboss.logging.Logger;
 
@@ -40,7 +42,8 @@ import org.jboss.logging.Logger;
  * once), dispatched, resolved (with the feedback request and its 7-day window), reopened, closed automatically.</li>
  * <li>Organization (its registered targets): dispatched to you; at risk (the escalation job's mark); overdue
  * ({@link OverdueNotices}).</li>
- * <li>Supervisors (the street office's targets): the resident says it is not resolved; overdue.</li>
+ * <li>Supervisors (the street office's targets): the resident says it is not resolved; overdue; an order returned
+ * (退单) by its lead organization.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -87,6 +90,17 @@ public class Outbox {
                             lead(ticket, texts), consoleLink(ticket));
                     toTargets(ticket, Audience.SUPERVISOR, ticket.streetOffice.code, "supervisor-not-resolved", text,
                             at, newKey(), false);
+                }
+            }
+            case RETURNED -> {
+                TicketReturn returned = ticket.latestReturn();
+                if (returned != null) {
+                    String organization = english() ? returned.organization.nameEn : returned.organization.nameZh;
+                    String text = texts.supervisorReturned(ticket.code, category(ticket), place(ticket), organization,
+                            EventTexts.returnReason(returned.reason, english() ? Locale.ENGLISH : EventTexts.DEFAULT),
+                            consoleLink(ticket));
+                    toTargets(ticket, Audience.SUPERVISOR, ticket.streetOffice.code, "supervisor-returned", text, at,
+                            newKey(), false);
                 }
             }
             case AT_RISK -> {

@@ -76,6 +76,8 @@ public final class EventTexts {
             case NOTIFICATION_SENT -> withWords(words, words.notificationSent(deliveryChannel(words, params.get("channel")),
                     string(params.get("recipient")), string(params.get("kind"))), note);
             case ACCEPTED -> withWords(words, words.accepted(name(params, english)), note);
+            case RETURNED -> withWords(words, words.returned(name(params, english),
+                    returnReason(words, string(params.get("reason")))), note);
             case NOTIFICATION_FAILED -> withWords(words, words.notificationFailed(deliveryChannel(words, params.get("channel")),
                     string(params.get("recipient")), string(params.get("kind")), string(params.get("error"))), note);
         };
@@ -146,6 +148,23 @@ public final class EventTexts {
             case "WITHDRAWN" -> words.cancelReason_WITHDRAWN();
             case "OUT_OF_SCOPE" -> words.cancelReason_OUT_OF_SCOPE();
             case "INVALID" -> words.cancelReason_INVALID();
+            default -> name;
+        };
+    }
+
+    /** A reason of a return (退单) in the reader's language: the timeline's, the pages' and the notices' words. */
+    public static String returnReason(ReturnReason reason, Locale locale) {
+        TimelineTexts words = isEnglish(locale) ? MessageBundles.get(TimelineTexts.class, Localized.Literal.of("en"))
+                : MessageBundles.get(TimelineTexts.class);
+        return returnReason(words, reason.name());
+    }
+
+    private static String returnReason(TimelineTexts words, String name) {
+        return switch (name) {
+            case "NOT_OUR_JURISDICTION" -> words.returnReason_NOT_OUR_JURISDICTION();
+            case "WRONG_ADDRESS" -> words.returnReason_WRONG_ADDRESS();
+            case "NEEDS_ANOTHER_AGENCY" -> words.returnReason_NEEDS_ANOTHER_AGENCY();
+            case "DUPLICATE" -> words.returnReason_DUPLICATE();
             default -> name;
         };
     }

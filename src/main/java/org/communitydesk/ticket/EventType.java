@@ -18,5 +18,7 @@ public enum EventType {
     /** The escalation job found the ticket past its due time (INTERNAL, once). */
     OVERDUE,
     /** An organization accepted its order (签收): PUBLIC for the lead, INTERNAL for a supporting one. */
-    ACCEPTED
+    ACCEPTED,
+    /** The lead organization returned the order (退单), with a reason and a comment: INTERNAL. */
+    RETURNED
 }

@@ -42,6 +42,13 @@ record EventWording(Wording key, Map<String, Object> params) {
         return new EventWording(Wording.ACCEPTED, assignments(List.of(new AssignmentOrder(organization, role))).get(0));
     }
 
+    static EventWording returned(org.communitydesk.directory.Organization organization, ReturnReason reason) {
+        Map<String, Object> params = assignments(List.of(new AssignmentOrder(organization, AssignmentRole.LEAD))).get(0);
+        params.remove("role");
+        params.put("reason", reason.name());
+        return new EventWording(Wording.RETURNED, params);
+    }
+
     /** Null without a root cause: the event's note, the resolution as typed, says it all. */
     static EventWording resolved(String rootCause) {
         return rootCause == null ? null : new EventWording(Wording.RESOLVED_WITH_CAUSE, Map.of("cause", rootCause));

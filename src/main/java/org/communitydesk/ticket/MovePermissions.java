@@ -6,6 +6,7 @@ import static org.communitydesk.ticket.TicketAction.CLOSE;
 import static org.communitydesk.ticket.TicketAction.DISPATCH;
 import static org.communitydesk.ticket.TicketAction.REOPEN;
 import static org.communitydesk.ticket.TicketAction.RESOLVE;
+import static org.communitydesk.ticket.TicketAction.RETURN;
 import static org.communitydesk.ticket.TicketAction.START;
 
 import java.util.Comparator;
@@ -69,7 +70,11 @@ public final class MovePermissions {
             row(CLOSE, ANY, OFFICES, Party.IN_SCOPE, null),
             row(CANCEL, ANY, OFFICES, Party.IN_SCOPE, null),
             row(REOPEN, ANY, SUPERVISORS, Party.IN_SCOPE, null),
-            row(ACCEPT, ANY, CREW, Party.OWN_ASSIGNMENT, null));
+            row(ACCEPT, ANY, CREW, Party.OWN_ASSIGNMENT, null),
+            // 退单: the lead sends the order back before the work is started (a reopened order was started once).
+            row(RETURN, EnumSet.of(TicketStatus.DISPATCHED), CREW, Party.LEAD_ORGANIZATION, null,
+                    new Condition(ticket -> ticket.startedAt == null, "Ticket %s was started already; an order is "
+                            + "returned only before its work is started. Ask the street office to reassign it.")));
 
     private MovePermissions() {
     }

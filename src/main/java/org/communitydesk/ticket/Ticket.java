@@ -132,6 +132,12 @@ public class Ticket extends IdentityEntity {
     public Instant closedAt;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+    /**
+     * When the lead organization returned the order (退单), while the ticket waits in REPORTED to be dispatched
+     * again; null otherwise (a dispatch or a cancellation clears it). Each return is a {@link TicketReturn} row.
+     */
+    @Column(name = "returned_at")
+    public Instant returnedAt;
 
     @Column(name = "seconds_to_dispatch")
     public Long secondsToDispatch;
@@ -189,6 +195,11 @@ public class Ticket extends IdentityEntity {
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     List<TicketFeedback> feedback = new ArrayList<>();
+
+    /** The returns (退单) of this ticket's orders, oldest first; appended only. */
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    List<TicketReturn> returns = new ArrayList<>();
 
     /** Answers to the service's further questions (Open311 attributes), given at intake only. */
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
@@ -320,8 +331,12 @@ public class Ticket extends IdentityEntity {
         leadOrganization = orders.stream().filter(o -> o.role() == AssignmentRole.LEAD).findFirst().orElseThrow()
                 .organization();
         if (from == TicketStatus.REPORTED) {
-            dispatchedAt = at;
-            secondsToDispatch = seconds(reportedAt, at);
+            if (dispatchedAt == null) {
+                // The first dispatch is the response (响应): dispatching a returned order again keeps it.
+                dispatchedAt = at;
+                secondsToDispatch = seconds(reportedAt, at);
+            }
+            returnedAt = null;
             record(EventType.DISPATCHED, from, to, actor, at, EventWording.assigned(orders), null, Visibility.PUBLIC);
         } else {
             record(EventType.REASSIGNED, from, to, actor, at, EventWording.reassigned(before, orders), null,
@@ -359,6 +374,56 @@ public class Ticket extends IdentityEntity {
         record(EventType.ACCEPTED, status, status, actor, at, EventWording.accepted(order.organization, order.role), null,
                 order.role == AssignmentRole.LEAD ? Visibility.PUBLIC : Visibility.INTERNAL);
         return order;
+    }
+
+    /**
+     * The lead organization sends the order back (退单), before the work is started: every active assignment is
+     * released, the ticket has no lead and waits in REPORTED to be dispatched again or cancelled. The return is a
+     * {@link TicketReturn} row and an INTERNAL event (the resident sees the ticket as received, not the return);
+     * the comment is the event's note. The due time stays: the clock to resolve keeps running.
+     */
+    public TicketReturn returnOrder(ReturnReason reason, String comment, Actor actor, Instant at) {
+        TicketStatus to = moveTo(TicketAction.RETURN);
+        if (startedAt != null) {
+            throw new IllegalTransitionProblem(code, status, TicketAction.RETURN.pathName(),
+                    status.allowedActions().stream().filter(a -> a != TicketAction.RETURN).map(TicketAction::pathName)
+                            .sorted().toList(),
+                    "Ticket " + code + " was started already; an order is returned only before its work is started.");
+        }
+        if (reason == null) {
+            throw new InvalidRequestProblem("reason", "A return needs a reason.");
+        }
+        Organization lead = leadOrganization;
+        if (lead == null) {
+            throw new IllegalStateException("Ticket " + code + " is DISPATCHED without a lead organization");
+        }
+        activeAssignments().forEach(a -> a.releasedAt = at);
+        leadOrganization = null;
+        returnedAt = at;
+        TicketReturn row = new TicketReturn(this, lead, reason, comment, at, actor.name());
+        returns.add(row);
+        TicketStatus from = status;
+        status = to;
+        updatedAt = at;
+        record(EventType.RETURNED, from, to, actor, at, EventWording.returned(lead, reason), comment,
+                Visibility.INTERNAL);
+        return row;
+    }
+
+    /**
+     * The return the ticket waits with, or null when it is not returned now (earlier returns are on the timeline and
+     * in ticket_return). The returns are read only for a returned ticket.
+     */
+    public TicketReturn latestReturn() {
+        if (returnedAt == null || returns.isEmpty()) {
+            return null;
+        }
+        return returns.get(returns.size() - 1);
+    }
+
+    /** Returned (退单) and waiting in REPORTED to be dispatched again or cancelled. */
+    public boolean isReturned() {
+        return returnedAt != null && status == TicketStatus.REPORTED;
     }
 
     /** The organization's order on this ticket that it has yet to accept, if any. */
@@ -430,6 +495,7 @@ public class Ticket extends IdentityEntity {
         cancelReason = reason;
         duplicateOf = original;
         cancelledAt = at;
+        returnedAt = null;
         transition(EventType.CANCELLED, to, actor, at,
                 EventWording.cancelled(reason, original == null ? null : original.code), null);
     }

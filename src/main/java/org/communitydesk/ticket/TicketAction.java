@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum TicketAction {
     DISPATCH, START, RESOLVE, CLOSE, CANCEL, REOPEN,
     /** An organization dispatched to the ticket acknowledges the order (签收); the status stays. */
-    ACCEPT;
+    ACCEPT,
+    /** The lead organization sends back an order it cannot handle, before starting it (退单): back to REPORTED. */
+    RETURN;
 
     /** The path segment and the name clients see: "dispatch", "start", "request-extension"... */
     public String pathName() {

@@ -47,6 +47,17 @@ public class TicketQuery {
             + "false: all others", schema = @Schema(type = SchemaType.BOOLEAN))
     public String atRisk;
 
+    @QueryParam("returned")
+    @Parameter(description = "true: tickets returned (退单) by their lead organization and waiting to be dispatched "
+            + "again; false: all others", schema = @Schema(type = SchemaType.BOOLEAN))
+    public String returned;
+
+    @QueryParam("needsMe")
+    @Parameter(description = "true: what waits for the caller (需要我处理): for a contractor, the open orders its "
+            + "organization has yet to accept; for the offices, returned tickets waiting to be dispatched again. "
+            + "Within the caller's scope, as every filter.", schema = @Schema(type = SchemaType.BOOLEAN))
+    public String needsMe;
+
     @QueryParam("reportedFrom")
     @Parameter(description = "Reported at or after: an instant (2026-11-01T00:00:00Z) or a local date (2026-11-01)",
             schema = @Schema(type = SchemaType.STRING))

@@ -110,6 +110,14 @@ public final class TicketRequests {
             @Size(max = 4000) @Schema(description = "Internal note, recorded as a separate event.") String note) {
     }
 
+    @Schema(description = "Returning an order (退单): the lead organization sends it back before starting it, with a "
+            + "reason and a comment for the street office. The ticket goes back to REPORTED, waiting to be dispatched "
+            + "again or cancelled.")
+    public record ReturnRequest(
+            @NotNull @Schema(examples = "NOT_OUR_JURISDICTION") ReturnReason reason,
+            @NotBlank @Size(max = 2000) @Schema(examples = "路灯不亮应由路灯管理所处理，不属于环卫中心职责。") String comment) {
+    }
+
     public record DispatchRequest(
             @NotEmpty @Size(max = 20) List<@NotNull @Valid AssignmentInput> assignments,
             @Size(max = 4000) @Schema(description = "Internal note, recorded as a separate event.") String note) {

@@ -32,6 +32,7 @@ import org.communitydesk.ticket.TicketRequests.MoveRequest;
 import org.communitydesk.ticket.TicketRequests.NoteRequest;
 import org.communitydesk.ticket.TicketRequests.ReopenRequest;
 import org.communitydesk.ticket.TicketRequests.ResolveRequest;
+import org.communitydesk.ticket.TicketRequests.ReturnRequest;
 import org.communitydesk.ticket.TicketViews.AccessCodeView;
 import org.communitydesk.ticket.TicketViews.EventView;
 import org.communitydesk.ticket.TicketViews.TicketSummary;
@@ -91,7 +92,7 @@ public class TicketResource {
     @Operation(operationId = "searchTickets", summary = "List tickets, filtered, sorted and paged")
     @APIResponse(responseCode = "200", description = "One page of tickets")
     public PageResponse<TicketSummary> searchTickets(@BeanParam TicketQuery query) {
-        return search.search(query, actor.get().scope());
+        return search.search(query, actor.get());
     }
 
     @GET
@@ -198,6 +199,25 @@ public class TicketResource {
             AcceptRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.accept(code, request, ETags.expectedVersion(ifMatch), actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/return")
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(operationId = "returnTicket", summary = "Return the order (退单): the lead organization cannot handle it",
+            description = "While the ticket is DISPATCHED and its work not started: every assignment is released and "
+                    + "the ticket goes back to REPORTED (returned: true), waiting for the street office to dispatch it "
+                    + "again or cancel it. A contractor returns only an order its organization leads (another answers "
+                    + "403); an ADMIN records the return for the lead. After the work started it answers 409 "
+                    + "illegal-transition with the allowed actions. The return is on the timeline for staff only; "
+                    + "the resident sees the ticket as received (open in Open311).",
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "return") })
+    @MoveResponses
+    @ConditionalRead
+    public Response returnTicket(@PathParam("code") String code, @NotNull ReturnRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.returnOrder(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST

@@ -53,7 +53,12 @@ public class TicketSearch {
     AppConfig config;
 
     public PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope) {
-        return search(query, scope, null);
+        return search(query, scope, Set.of(), null);
+    }
+
+    /** The list as the caller asks it: their scope, and their roles for "needs me". */
+    public PageResponse<TicketSummary> search(TicketQuery query, Caller caller) {
+        return search(query, caller.scope(), caller.roles(), null);
     }
 
     /**
@@ -110,11 +115,20 @@ public class TicketSearch {
     }
 
     public Queue queue(TicketQuery query, TicketScope scope) {
-        return queue(query, scope, null);
+        return queue(query, scope, Set.of(), null);
     }
 
     public Queue queue(TicketQuery query, TicketScope scope, CallerMatch caller) {
-        Map<TicketStatus, Long> counts = countByStatus(query, scope, caller);
+        return queue(query, scope, Set.of(), caller);
+    }
+
+    /** The queue with the signed-in person's roles, for "needs me". */
+    public Queue queue(TicketQuery query, Caller signedIn, CallerMatch caller) {
+        return queue(query, signedIn.scope(), signedIn.roles(), caller);
+    }
+
+    private Queue queue(TicketQuery query, TicketScope scope, Set<String> roles, CallerMatch caller) {
+        Map<TicketStatus, Long> counts = countByStatus(query, scope, roles, caller);
         // Only a text search counts up to the cap; the other filters' counts are exact, however many.
         boolean capped = present(query.q) && counts.values().stream().mapToLong(Long::longValue).sum() > TEXT_COUNT_CAP;
         Set<TicketStatus> statuses = statuses(query.status);
@@ -136,7 +150,7 @@ public class TicketSearch {
             }
         }
         Map<String, String> excerpts = new java.util.HashMap<>();
-        PageResponse<TicketSummary> page = search(query, scope, caller, total, excerpts);
+        PageResponse<TicketSummary> page = search(query, scope, roles, caller, total, excerpts);
         return new Queue(page, counts, capped, excerpts);
     }
 
@@ -146,7 +160,14 @@ public class TicketSearch {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> idsAfter(TicketQuery query, TicketScope scope, CallerMatch caller, long afterId, int limit) {
-        Filter filtered = filter(query, scope, clock.instant(), true, caller);
+        return idsAfter(query, scope, Set.of(), caller, afterId, limit);
+    }
+
+    /** {@link #idsAfter(TicketQuery, TicketScope, CallerMatch, long, int)} with the roles, for "needs me". */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Long> idsAfter(TicketQuery query, TicketScope scope, Set<String> roles, CallerMatch caller, long afterId,
+            int limit) {
+        Filter filtered = filter(query, scope, roles, clock.instant(), true, caller);
         String jpql = "select t.id from Ticket t" + filtered.jpql()
                 + (filtered.jpql().isEmpty() ? " where " : " and ") + "t.id > :afterId order by t.id";
         TypedQuery<Long> ids = entityManager.createQuery(jpql, Long.class);
@@ -154,17 +175,18 @@ public class TicketSearch {
         return ids.setParameter("afterId", afterId).setMaxResults(limit).getResultList();
     }
 
-    private PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope, Long knownTotal) {
-        return search(query, scope, null, knownTotal, new java.util.HashMap<>());
+    private PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope, Set<String> roles,
+            Long knownTotal) {
+        return search(query, scope, roles, null, knownTotal, new java.util.HashMap<>());
     }
 
-    private PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope, CallerMatch caller,
-            Long knownTotal, Map<String, String> excerpts) {
+    private PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope, Set<String> roles,
+            CallerMatch caller, Long knownTotal, Map<String, String> excerpts) {
         Instant now = clock.instant();
         int page = QueryParams.integer("page", query.page, 0, 0);
         int size = Math.min(QueryParams.integer("size", query.size, DEFAULT_SIZE, 1), MAX_SIZE);
         String order = orderBy(query.sort);
-        Filter filtered = filter(query, scope, now, true, caller);
+        Filter filtered = filter(query, scope, roles, now, true, caller);
         String filter = filtered.jpql();
         Map<String, Object> params = filtered.params();
 
@@ -195,7 +217,8 @@ public class TicketSearch {
             params.forEach(select::setParameter);
             tickets = select.setFirstResult(page * size).setMaxResults(size).getResultList();
         }
-        List<TicketSummary> items = tickets.stream().map(t -> summary(t, now)).toList();
+        Map<Long, TicketViews.ReturnedSummary> returns = returnsOf(tickets);
+        List<TicketSummary> items = tickets.stream().map(t -> summary(t, now, returns.get(t.id))).toList();
         tickets.forEach(t -> excerpts.put(t.code, excerpt(t.description)));
         return new PageResponse<>(items, page, size, total);
     }
@@ -207,7 +230,24 @@ public class TicketSearch {
     private record Filter(String jpql, Map<String, Object> params, TicketTally tally) {
     }
 
-    private Filter filter(TicketQuery query, TicketScope scope, Instant now, boolean byStatus, CallerMatch caller) {
+    /** The returns the page's returned tickets wait with: one query, and none when the page has no returned ticket. */
+    private Map<Long, TicketViews.ReturnedSummary> returnsOf(List<Ticket> tickets) {
+        List<Ticket> returned = tickets.stream().filter(Ticket::isReturned).toList();
+        Map<Long, TicketViews.ReturnedSummary> found = new java.util.HashMap<>();
+        if (returned.isEmpty()) {
+            return found;
+        }
+        List<TicketReturn> rows = entityManager.createQuery("select r from TicketReturn r join fetch r.organization"
+                + " where r.ticket in :tickets order by r.id", TicketReturn.class)
+                .setParameter("tickets", returned).getResultList();
+        for (TicketReturn row : rows) {
+            found.put(row.ticket.id, new TicketViews.ReturnedSummary(Ref.of(row.organization), row.reason, row.returnedAt));
+        }
+        return found;
+    }
+
+    private Filter filter(TicketQuery query, TicketScope scope, Set<String> roles, Instant now, boolean byStatus,
+            CallerMatch caller) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         TicketTally tally = TicketTally.of(scope);
@@ -249,7 +289,7 @@ public class TicketSearch {
             tally = null;
         }
         if (present(query.site) || present(query.organization) || present(query.overdue) || present(query.atRisk)
-                || present(query.reportedFrom) || present(query.reportedTo) || present(query.q)) {
+                || present(query.returned) || present(query.needsMe) || present(query.reportedFrom) || present(query.reportedTo) || present(query.q)) {
             tally = null;
         }
         if (present(query.site)) {
@@ -277,6 +317,18 @@ public class TicketSearch {
             where.add(atRisk ? "(" + condition + ")" : "not (" + condition + ")");
             params.put("now", now);
         }
+        if (present(query.returned)) {
+            boolean returned = QueryParams.bool("returned", query.returned);
+            String condition = "t.returnedAt is not null and t.status = " + TicketStatus.class.getName() + ".REPORTED";
+            where.add(returned ? "(" + condition + ")" : "not (" + condition + ")");
+        }
+        if (present(query.needsMe) && QueryParams.bool("needsMe", query.needsMe)) {
+            String needs = NeedsMe.predicate("t", roles, scope);
+            where.add(needs);
+            if (needs.contains(":scopeId")) {
+                params.putAll(scope.parameters());
+            }
+        }
         if (present(query.reportedFrom)) {
             where.add("t.reportedAt >= :from");
             params.put("from", instantParam("reportedFrom", query.reportedFrom, false));
@@ -301,8 +353,9 @@ public class TicketSearch {
     }
 
     /** How many tickets of each status the list's other filters select, for the tabs above the queue. */
-    private Map<TicketStatus, Long> countByStatus(TicketQuery query, TicketScope scope, CallerMatch caller) {
-        Filter filtered = filter(query, scope, clock.instant(), false, caller);
+    private Map<TicketStatus, Long> countByStatus(TicketQuery query, TicketScope scope, Set<String> roles,
+            CallerMatch caller) {
+        Filter filtered = filter(query, scope, roles, clock.instant(), false, caller);
         Map<TicketStatus, Long> counts = new java.util.EnumMap<>(TicketStatus.class);
         for (TicketStatus status : TicketStatus.values()) {
             counts.put(status, 0L);
@@ -340,10 +393,10 @@ public class TicketSearch {
         return counts;
     }
 
-    static TicketSummary summary(Ticket t, Instant now) {
+    static TicketSummary summary(Ticket t, Instant now, TicketViews.ReturnedSummary returned) {
         return new TicketSummary(t.code, t.status, Ref.of(t.category), t.priority, Ref.of(t.streetOffice),
                 Ref.of(t.community), Ref.of(t.site), t.addressDetail, t.reportedAt, t.dueAt, t.isOverdue(now), t.isAtRisk(now),
-                Ref.of(t.leadOrganization), t.reportCount);
+                Ref.of(t.leadOrganization), t.reportCount, returned);
     }
 
     /**

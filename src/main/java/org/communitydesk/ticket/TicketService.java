@@ -36,6 +36,7 @@ import org.communitydesk.ticket.TicketRequests.MoveRequest;
 import org.communitydesk.ticket.TicketRequests.NoteRequest;
 import org.communitydesk.ticket.TicketRequests.ReopenRequest;
 import org.communitydesk.ticket.TicketRequests.ResolveRequest;
+import org.communitydesk.ticket.TicketRequests.ReturnRequest;
 import org.communitydesk.ticket.TicketViews.AccessCodeView;
 import org.communitydesk.ticket.TicketViews.AssignmentView;
 import org.communitydesk.ticket.TicketViews.EventView;
@@ -43,6 +44,7 @@ import org.communitydesk.ticket.TicketViews.FurtherCallView;
 import org.communitydesk.ticket.TicketViews.LocationView;
 import org.communitydesk.ticket.TicketViews.Ref;
 import org.communitydesk.ticket.TicketViews.ReporterView;
+import org.communitydesk.ticket.TicketViews.ReturnView;
 import org.communitydesk.ticket.TicketViews.TicketRef;
 import org.communitydesk.ticket.TicketViews.TicketView;
 import org.jboss.logging.Logger;
@@ -208,6 +210,20 @@ public class TicketService {
         }
         return Organization.findByCode(named).map(o -> o.id).orElseThrow(() -> new InvalidRequestProblem(
                 "organizationCode", "No organization with code '" + named + "'."));
+    }
+
+    /**
+     * The lead organization returns the order (退单) before starting it: a contractor for its own organization when
+     * it leads; an ADMIN records it for the lead. The ticket waits in REPORTED for the street office.
+     */
+    public TicketView returnOrder(String code, @NotNull @Valid ReturnRequest request, ExpectedVersion expected,
+            Caller caller) {
+        return move(TicketAction.RETURN, code, expected, caller, ticket -> {
+            TicketReturn returned = ticket.returnOrder(request.reason(), request.comment().strip(), caller.actor(),
+                    clock.instant());
+            LOG.infof("Ticket %s: %s returned the order (%s); it waits in the dispatcher's queue.", ticket.code,
+                    returned.organization.code, returned.reason);
+        });
     }
 
     public TicketView start(String code, @Valid MoveRequest request, ExpectedVersion expected, Caller caller) {
@@ -383,7 +399,7 @@ public class TicketService {
                 t.attributes().stream().map(a -> new TicketViews.AttributeView(a.code, a.label, a.answer, a.answerName)).toList(),
                 caller.hasRole(Roles.CONTRACTOR) ? crewContact(t, caller.scope()) : null,
                 caller.hasRole(Roles.CONTRACTOR) ? null : t.crewMayCall,
-                accessCode);
+                accessCode, t.isReturned(), ReturnView.of(t.latestReturn()));
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Set;
  * The ticket state machine: every allowed move is listed here and nowhere else.
  * <pre>
  * REPORTED -> DISPATCHED -> IN_PROGRESS -> RESOLVED -> CLOSED
- * any open state -> CANCELLED;  RESOLVED | CLOSED -> DISPATCHED (reopen)
+ * any open state -> CANCELLED;  RESOLVED | CLOSED -> DISPATCHED (reopen);  DISPATCHED -> REPORTED (return, 退单)
  * </pre>
  * Dispatching again while DISPATCHED or IN_PROGRESS changes the assignments and keeps the state; so does
  * accepting (签收), which each organization dispatched to does once. Who may make each move is in
@@ -28,6 +28,7 @@ public enum TicketStatus {
         move(DISPATCHED, TicketAction.START, IN_PROGRESS);
         move(DISPATCHED, TicketAction.CANCEL, CANCELLED);
         move(DISPATCHED, TicketAction.ACCEPT, DISPATCHED);
+        move(DISPATCHED, TicketAction.RETURN, REPORTED);
         move(IN_PROGRESS, TicketAction.DISPATCH, IN_PROGRESS);
         move(IN_PROGRESS, TicketAction.RESOLVE, RESOLVED);
         move(IN_PROGRESS, TicketAction.CANCEL, CANCELLED);

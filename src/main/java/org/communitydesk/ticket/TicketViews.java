@@ -141,7 +141,27 @@ public final class TicketViews {
                     + "contractors.") Boolean crewMayCall,
             @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
                     + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")
-            @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode,
+            @Schema(description = "Returned (退单) and waiting in REPORTED to be dispatched again or cancelled.")
+            boolean returned,
+            @Schema(nullable = true, description = "The return the ticket waits with while `returned` is true; null "
+                    + "otherwise (earlier returns are on the timeline).") ReturnView lastReturn) {
+    }
+
+    @Schema(name = "TicketReturn", description = "A return (退单) of the order by the organization that led it.")
+    public record ReturnView(Ref organization, ReturnReason reason,
+            @Schema(description = "What the organization wrote, for staff; never shown to the public.") String comment,
+            Instant returnedAt,
+            @Schema(description = "Who returned it (a user name).") String returnedBy) {
+
+        static ReturnView of(TicketReturn row) {
+            return row == null ? null : new ReturnView(Ref.of(row.organization), row.reason, row.comment,
+                    row.returnedAt, row.returnedBy);
+        }
+    }
+
+    @Schema(name = "ReturnedSummary", description = "Why a ticket waiting in REPORTED was returned, and by whom.")
+    public record ReturnedSummary(Ref organization, ReturnReason reason, Instant returnedAt) {
     }
 
     @Schema(name = "FurtherCall", description = "Another call about a ticket's problem, added to the ticket.")
@@ -185,7 +205,9 @@ public final class TicketViews {
             boolean overdue,
             @Schema(description = "Open, past 80% of its time and not yet overdue.") boolean atRisk,
             @Schema(nullable = true) Ref leadOrganization,
-            int reportCount) {
+            int reportCount,
+            @Schema(nullable = true, description = "Set while the ticket is returned (退单) and waits to be dispatched "
+                    + "again: the organization that returned it and why.") ReturnedSummary returned) {
     }
 
     /** What the note of an event holds, in every API that shows a timeline. */

@@ -92,6 +92,22 @@ public interface TimelineTexts {
     @Message
     String accepted(String name);
 
+    /** The lead organization returned its order (退单), with the reason. */
+    @Message
+    String returned(String name, String reason);
+
+    @Message
+    String returnReason_NOT_OUR_JURISDICTION();
+
+    @Message
+    String returnReason_WRONG_ADDRESS();
+
+    @Message
+    String returnReason_NEEDS_ANOTHER_AGENCY();
+
+    @Message
+    String returnReason_DUPLICATE();
+
     @Message
     String notificationSent(String channel, String recipient, String kind);
 

@@ -42,5 +42,7 @@ public enum Wording {
     /** Marked overdue by the escalation job. */
     OVERDUE,
     /** An organization accepted its order: {@code code}, {@code zh}, {@code en} (its names then), {@code role}. */
-    ACCEPTED
+    ACCEPTED,
+    /** The lead returned the order: {@code code}, {@code zh}, {@code en} (its names then), {@code reason}. */
+    RETURNED
 }

@@ -63,6 +63,7 @@ class ConsoleScopeTest {
             Map.entry("dispatch", new Form(State.REPORTED, Map.of("lead", "tongda-dredging", "organization", "tongda-dredging"))),
             Map.entry("start", new Form(State.DISPATCHED, Map.of())),
             Map.entry("accept", new Form(State.DISPATCHED, Map.of())),
+            Map.entry("return", new Form(State.DISPATCHED, Map.of("reason", "WRONG_ADDRESS", "comment", "地址不在本单位范围"))),
             Map.entry("resolve", new Form(State.IN_PROGRESS, Map.of("resolution", "疏通完毕", "rootCause", "油污结块"))),
             Map.entry("close", new Form(State.RESOLVED, Map.of("confirm", "yes"))),
             Map.entry("cancel", new Form(State.DISPATCHED, Map.of("reason", "WITHDRAWN", "confirm", "yes"))),

@@ -22,7 +22,7 @@ class DemoDataTest {
     @Test
     void seedStoriesAreLoadedInSeveralStates() {
         given().queryParam("size", 200).when().get("/api/tickets").then().statusCode(200)
-                .body("total", equalTo(10))
+                .body("total", equalTo(11))
                 .body("items.status", hasItems("REPORTED", "DISPATCHED", "IN_PROGRESS", "RESOLVED", "CLOSED", "CANCELLED"));
     }
 
@@ -54,7 +54,7 @@ class DemoDataTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "beixinyuan.staff,   STAFF,      COMMUNITY,     1",
-            "yingbin.supervisor, SUPERVISOR, STREET_OFFICE, 5",
+            "yingbin.supervisor, SUPERVISOR, STREET_OFFICE, 6",
             "tongda.crew,        CONTRACTOR, ORGANIZATION,  1" })
     void demoUsersSignInWithTheDocumentedPasswordAndSeeTheirScope(String username, String role, String scope,
             int tickets) {
@@ -64,6 +64,17 @@ class DemoDataTest {
                 .statusCode(200).body("total", equalTo(tickets));
     }
 
+    @Test
+    void theStreetLightSentToTheSanitationCentreWaitsReturnedForTheDispatcher() {
+        given().auth().preemptive().basic("yingbin.supervisor", AccountBootstrap.DEMO_PASSWORD)
+                .queryParam("needsMe", "true").when().get("/api/tickets").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].category.code", equalTo("street-light"))
+                .body("items[0].status", equalTo("REPORTED"))
+                .body("items[0].returned.organization.code", equalTo("pingcheng-sanitation"))
+                .body("items[0].returned.reason", equalTo("NEEDS_ANOTHER_AGENCY"));
+    }
+
     @Inject
     DemoData demoData;
 
@@ -71,6 +82,6 @@ class DemoDataTest {
     void demoTicketsGoOnlyIntoADatabaseWithoutTickets() {
         demoData.load();
 
-        given().when().get("/api/tickets").then().statusCode(200).body("total", equalTo(10));
+        given().when().get("/api/tickets").then().statusCode(200).body("total", equalTo(11));
     }
 }

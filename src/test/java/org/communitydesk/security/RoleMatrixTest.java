@@ -188,6 +188,9 @@ class RoleMatrixTest {
             // The crew accepts its own organization's order; the administrator records it for the one it names.
             Map.entry("acceptTicket", rule(Target.DISPATCHED_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
                     token -> Map.of("organizationCode", "tongda-dredging"))),
+            // 退单: the lead's crew (tongda-dredging) returns the order; the administrator records it for the lead.
+            Map.entry("returnTicket", rule(Target.DISPATCHED_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
+                    token -> validBodyFor("return"))),
             Map.entry("resolveTicket", rule(Target.IN_PROGRESS_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
                     token -> validBodyFor("resolve"))),
             Map.entry("closeTicket", rule(Target.RESOLVED_TICKET, OFFICES, token -> Map.of())),
@@ -406,7 +409,7 @@ class RoleMatrixTest {
         Set<String> tried = outOfScopeCalls().map(arguments -> ((Operation) arguments.get()[0]).operationId())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(tried).contains("getTicket", "listTicketEvents", "addTicketReport", "addTicketNote", "dispatchTicket",
-                "acceptTicket", "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
+                "acceptTicket", "returnTicket", "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
                 "reissueAccessCode", "liftAccessBlocks");
     }
 

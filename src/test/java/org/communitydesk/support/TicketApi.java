@@ -78,6 +78,7 @@ public final class TicketApi {
             case "reopen" -> Map.of("reason", "居民反映仍然堵塞");
             // The administrator records the acceptance of the organization that validBodyFor("dispatch") names.
             case "accept" -> Map.of("organizationCode", "tongda-dredging");
+            case "return" -> Map.of("reason", "NOT_OUR_JURISDICTION", "comment", "不属于本单位职责");
             default -> Map.of();
         };
     }

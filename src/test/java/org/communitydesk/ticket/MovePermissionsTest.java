@@ -33,7 +33,8 @@ class MovePermissionsTest {
             TicketAction.CLOSE, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
             TicketAction.CANCEL, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
             TicketAction.REOPEN, Set.of(Roles.SUPERVISOR, Roles.ADMIN),
-            TicketAction.ACCEPT, Set.of(Roles.CONTRACTOR, Roles.ADMIN));
+            TicketAction.ACCEPT, Set.of(Roles.CONTRACTOR, Roles.ADMIN),
+            TicketAction.RETURN, Set.of(Roles.CONTRACTOR, Roles.ADMIN));
 
     @ParameterizedTest
     @EnumSource(TicketAction.class)
@@ -73,9 +74,9 @@ class MovePermissionsTest {
         assertThat(MovePermissions.allowedFor(reported, crewOf(TONGDA))).isEmpty();
 
         Ticket dispatched = PlainTickets.dispatched();
-        assertThat(MovePermissions.allowedFor(dispatched, crewOf(TONGDA))).containsExactly("accept", "start");
+        assertThat(MovePermissions.allowedFor(dispatched, crewOf(TONGDA))).containsExactly("accept", "return", "start");
         assertThat(MovePermissions.allowedFor(dispatched, ADMIN))
-                .containsExactly("accept", "cancel", "dispatch", "start");
+                .containsExactly("accept", "cancel", "dispatch", "return", "start");
     }
 
     @Test
@@ -84,14 +85,14 @@ class MovePermissionsTest {
 
         ticket.accept(TONGDA.id, CREW, PlainTickets.REPORTED_AT.plusSeconds(900));
 
-        assertThat(MovePermissions.allowedFor(ticket, crewOf(TONGDA))).containsExactly("start");
+        assertThat(MovePermissions.allowedFor(ticket, crewOf(TONGDA))).containsExactly("return", "start");
         assertThat(MovePermissions.allowedFor(ticket, crewOf(SANITATION))).containsExactly("accept", "start");
         // The administrator may record the acceptance of the one organization still to accept.
         assertThat(MovePermissions.allowedFor(ticket, ADMIN)).contains("accept");
         assertThatThrownBy(() -> MovePermissions.check(TicketAction.ACCEPT, ticket, crewOf(TONGDA)))
                 .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(409);
-                    assertThat(problem.extensions()).containsEntry("allowedActions", java.util.List.of("start"));
+                    assertThat(problem.extensions()).containsEntry("allowedActions", java.util.List.of("return", "start"));
                 });
 
         ticket.accept(SANITATION.id, new Actor("sanitation.crew", Roles.CONTRACTOR), PlainTickets.REPORTED_AT.plusSeconds(999));
@@ -106,7 +107,8 @@ class MovePermissionsTest {
         assertThatThrownBy(() -> MovePermissions.check(TicketAction.CLOSE, dispatched, STAFF))
                 .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> assertThat(problem.extensions())
                         .containsEntry("currentStatus", TicketStatus.DISPATCHED).containsEntry("attempted", "close")
-                        .containsEntry("allowedActions", java.util.List.of("accept", "cancel", "dispatch", "start")));
+                        .containsEntry("allowedActions",
+                                java.util.List.of("accept", "cancel", "dispatch", "return", "start")));
     }
 
     @Test
@@ -124,6 +126,39 @@ class MovePermissionsTest {
         assertThat(MovePermissions.partyMay(MovePermissions.Party.LEAD_ORGANIZATION, ticket, crewOf(TONGDA))).isTrue();
         assertThat(MovePermissions.partyMay(MovePermissions.Party.LEAD_ORGANIZATION, ticket, crewOf(SANITATION))).isFalse();
         assertThat(MovePermissions.partyMay(MovePermissions.Party.LEAD_ORGANIZATION, ticket, SUPERVISOR)).isTrue();
+    }
+
+    @Test
+    void onlyTheLeadsCrewReturnsTheOrderAndOnlyBeforeTheWorkStarted() {
+        Ticket ticket = PlainTickets.dispatched();
+        var row = MovePermissions.rowFor(TicketAction.RETURN, TicketStatus.DISPATCHED).orElseThrow();
+        assertThat(row.party()).isEqualTo(MovePermissions.Party.LEAD_ORGANIZATION);
+        assertThat(MovePermissions.rowFor(TicketAction.RETURN, TicketStatus.IN_PROGRESS)).isEmpty();
+
+        assertThat(MovePermissions.allowedFor(ticket, crewOf(SANITATION))).doesNotContain("return");
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).doesNotContain("return");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.RETURN, ticket, crewOf(SANITATION)))
+                .isInstanceOf(ForbiddenProblem.class).hasMessageContaining("leads the work");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.RETURN, ticket, STAFF))
+                .isInstanceOf(ForbiddenProblem.class);
+        MovePermissions.check(TicketAction.RETURN, ticket, crewOf(TONGDA));
+        MovePermissions.check(TicketAction.RETURN, ticket, ADMIN);
+
+        // Started, resolved and reopened: DISPATCHED again, but the work was started once; the condition refuses it.
+        ticket.start(CREW, PlainTickets.REPORTED_AT.plusSeconds(1200));
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.RETURN, ticket, crewOf(TONGDA)))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> assertThat(problem.extensions())
+                        .containsEntry("currentStatus", TicketStatus.IN_PROGRESS));
+        ticket.resolve("修好了", null, CREW, PlainTickets.REPORTED_AT.plusSeconds(1800));
+        ticket.reopen("还是不亮", PlainTickets.STAFF, PlainTickets.REPORTED_AT.plusSeconds(2400));
+        assertThat(ticket.status).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(MovePermissions.allowedFor(ticket, crewOf(TONGDA))).doesNotContain("return");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.RETURN, ticket, crewOf(TONGDA)))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(409);
+                    assertThat(problem.detail()).contains("started already");
+                    assertThat(String.valueOf(problem.extensions().get("allowedActions"))).doesNotContain("return");
+                });
     }
 
     @Test

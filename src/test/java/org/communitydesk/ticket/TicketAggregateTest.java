@@ -120,4 +120,85 @@ class TicketAggregateTest {
         assertThat(EventWording.params(event.wordingParams)).containsEntry("zh", "通达管道专业清掏队")
                 .containsEntry("en", "Tongda Pipe Dredging Team");
     }
+
+    // --- Return (退单) ---------------------------------------------------------------------------------------
+
+    @Test
+    void aReturnReleasesTheOrdersAndPutsTheTicketBackInTheDispatchersQueue() {
+        Ticket ticket = PlainTickets.dispatched();
+        Instant at = DISPATCHED_AT.plusSeconds(300);
+
+        TicketReturn row = ticket.returnOrder(ReturnReason.WRONG_ADDRESS, "小区里没有这栋楼", CREW, at);
+
+        assertThat(ticket.status).isEqualTo(TicketStatus.REPORTED);
+        assertThat(ticket.activeAssignments()).isEmpty();
+        assertThat(ticket.assignments).allSatisfy(a -> assertThat(a.releasedAt).isEqualTo(at));
+        assertThat(ticket.leadOrganization).isNull();
+        assertThat(ticket.returnedAt).isEqualTo(at);
+        assertThat(ticket.isReturned()).isTrue();
+        assertThat(ticket.latestReturn()).isSameAs(row);
+        assertThat(row.organization).isSameAs(TONGDA);
+        assertThat(row.reason).isEqualTo(ReturnReason.WRONG_ADDRESS);
+        assertThat(row.comment).isEqualTo("小区里没有这栋楼");
+        assertThat(row.returnedBy).isEqualTo(CREW.name());
+        TicketEvent event = ticket.events.get(ticket.events.size() - 1);
+        assertThat(event.type).isEqualTo(EventType.RETURNED);
+        assertThat(event.visibility).isEqualTo(Visibility.INTERNAL);
+        assertThat(event.note).isEqualTo("小区里没有这栋楼");
+        assertThat(EventWording.params(event.wordingParams)).containsEntry("code", "tongda-dredging")
+                .containsEntry("reason", "WRONG_ADDRESS").doesNotContainKey("role");
+        // The resolve clock keeps running: the due time stays.
+        assertThat(ticket.dueAt).isEqualTo(PlainTickets.reported().dueAt);
+    }
+
+    @Test
+    void aDispatchAgainKeepsTheFirstDispatchAsTheResponseAndEndsTheReturn() {
+        Ticket ticket = PlainTickets.dispatched();
+        Instant firstDispatch = ticket.dispatchedAt;
+        long secondsToDispatch = ticket.secondsToDispatch;
+        ticket.returnOrder(ReturnReason.NOT_OUR_JURISDICTION, "不归我们管", CREW, DISPATCHED_AT.plusSeconds(300));
+
+        ticket.dispatch(List.of(new AssignmentOrder(SANITATION, AssignmentRole.LEAD)), STAFF,
+                DISPATCHED_AT.plusSeconds(900), DISPATCHED_AT.plusSeconds(4500));
+
+        assertThat(ticket.status).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(ticket.dispatchedAt).isEqualTo(firstDispatch);
+        assertThat(ticket.secondsToDispatch).isEqualTo(secondsToDispatch);
+        assertThat(ticket.returnedAt).isNull();
+        assertThat(ticket.isReturned()).isFalse();
+        assertThat(ticket.latestReturn()).isNull();
+        assertThat(ticket.leadOrganization).isSameAs(SANITATION);
+        assertThat(ticket.events.get(ticket.events.size() - 1).type).isEqualTo(EventType.DISPATCHED);
+    }
+
+    @Test
+    void aCancellationEndsTheReturn() {
+        Ticket ticket = PlainTickets.dispatched();
+        ticket.returnOrder(ReturnReason.DUPLICATE, "与另一单重复", CREW, DISPATCHED_AT.plusSeconds(300));
+
+        ticket.cancel(CancelReason.WITHDRAWN, null, STAFF, DISPATCHED_AT.plusSeconds(600));
+
+        assertThat(ticket.status).isEqualTo(TicketStatus.CANCELLED);
+        assertThat(ticket.returnedAt).isNull();
+    }
+
+    @Test
+    void noReturnBeforeTheDispatchOrAfterTheStart() {
+        Ticket reported = PlainTickets.reported();
+        assertThatThrownBy(() -> reported.returnOrder(ReturnReason.DUPLICATE, "x", CREW, DISPATCHED_AT))
+                .isInstanceOf(IllegalTransitionProblem.class);
+
+        Ticket started = PlainTickets.dispatched();
+        started.start(CREW, DISPATCHED_AT.plusSeconds(60));
+        assertThatThrownBy(() -> started.returnOrder(ReturnReason.DUPLICATE, "x", CREW, DISPATCHED_AT.plusSeconds(120)))
+                .isInstanceOf(IllegalTransitionProblem.class);
+
+        Ticket reopened = PlainTickets.dispatched();
+        reopened.start(CREW, DISPATCHED_AT.plusSeconds(60));
+        reopened.resolve("好了", null, CREW, DISPATCHED_AT.plusSeconds(120));
+        reopened.reopen("没好", STAFF, DISPATCHED_AT.plusSeconds(180));
+        assertThatThrownBy(() -> reopened.returnOrder(ReturnReason.DUPLICATE, "x", CREW, DISPATCHED_AT.plusSeconds(240)))
+                .isInstanceOf(IllegalTransitionProblem.class).hasMessageContaining("started already");
+        assertThat(reopened.assignments).allSatisfy(a -> assertThat(a.isActive()).isTrue());
+    }
 }

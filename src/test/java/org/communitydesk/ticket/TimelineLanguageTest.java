@@ -213,6 +213,7 @@ class TimelineLanguageTest {
         samples.put(Wording.FOLLOW_UP_FEEDBACK, EventWording.feedback(1, false, FeedbackSource.FOLLOW_UP_CALL, "admin"));
         samples.put(Wording.PHOTO_REMOVED, EventWording.photoRemoved(2));
         samples.put(Wording.ACCEPTED, EventWording.accepted(tongda, AssignmentRole.SUPPORT));
+        samples.put(Wording.RETURNED, EventWording.returned(tongda, ReturnReason.NEEDS_ANOTHER_AGENCY));
         samples.put(Wording.POSITION_FROM_PHOTO, EventWording.positionFromPhoto(40.0931, 113.2921));
         samples.put(Wording.NOTIFICATION_SENT, EventWording.delivery(true, "SMS", "139****1234", "resident-logged", null));
         samples.put(Wording.NOTIFICATION_FAILED,
@@ -231,6 +232,10 @@ class TimelineLanguageTest {
                 EventWording.delivery(false, "SMS", "139****1234", "resident-logged", "gateway answered 503"), null,
                 Visibility.INTERNAL).text(java.util.Locale.ENGLISH))
                 .isEqualTo("SMS 139****1234 (resident-logged): gateway answered 503");
+        assertThat(new TicketEvent(null, EventType.RETURNED, null, null, Ticket.SYSTEM, java.time.Instant.now(),
+                EventWording.returned(tongda, ReturnReason.NOT_OUR_JURISDICTION), null, Visibility.INTERNAL)
+                .text(java.util.Locale.ENGLISH))
+                .isEqualTo("Tongda Professional Pipe Dredging Team returned the order: not our jurisdiction");
         // An organization without an English name is named in Chinese, as stored.
         assertThat(new TicketEvent(null, EventType.DISPATCHED, null, null, Ticket.SYSTEM, java.time.Instant.now(),
                 EventWording.assigned(List.of(new Ticket.AssignmentOrder(unnamed, AssignmentRole.LEAD))), null,

@@ -66,6 +66,14 @@ class MessageBundlesTest {
     }
 
     @Test
+    void returnTextsHaveTheSameKeysInBothLanguages() {
+        // web.ReturnMessages: returning an order (退单) and the queue's "needs me" view.
+        assertThat(keys("messages/returns_en.properties")).isEqualTo(keys("messages/returns.properties"))
+                .contains("actionReturn", "returnsDone", "returnedBadge", "needsMe", "reason_$NOT_OUR_JURISDICTION",
+                        "reason_$WRONG_ADDRESS", "reason_$NEEDS_ANOTHER_AGENCY", "reason_$DUPLICATE");
+    }
+
+    @Test
     void orderTextsHaveTheSameKeysInBothLanguages() {
         // web.OrderMessages: the steps of work orders (accepting) on the ticket page and the dashboard.
         assertThat(keys("messages/order_en.properties")).isEqualTo(keys("messages/order.properties"))
