@@ -2,13 +2,17 @@ package org.communitydesk.notification;
 
 import java.util.List;
 
-/** The event types a webhook may ask for: the ticket's moves that matter outside, AT_RISK and OVERDUE. */
+/**
+ * The event types a webhook may ask for: the ticket's moves that matter outside, AT_RISK, OVERDUE and
+ * EXTENSION_REQUESTED (an integration that tracks deadlines hears that one may move).
+ */
 final class WebhookEvents {
 
     static final String OVERDUE = "OVERDUE";
 
     static final List<String> TYPES = List.of("REPORTED", "DISPATCHED", "REASSIGNED", "STARTED", "RESOLVED", "CLOSED",
-            "CANCELLED", "REOPENED", "FEEDBACK", "NOTE", "AT_RISK", OVERDUE);
+            "CANCELLED", "REOPENED", "FEEDBACK", "NOTE", "AT_RISK", OVERDUE,
+            "EXTENSION_REQUESTED");
 
     private WebhookEvents() {
     }

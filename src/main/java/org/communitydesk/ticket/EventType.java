@@ -18,5 +18,11 @@ public enum EventType {
     /** The escalation job found the ticket past its due time (INTERNAL, once). */
     OVERDUE,
     /** An organization accepted its order (签收): PUBLIC for the lead, INTERNAL for a supporting one. */
-    ACCEPTED
+    ACCEPTED,
+    /** The lead organization asked for a later due time, with the reason (INTERNAL). */
+    EXTENSION_REQUESTED,
+    /** A supervisor approved the extension: the new due time, for everyone (PUBLIC, without the reason). */
+    EXTENSION_APPROVED,
+    /** A supervisor rejected the extension, with why (INTERNAL). */
+    EXTENSION_REJECTED
 }

@@ -9,7 +9,13 @@ import java.util.Locale;
 public enum TicketAction {
     DISPATCH, START, RESOLVE, CLOSE, CANCEL, REOPEN,
     /** An organization dispatched to the ticket acknowledges the order (签收); the status stays. */
-    ACCEPT;
+    ACCEPT,
+    /** The lead organization asks for a later due time (延期申请), before the due time; the status stays. */
+    REQUEST_EXTENSION,
+    /** A supervisor of the ticket's street office grants the pending request: the due time moves. */
+    APPROVE_EXTENSION,
+    /** A supervisor of the ticket's street office refuses the pending request: the due time stays. */
+    REJECT_EXTENSION;
 
     /** The path segment and the name clients see: "dispatch", "start", "request-extension"... */
     public String pathName() {

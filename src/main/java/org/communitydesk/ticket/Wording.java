@@ -42,5 +42,11 @@ public enum Wording {
     /** Marked overdue by the escalation job. */
     OVERDUE,
     /** An organization accepted its order: {@code code}, {@code zh}, {@code en} (its names then), {@code role}. */
-    ACCEPTED
+    ACCEPTED,
+    /** An extension asked for: {@code dueAt} (ISO) and {@code local} (the installation's time then), as requested. */
+    EXTENSION_REQUESTED,
+    /** An extension approved: the new due time, as {@link #EXTENSION_REQUESTED}. */
+    EXTENSION_APPROVED,
+    /** An extension rejected: the due time that was asked for, as {@link #EXTENSION_REQUESTED}. */
+    EXTENSION_REJECTED
 }

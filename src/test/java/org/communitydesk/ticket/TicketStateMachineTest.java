@@ -17,6 +17,9 @@ import static org.communitydesk.ticket.TicketAction.DISPATCH;
 import static org.communitydesk.ticket.TicketAction.REOPEN;
 import static org.communitydesk.ticket.TicketAction.RESOLVE;
 import static org.communitydesk.ticket.TicketAction.START;
+import static org.communitydesk.ticket.TicketAction.REQUEST_EXTENSION;
+import static org.communitydesk.ticket.TicketAction.APPROVE_EXTENSION;
+import static org.communitydesk.ticket.TicketAction.REJECT_EXTENSION;
 import static org.communitydesk.ticket.TicketStatus.CANCELLED;
 import static org.communitydesk.ticket.TicketStatus.CLOSED;
 import static org.communitydesk.ticket.TicketStatus.DISPATCHED;
@@ -70,8 +73,10 @@ class TicketStateMachineTest {
      */
     private static final Map<TicketStatus, Map<TicketAction, TicketStatus>> EXPECTED_MOVES = Map.of(
             REPORTED, Map.of(DISPATCH, DISPATCHED, CANCEL, CANCELLED),
-            DISPATCHED, Map.of(DISPATCH, DISPATCHED, START, IN_PROGRESS, CANCEL, CANCELLED, ACCEPT, DISPATCHED),
-            IN_PROGRESS, Map.of(DISPATCH, IN_PROGRESS, RESOLVE, RESOLVED, CANCEL, CANCELLED, ACCEPT, IN_PROGRESS),
+            DISPATCHED, Map.of(DISPATCH, DISPATCHED, START, IN_PROGRESS, CANCEL, CANCELLED, ACCEPT, DISPATCHED,
+                    REQUEST_EXTENSION, DISPATCHED, APPROVE_EXTENSION, DISPATCHED, REJECT_EXTENSION, DISPATCHED),
+            IN_PROGRESS, Map.of(DISPATCH, IN_PROGRESS, RESOLVE, RESOLVED, CANCEL, CANCELLED, ACCEPT, IN_PROGRESS,
+                    REQUEST_EXTENSION, IN_PROGRESS, APPROVE_EXTENSION, IN_PROGRESS, REJECT_EXTENSION, IN_PROGRESS),
             RESOLVED, Map.of(CLOSE, CLOSED, REOPEN, DISPATCHED),
             CLOSED, Map.of(REOPEN, DISPATCHED),
             CANCELLED, Map.of());
@@ -125,10 +130,19 @@ class TicketStateMachineTest {
     }
 
     private void assertMoveIsApplied(String code, TicketStatus from, TicketAction action, TicketStatus expected) {
+        boolean decision = action == APPROVE_EXTENSION || action == REJECT_EXTENSION;
+        if (decision) {
+            // A decision needs a request waiting for it.
+            move(code, "request-extension", validBodyFor("request-extension")).then().statusCode(200);
+        }
         int eventsBefore = events(code).size();
-        // The ticket has one organization; once it accepted, nothing is left to accept.
+        // The ticket has one organization; once it accepted, nothing is left to accept. A decision is offered only
+        // while a request waits, and no second request then.
         List<String> allowedAfter = sortedPathNames(EXPECTED_MOVES.get(expected).keySet()).stream()
-                .filter(name -> action != ACCEPT || !name.equals("accept")).toList();
+                .filter(name -> action != ACCEPT || !name.equals("accept"))
+                .filter(name -> action == REQUEST_EXTENSION
+                        ? !name.equals("request-extension") : !name.endsWith("-extension") || name.equals("request-extension"))
+                .toList();
         move(code, action.pathName(), validBodyFor(action.pathName())).then()
                 .statusCode(200)
                 .header("ETag", notNullValue())
@@ -171,6 +185,9 @@ class TicketStateMachineTest {
             case CANCEL -> EventType.CANCELLED;
             case REOPEN -> EventType.REOPENED;
             case ACCEPT -> EventType.ACCEPTED;
+            case REQUEST_EXTENSION -> EventType.EXTENSION_REQUESTED;
+            case APPROVE_EXTENSION -> EventType.EXTENSION_APPROVED;
+            case REJECT_EXTENSION -> EventType.EXTENSION_REJECTED;
         };
     }
 

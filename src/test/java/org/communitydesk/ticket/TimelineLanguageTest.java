@@ -213,6 +213,11 @@ class TimelineLanguageTest {
         samples.put(Wording.FOLLOW_UP_FEEDBACK, EventWording.feedback(1, false, FeedbackSource.FOLLOW_UP_CALL, "admin"));
         samples.put(Wording.PHOTO_REMOVED, EventWording.photoRemoved(2));
         samples.put(Wording.ACCEPTED, EventWording.accepted(tongda, AssignmentRole.SUPPORT));
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.Instant due = java.time.Instant.parse("2026-12-09T01:00:00Z");
+        for (Wording extension : List.of(Wording.EXTENSION_REQUESTED, Wording.EXTENSION_APPROVED, Wording.EXTENSION_REJECTED)) {
+            samples.put(extension, EventWording.extension(extension, due, zone));
+        }
         samples.put(Wording.POSITION_FROM_PHOTO, EventWording.positionFromPhoto(40.0931, 113.2921));
         samples.put(Wording.NOTIFICATION_SENT, EventWording.delivery(true, "SMS", "139****1234", "resident-logged", null));
         samples.put(Wording.NOTIFICATION_FAILED,
@@ -231,6 +236,11 @@ class TimelineLanguageTest {
                 EventWording.delivery(false, "SMS", "139****1234", "resident-logged", "gateway answered 503"), null,
                 Visibility.INTERNAL).text(java.util.Locale.ENGLISH))
                 .isEqualTo("SMS 139****1234 (resident-logged): gateway answered 503");
+        // An approved extension tells everyone the new due time, in the installation's time it was written in.
+        TicketEvent approved = new TicketEvent(null, EventType.EXTENSION_APPROVED, null, null, Ticket.SYSTEM,
+                java.time.Instant.now(), samples.get(Wording.EXTENSION_APPROVED), null, Visibility.PUBLIC);
+        assertThat(approved.text(EventTexts.DEFAULT)).isEqualTo("处理时限已延长至 2026-12-09 09:00");
+        assertThat(approved.text(java.util.Locale.ENGLISH)).isEqualTo("The time to resolve is extended to 2026-12-09 09:00");
         // An organization without an English name is named in Chinese, as stored.
         assertThat(new TicketEvent(null, EventType.DISPATCHED, null, null, Ticket.SYSTEM, java.time.Instant.now(),
                 EventWording.assigned(List.of(new Ticket.AssignmentOrder(unnamed, AssignmentRole.LEAD))), null,
