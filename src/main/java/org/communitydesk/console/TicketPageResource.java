@@ -7,6 +7,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +39,8 @@ import org.communitydesk.ticket.TicketMoveDoor;
 import org.communitydesk.ticket.TicketRequests.AcceptRequest;
 import org.communitydesk.ticket.TicketRequests.ReturnRequest;
 import org.communitydesk.ticket.ReturnReason;
+import org.communitydesk.ticket.TicketRequests.DecisionRequest;
+import org.communitydesk.ticket.TicketRequests.ExtensionRequest;
 import org.communitydesk.ticket.TicketRequests.AssignmentInput;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.DispatchRequest;
@@ -71,7 +77,8 @@ public class TicketPageResource {
      */
     public record Actions(boolean dispatch, boolean reassign, boolean accept, boolean start, boolean resolve,
             boolean close, boolean cancel, boolean reopen, boolean feedback, boolean accessCode,
-            boolean liftAccessBlocks, boolean returnOrder) {
+            boolean liftAccessBlocks, boolean returnOrder, boolean requestExtension, boolean approveExtension,
+            boolean rejectExtension) {
 
         static Actions of(TicketView ticket, Caller caller) {
             boolean office = caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
@@ -82,12 +89,14 @@ public class TicketPageResource {
                     allowed.contains("start"), allowed.contains("resolve"), allowed.contains("close"),
                     allowed.contains("cancel"), allowed.contains("reopen"), ticket.feedbackDeadline() != null && office,
                     office && ticket.status().isOpen() || office && ticket.feedbackDeadline() != null,
-                    office && ticket.accessBlocks() != null && ticket.accessBlocks().any(), allowed.contains("return"));
+                    office && ticket.accessBlocks() != null && ticket.accessBlocks().any(), allowed.contains("return"),
+                    allowed.contains("request-extension"), allowed.contains("approve-extension"),
+                    allowed.contains("reject-extension"));
         }
 
         public boolean any() {
             return dispatch || reassign || accept || start || resolve || close || cancel || reopen || feedback
-                    || returnOrder;
+                    || returnOrder || requestExtension || approveExtension || rejectExtension;
         }
 
         /** The reasons the return form offers (退单原因). */
@@ -179,6 +188,9 @@ public class TicketPageResource {
 
     @Inject
     PageTexts texts;
+
+    @Inject
+    org.communitydesk.common.AppConfig appConfig;
 
     @Inject
     PhotoForms photoForms;
@@ -282,6 +294,56 @@ public class TicketPageResource {
         Typed typed = new Typed(seen, Map.of("returnReason", listOf(reason), "returnComment", listOf(comment)));
         return change(token, request, "returnsDone", typed,
                 caller -> tickets.returnOrder(code, request, ExpectedVersion.ofForm(version), caller));
+    }
+
+    /**
+     * The lead's crew asks for a later due time (延期申请): the new time as typed in a datetime-local field, in the
+     * installation's zone.
+     */
+    @POST
+    @Path("request-extension")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(hidden = true)
+    public Response requestExtension(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String seen, @RestForm String requestedDueAt, @RestForm String reason) {
+        Instant requested;
+        try {
+            requested = LocalDateTime.parse(requestedDueAt == null ? "" : requestedDueAt.strip())
+                    .atZone(ZoneId.of(appConfig.zone())).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            return back(token, Flash.Message.failed("extensionBadTime", null));
+        }
+        ExtensionRequest request = new ExtensionRequest(requested, reason == null ? "" : reason);
+        Typed typed = new Typed(seen, Map.of("requestedDueAt", listOf(requestedDueAt), "reason", listOf(reason)));
+        return change(token, request, "extensionRequested", typed,
+                caller -> tickets.requestExtension(code, request, ExpectedVersion.ofForm(version), caller));
+    }
+
+    /** A supervisor approves the waiting extension request; the note, if any, is for staff. */
+    @POST
+    @Path("approve-extension")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(hidden = true)
+    public Response approveExtension(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String seen, @RestForm String note) {
+        DecisionRequest request = new DecisionRequest(blankToNull(note));
+        return change(token, request, "extensionApproved", new Typed(seen, Map.of("extensionNote", listOf(note))),
+                caller -> tickets.approveExtension(code, request, ExpectedVersion.ofForm(version), caller));
+    }
+
+    /** A supervisor rejects the waiting extension request, saying why (the same form's other button). */
+    @POST
+    @Path("reject-extension")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(hidden = true)
+    public Response rejectExtension(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version,
+            @RestForm String seen, @RestForm String note) {
+        DecisionRequest request = new DecisionRequest(blankToNull(note));
+        return change(token, request, "extensionRejected", new Typed(seen, Map.of("extensionNote", listOf(note))),
+                caller -> tickets.rejectExtension(code, request, ExpectedVersion.ofForm(version), caller));
     }
 
     @POST

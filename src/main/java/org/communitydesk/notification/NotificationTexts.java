@@ -51,4 +51,15 @@ public interface NotificationTexts {
 
     @Message
     String nobody();
+
+    @Message
+    String supervisorExtensionRequested(String code, String category, String place, String lead, String due,
+            String requested, String link);
+
+    @Message
+    String organizationExtensionApproved(String code, String category, String place, String due, String link);
+
+    @Message
+    String organizationExtensionRejected(String code, String category, String place, String requested, String due,
+            String link);
 }

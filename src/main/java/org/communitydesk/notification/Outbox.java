@@ -41,9 +41,9 @@ import org.jboss.logging.Logger;
  * <li>Resident (text message, only if they agreed at intake and have not stopped it): logged (with both codes,
  * once), dispatched, resolved (with the feedback request and its 7-day window), reopened, closed automatically.</li>
  * <li>Organization (its registered targets): dispatched to you; at risk (the escalation job's mark); overdue
- * ({@link OverdueNotices}).</li>
+ * ({@link OverdueNotices}); the decision on its extension request.</li>
  * <li>Supervisors (the street office's targets): the resident says it is not resolved; overdue; an order returned
- * (退单) by its lead organization.</li>
+ * (退单) by its lead organization; an extension request to decide.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -111,6 +111,21 @@ public class Outbox {
                             at, "at-risk/" + ticket.code + "/" + ticket.dueAt.getEpochSecond() + "/organization", true);
                 }
             }
+            case EXTENSION_REQUESTED -> ticket.pendingExtension().ifPresent(asked -> toTargets(ticket,
+                    Audience.SUPERVISOR, ticket.streetOffice.code, "supervisor-extension-requested",
+                    texts.supervisorExtensionRequested(ticket.code, category(ticket), place(ticket), lead(ticket, texts),
+                            local(asked.dueAtBefore), local(asked.requestedDueAt), consoleLink(ticket)),
+                    at, newKey(), false));
+            case EXTENSION_APPROVED, EXTENSION_REJECTED -> ticket.extensions().stream()
+                    .filter(e -> e.decidedAt != null && e.decidedAt.equals(at)).findFirst()
+                    .ifPresent(decided -> toTargets(ticket, Audience.ORGANIZATION, decided.organization.code,
+                            "organization-extension-decided",
+                            event.type == EventType.EXTENSION_APPROVED
+                                    ? texts.organizationExtensionApproved(ticket.code, category(ticket), place(ticket),
+                                            local(decided.requestedDueAt), consoleLink(ticket))
+                                    : texts.organizationExtensionRejected(ticket.code, category(ticket), place(ticket),
+                                            local(decided.requestedDueAt), local(ticket.dueAt), consoleLink(ticket)),
+                            at, newKey(), false));
             case CLOSED -> {
                 if (Ticket.SYSTEM.name().equals(event.actor)) {
                     toResident(ticket, "resident-closed-automatically",

@@ -78,6 +78,9 @@ public final class EventTexts {
             case ACCEPTED -> withWords(words, words.accepted(name(params, english)), note);
             case RETURNED -> withWords(words, words.returned(name(params, english),
                     returnReason(words, string(params.get("reason")))), note);
+            case EXTENSION_REQUESTED -> withWords(words, words.extensionRequested(string(params.get("local"))), note);
+            case EXTENSION_APPROVED -> withWords(words, words.extensionApproved(string(params.get("local"))), note);
+            case EXTENSION_REJECTED -> withWords(words, words.extensionRejected(string(params.get("local"))), note);
             case NOTIFICATION_FAILED -> withWords(words, words.notificationFailed(deliveryChannel(words, params.get("channel")),
                     string(params.get("recipient")), string(params.get("kind")), string(params.get("error"))), note);
         };

@@ -20,5 +20,11 @@ public enum EventType {
     /** An organization accepted its order (签收): PUBLIC for the lead, INTERNAL for a supporting one. */
     ACCEPTED,
     /** The lead organization returned the order (退单), with a reason and a comment: INTERNAL. */
-    RETURNED
+    RETURNED,
+    /** The lead organization asked for a later due time, with the reason (INTERNAL). */
+    EXTENSION_REQUESTED,
+    /** A supervisor approved the extension: the new due time, for everyone (PUBLIC, without the reason). */
+    EXTENSION_APPROVED,
+    /** A supervisor rejected the extension, with why (INTERNAL). */
+    EXTENSION_REJECTED
 }

@@ -49,6 +49,12 @@ record EventWording(Wording key, Map<String, Object> params) {
         return new EventWording(Wording.RETURNED, params);
     }
 
+    /** An extension's due time: as an instant, and as the installation's local time it was written in. */
+    static EventWording extension(Wording key, java.time.Instant dueAt, java.time.ZoneId zone) {
+        return new EventWording(key, ordered("dueAt", dueAt.toString(), "local",
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(dueAt.atZone(zone))));
+    }
+
     /** Null without a root cause: the event's note, the resolution as typed, says it all. */
     static EventWording resolved(String rootCause) {
         return rootCause == null ? null : new EventWording(Wording.RESOLVED_WITH_CAUSE, Map.of("cause", rootCause));

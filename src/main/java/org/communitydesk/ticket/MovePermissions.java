@@ -1,20 +1,26 @@
 package org.communitydesk.ticket;
 
 import static org.communitydesk.ticket.TicketAction.ACCEPT;
+import static org.communitydesk.ticket.TicketAction.APPROVE_EXTENSION;
 import static org.communitydesk.ticket.TicketAction.CANCEL;
 import static org.communitydesk.ticket.TicketAction.CLOSE;
 import static org.communitydesk.ticket.TicketAction.DISPATCH;
+import static org.communitydesk.ticket.TicketAction.REJECT_EXTENSION;
 import static org.communitydesk.ticket.TicketAction.REOPEN;
+import static org.communitydesk.ticket.TicketAction.REQUEST_EXTENSION;
 import static org.communitydesk.ticket.TicketAction.RESOLVE;
 import static org.communitydesk.ticket.TicketAction.RETURN;
 import static org.communitydesk.ticket.TicketAction.START;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.Roles;
 
@@ -47,10 +53,16 @@ public final class MovePermissions {
 
     /**
      * What the ticket must be, beyond its state, for the move (a pending request to decide, a clock that is not
-     * paused...); {@code refusal} is the 409's detail when it is not, with %s for the ticket's code.
+     * paused, a due time not yet passed...), at the time of the move; {@code refusal} is the 409's detail when it is
+     * not, with %s for the ticket's code.
      */
-    public record Condition(java.util.function.Predicate<Ticket> holds, String refusal) {
+    public record Condition(BiPredicate<Ticket, Instant> holds, String refusal) {
         static final Condition ALWAYS = new Condition(ticket -> true, null);
+
+        /** A condition on the ticket alone, whatever the time. */
+        public Condition(Predicate<Ticket> holds, String refusal) {
+            this((ticket, now) -> holds.test(ticket), refusal);
+        }
     }
 
     static final Set<String> OFFICES = roles(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN);
@@ -74,7 +86,16 @@ public final class MovePermissions {
             // 退单: the lead sends the order back before the work is started (a reopened order was started once).
             row(RETURN, EnumSet.of(TicketStatus.DISPATCHED), CREW, Party.LEAD_ORGANIZATION, null,
                     new Condition(ticket -> ticket.startedAt == null, "Ticket %s was started already; an order is "
-                            + "returned only before its work is started. Ask the street office to reassign it.")));
+                            + "returned only before its work is started. Ask the street office to reassign it.")),
+            // 延期申请: the lead asks before its due time, one request at a time; the street office's supervisor decides.
+            row(REQUEST_EXTENSION, ANY, CREW, Party.LEAD_ORGANIZATION, null, new Condition(
+                    (ticket, now) -> !ticket.hasPendingExtension() && !ticket.dueAt.isBefore(now),
+                    "Ticket %s cannot have an extension asked for now: a request already waits for the street office's "
+                            + "decision, or the due time has passed (an extension is asked for before the due time).")),
+            row(APPROVE_EXTENSION, ANY, SUPERVISORS, Party.IN_SCOPE, null, new Condition(Ticket::hasPendingExtension,
+                    "Ticket %s has no extension request waiting for a decision.")),
+            row(REJECT_EXTENSION, ANY, SUPERVISORS, Party.IN_SCOPE, null, new Condition(Ticket::hasPendingExtension,
+                    "Ticket %s has no extension request waiting for a decision.")));
 
     private MovePermissions() {
     }
@@ -100,12 +121,17 @@ public final class MovePermissions {
         return TABLE.stream().filter(p -> p.action() == action && p.from().contains(from)).findFirst();
     }
 
-    /** The moves the caller may make on the ticket now, named as in their paths, sorted. */
+    /** {@link #allowedFor(Ticket, Caller, Instant)} as of the ticket's last change (plain tests). */
     public static List<String> allowedFor(Ticket ticket, Caller caller) {
+        return allowedFor(ticket, caller, ticket.updatedAt);
+    }
+
+    /** The moves the caller may make on the ticket at {@code now}, named as in their paths, sorted. */
+    public static List<String> allowedFor(Ticket ticket, Caller caller, Instant now) {
         return ticket.status.allowedActions().stream()
                 .filter(action -> rowFor(action, ticket.status)
                         .filter(row -> hasAny(caller, row.roles()) && partyMay(row.party(), ticket, caller)
-                                && row.when().holds().test(ticket)).isPresent())
+                                && row.when().holds().test(ticket, now)).isPresent())
                 .map(TicketAction::pathName).sorted(Comparator.naturalOrder()).toList();
     }
 
@@ -123,6 +149,11 @@ public final class MovePermissions {
      * row's condition must hold (409 with the moves the caller may make).
      */
     static void check(TicketAction action, Ticket ticket, Caller caller) {
+        check(action, ticket, caller, ticket.updatedAt);
+    }
+
+    /** {@link #check(TicketAction, Ticket, Caller)} with the row's condition taken at {@code now}. */
+    static void check(TicketAction action, Ticket ticket, Caller caller, Instant now) {
         if (ticket.status.after(action).isEmpty()) {
             // As it always answered: the moves the state allows (the ticket's allowedActions are the caller's).
             throw new IllegalTransitionProblem(ticket.code, ticket.status, action.pathName());
@@ -142,8 +173,8 @@ public final class MovePermissions {
                 default -> throw new ForbiddenProblem(ROLE_REFUSAL);
             }
         }
-        if (!row.when().holds().test(ticket)) {
-            throw new IllegalTransitionProblem(ticket.code, ticket.status, action.pathName(), allowedFor(ticket, caller),
+        if (!row.when().holds().test(ticket, now)) {
+            throw new IllegalTransitionProblem(ticket.code, ticket.status, action.pathName(), allowedFor(ticket, caller, now),
                     row.when().refusal().formatted(ticket.code));
         }
     }

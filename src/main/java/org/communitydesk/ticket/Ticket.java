@@ -122,6 +122,12 @@ public class Ticket extends IdentityEntity {
     @Column(name = "overdue_marked_at")
     @OptimisticLock(excluded = true)
     public Instant overdueMarkedAt;
+    /**
+     * The due time set at intake, kept when an approved extension first moves {@link #dueAt}; null while the due
+     * time never moved (so "on time against the original" reads {@code COALESCE(original_due_at, due_at)}).
+     */
+    @Column(name = "original_due_at")
+    public Instant originalDueAt;
     @Column(name = "dispatched_at")
     public Instant dispatchedAt;
     @Column(name = "started_at")
@@ -201,6 +207,11 @@ public class Ticket extends IdentityEntity {
     @OrderBy("id")
     List<TicketReturn> returns = new ArrayList<>();
 
+    /** Extension requests (延期申请), oldest first; at most one waits for a decision. */
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    List<TicketExtension> extensions = new ArrayList<>();
+
     /** Answers to the service's further questions (Open311 attributes), given at intake only. */
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
@@ -208,6 +219,8 @@ public class Ticket extends IdentityEntity {
 
     /** Residents may give feedback on a resolution for this long. */
     public static final Duration FEEDBACK_WINDOW = Duration.ofDays(7);
+    /** How far past the current due time an extension may reach. */
+    public static final Duration LONGEST_EXTENSION = Duration.ofDays(90);
     /** The share of its time to resolve after which an open ticket is at risk (the 12345 rules' 80%). */
     public static final double AT_RISK_SHARE = 0.8;
 
@@ -435,6 +448,98 @@ public class Ticket extends IdentityEntity {
     /** Whether any organization dispatched to the ticket has yet to accept its order. */
     public boolean hasOrderToAccept() {
         return assignments.stream().anyMatch(Assignment::awaitsAcceptance);
+    }
+
+    /** The extension requests, oldest first. */
+    public List<TicketExtension> extensions() {
+        return java.util.Collections.unmodifiableList(extensions);
+    }
+
+    /** The extension request that waits for a decision, if any (there is at most one). */
+    public Optional<TicketExtension> pendingExtension() {
+        return extensions.stream().filter(TicketExtension::isPending).findFirst();
+    }
+
+    public boolean hasPendingExtension() {
+        return pendingExtension().isPresent();
+    }
+
+    /**
+     * The lead organization asks for a later due time (延期申请), before the current one has passed and while no
+     * other request waits: later than the current due time and at most {@link #LONGEST_EXTENSION} past it. On the
+     * timeline for staff, with the reason; the due time moves only when a supervisor approves.
+     */
+    public TicketExtension requestExtension(Organization organization, Instant requestedDueAt, String reason,
+            Actor actor, Instant at, java.time.ZoneId zone) {
+        moveTo(TicketAction.REQUEST_EXTENSION);
+        if (hasPendingExtension()) {
+            throw new IllegalTransitionProblem(code, status, TicketAction.REQUEST_EXTENSION.pathName(), List.of(),
+                    "Ticket " + code + " already has an extension request waiting for the street office's decision.");
+        }
+        if (dueAt.isBefore(at)) {
+            throw new IllegalTransitionProblem(code, status, TicketAction.REQUEST_EXTENSION.pathName(), List.of(),
+                    "Ticket " + code + " was due at " + dueAt + "; an extension is asked for before the due time.");
+        }
+        if (!requestedDueAt.isAfter(dueAt)) {
+            throw new InvalidRequestProblem("requestedDueAt",
+                    "The new due time must be later than the current one (" + dueAt + ").");
+        }
+        if (requestedDueAt.isAfter(dueAt.plus(LONGEST_EXTENSION))) {
+            throw new InvalidRequestProblem("requestedDueAt", "The new due time may be at most "
+                    + LONGEST_EXTENSION.toDays() + " days after the current one (" + dueAt + ").");
+        }
+        TicketExtension request = new TicketExtension(this, organization, requestedDueAt, reason, actor, at);
+        extensions.add(request);
+        updatedAt = at;
+        record(EventType.EXTENSION_REQUESTED, status, status, actor, at,
+                EventWording.extension(Wording.EXTENSION_REQUESTED, requestedDueAt, zone), reason, Visibility.INTERNAL);
+        return request;
+    }
+
+    /**
+     * A supervisor grants the waiting request: the due time set at intake is kept in {@link #originalDueAt} (once),
+     * the ticket is due at the requested time, at risk from {@link #AT_RISK_SHARE} of the new time, and the
+     * escalation job's marks that the new due time makes untrue are cleared, so that the job marks again against it.
+     * Residents see the new due time on the timeline, never the reason.
+     */
+    public TicketExtension approveExtension(String note, Actor actor, Instant at, java.time.ZoneId zone) {
+        moveTo(TicketAction.APPROVE_EXTENSION);
+        TicketExtension request = pendingOrRefuse(TicketAction.APPROVE_EXTENSION);
+        request.decide(TicketExtension.Decision.APPROVED, note, actor, at);
+        if (originalDueAt == null) {
+            originalDueAt = dueAt;
+        }
+        dueBy(reportedAt, request.requestedDueAt);
+        if (overdueMarkedAt != null && !isOverdue(at)) {
+            overdueMarkedAt = null;
+        }
+        if (atRiskMarkedAt != null && atRiskFrom.isAfter(at)) {
+            atRiskMarkedAt = null;
+        }
+        updatedAt = at;
+        record(EventType.EXTENSION_APPROVED, status, status, actor, at,
+                EventWording.extension(Wording.EXTENSION_APPROVED, request.requestedDueAt, zone), null, Visibility.PUBLIC);
+        return request;
+    }
+
+    /** A supervisor refuses the waiting request, saying why (for staff only); the due time stays. */
+    public TicketExtension rejectExtension(String note, Actor actor, Instant at, java.time.ZoneId zone) {
+        moveTo(TicketAction.REJECT_EXTENSION);
+        if (note == null || note.isBlank()) {
+            throw new InvalidRequestProblem("note", "Say why the extension is refused.");
+        }
+        TicketExtension request = pendingOrRefuse(TicketAction.REJECT_EXTENSION);
+        request.decide(TicketExtension.Decision.REJECTED, note, actor, at);
+        updatedAt = at;
+        record(EventType.EXTENSION_REJECTED, status, status, actor, at,
+                EventWording.extension(Wording.EXTENSION_REJECTED, request.requestedDueAt, zone), note,
+                Visibility.INTERNAL);
+        return request;
+    }
+
+    private TicketExtension pendingOrRefuse(TicketAction action) {
+        return pendingExtension().orElseThrow(() -> new IllegalTransitionProblem(code, status, action.pathName(),
+                List.of(), "Ticket " + code + " has no extension request waiting for a decision."));
     }
 
     public void resolve(String resolutionText, String cause, Actor actor, Instant at) {

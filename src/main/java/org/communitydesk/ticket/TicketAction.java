@@ -11,7 +11,13 @@ public enum TicketAction {
     /** An organization dispatched to the ticket acknowledges the order (签收); the status stays. */
     ACCEPT,
     /** The lead organization sends back an order it cannot handle, before starting it (退单): back to REPORTED. */
-    RETURN;
+    RETURN,
+    /** The lead organization asks for a later due time (延期申请), before the due time; the status stays. */
+    REQUEST_EXTENSION,
+    /** A supervisor of the ticket's street office grants the pending request: the due time moves. */
+    APPROVE_EXTENSION,
+    /** A supervisor of the ticket's street office refuses the pending request: the due time stays. */
+    REJECT_EXTENSION;
 
     /** The path segment and the name clients see: "dispatch", "start", "request-extension"... */
     public String pathName() {

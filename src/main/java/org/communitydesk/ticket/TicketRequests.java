@@ -118,6 +118,19 @@ public final class TicketRequests {
             @NotBlank @Size(max = 2000) @Schema(examples = "路灯不亮应由路灯管理所处理，不属于环卫中心职责。") String comment) {
     }
 
+    @Schema(description = "Asking for a later due time (延期申请): the lead organization, before the current due time.")
+    public record ExtensionRequest(
+            @NotNull @Schema(description = "The new due time: later than the ticket's dueAt, at most 90 days after it.",
+                    examples = "2026-12-09T09:00:00Z") java.time.Instant requestedDueAt,
+            @NotBlank @Size(max = 2000) @Schema(description = "Why the work needs longer; for staff only.",
+                    examples = "需更换管段，配件预计周四到货") String reason) {
+    }
+
+    @Schema(description = "A supervisor's decision on the waiting extension request: a note, required to reject "
+            + "(for staff only; residents see only an approved extension's new due time).")
+    public record DecisionRequest(@Size(max = 2000) String note) {
+    }
+
     public record DispatchRequest(
             @NotEmpty @Size(max = 20) List<@NotNull @Valid AssignmentInput> assignments,
             @Size(max = 4000) @Schema(description = "Internal note, recorded as a separate event.") String note) {

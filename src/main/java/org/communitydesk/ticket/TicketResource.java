@@ -26,6 +26,8 @@ import org.communitydesk.ticket.TicketRequests.AcceptRequest;
 import org.communitydesk.ticket.TicketRequests.AddReportRequest;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
+import org.communitydesk.ticket.TicketRequests.DecisionRequest;
+import org.communitydesk.ticket.TicketRequests.ExtensionRequest;
 import org.communitydesk.ticket.TicketRequests.DispatchRequest;
 import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.communitydesk.ticket.TicketRequests.MoveRequest;
@@ -218,6 +220,58 @@ public class TicketResource {
     public Response returnTicket(@PathParam("code") String code, @NotNull ReturnRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.returnOrder(code, request, ETags.expectedVersion(ifMatch), actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/request-extension")
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(operationId = "requestTicketExtension", summary = "Ask for a later due time (延期申请)",
+            description = "The organization that leads the work (a contractor for its own organization, or an ADMIN in "
+                    + "its name), while the ticket is DISPATCHED or IN_PROGRESS, before its due time, and while no other "
+                    + "request waits (409 otherwise). requestedDueAt must be later than dueAt and at most 90 days after it "
+                    + "(400). The status and the due time stay until a supervisor decides; the request and its reason are "
+                    + "on the staff timeline.",
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "request-extension") })
+    @MoveResponses
+    @ConditionalRead
+    public Response requestTicketExtension(@PathParam("code") String code, @NotNull ExtensionRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.requestExtension(code, request, ETags.expectedVersion(ifMatch), actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/approve-extension")
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(operationId = "approveTicketExtension", summary = "Approve the waiting extension request",
+            description = "A supervisor of the ticket's street office, or an ADMIN, while a request waits (409 otherwise). "
+                    + "dueAt becomes the requested time; originalDueAt keeps the due time set at intake; atRiskFrom "
+                    + "moves with it, and the escalation job's at-risk and overdue marks that are no longer true are "
+                    + "cleared. Residents see the new due time on the timeline, not the reason. The note is for staff.",
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "approve-extension") })
+    @MoveResponses
+    @ConditionalRead
+    public Response approveTicketExtension(@PathParam("code") String code,
+            @RequestBody(required = false, description = "Optional: a note for staff; send {} or nothing")
+            DecisionRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.approveExtension(code, request, ETags.expectedVersion(ifMatch), actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/reject-extension")
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(operationId = "rejectTicketExtension", summary = "Reject the waiting extension request, saying why",
+            description = "A supervisor of the ticket's street office, or an ADMIN, while a request waits (409 otherwise); "
+                    + "the note is required (400 without it) and for staff only. The due time stays.",
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "reject-extension") })
+    @MoveResponses
+    @ConditionalRead
+    public Response rejectTicketExtension(@PathParam("code") String code, @NotNull DecisionRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.rejectExtension(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST

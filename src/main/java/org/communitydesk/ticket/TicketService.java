@@ -30,7 +30,9 @@ import org.communitydesk.ticket.TicketRequests.AcceptRequest;
 import org.communitydesk.ticket.TicketRequests.AddReportRequest;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
+import org.communitydesk.ticket.TicketRequests.DecisionRequest;
 import org.communitydesk.ticket.TicketRequests.DispatchRequest;
+import org.communitydesk.ticket.TicketRequests.ExtensionRequest;
 import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.communitydesk.ticket.TicketRequests.MoveRequest;
 import org.communitydesk.ticket.TicketRequests.NoteRequest;
@@ -76,6 +78,9 @@ public class TicketService {
 
     @Inject
     WorkingCalendar workingCalendar;
+
+    @Inject
+    org.communitydesk.common.AppConfig config;
 
     public TicketView create(@NotNull @Valid CreateTicketRequest request, Caller caller) {
         return create(request, List.of(), caller);
@@ -226,6 +231,51 @@ public class TicketService {
         });
     }
 
+    /**
+     * The lead organization asks for a later due time (延期申请). A contractor asks for its own organization, which
+     * must lead the work; an ADMIN asks in the name of the lead.
+     */
+    public TicketView requestExtension(String code, @NotNull @Valid ExtensionRequest request, ExpectedVersion expected,
+            Caller caller) {
+        return move(TicketAction.REQUEST_EXTENSION, code, expected, caller, ticket -> {
+            Instant now = clock.instant();
+            Organization asking = ticket.leadOrganization;
+            TicketExtension asked = ticket.requestExtension(asking, request.requestedDueAt(), request.reason().strip(),
+                    caller.actor(), now, zone());
+            LOG.infof("Ticket %s: %s asked for an extension from %s to %s; a supervisor of %s decides.", ticket.code,
+                    asking.code, asked.dueAtBefore, asked.requestedDueAt, ticket.streetOffice.code);
+        });
+    }
+
+    /** A supervisor of the ticket's street office (or an ADMIN) grants the waiting extension request. */
+    public TicketView approveExtension(String code, @Valid DecisionRequest request, ExpectedVersion expected,
+            Caller caller) {
+        String note = request == null ? null : blankToNull(request.note());
+        return move(TicketAction.APPROVE_EXTENSION, code, expected, caller, ticket -> {
+            Instant now = clock.instant();
+            TicketExtension decided = ticket.approveExtension(note, caller.actor(), now, zone());
+            internalNote(ticket, note, caller.actor(), now);
+            LOG.infof("Ticket %s: the extension to %s was approved by %s; the due time set at intake (%s) is kept.",
+                    ticket.code, decided.requestedDueAt, caller.actor().name(), ticket.originalDueAt);
+        });
+    }
+
+    /** A supervisor of the ticket's street office (or an ADMIN) refuses the waiting extension request, saying why. */
+    public TicketView rejectExtension(String code, @NotNull @Valid DecisionRequest request, ExpectedVersion expected,
+            Caller caller) {
+        String note = blankToNull(request.note());
+        return move(TicketAction.REJECT_EXTENSION, code, expected, caller, ticket -> {
+            Instant now = clock.instant();
+            TicketExtension decided = ticket.rejectExtension(note, caller.actor(), now, zone());
+            LOG.infof("Ticket %s: the extension to %s was rejected by %s; the due time stays %s.", ticket.code,
+                    decided.requestedDueAt, caller.actor().name(), ticket.dueAt);
+        });
+    }
+
+    private java.time.ZoneId zone() {
+        return java.time.ZoneId.of(config.zone());
+    }
+
     public TicketView start(String code, @Valid MoveRequest request, ExpectedVersion expected, Caller caller) {
         return move(TicketAction.START, code, expected, caller, ticket -> {
             Instant now = clock.instant();
@@ -314,7 +364,7 @@ public class TicketService {
             Consumer<Ticket> change) {
         MovePermissions.requireRole(action, caller);
         TicketView moved = change(code, expected, caller, ticket -> {
-            MovePermissions.check(action, ticket, caller);
+            MovePermissions.check(action, ticket, caller, clock.instant());
             change.accept(ticket);
         });
         metrics.count(AppMetrics.TICKET_MOVES, AppMetrics.ACTION, action.pathName());
@@ -383,7 +433,14 @@ public class TicketService {
                 .map(a -> new AssignmentView(Ref.of(a.organization), a.role, a.assignedAt, a.acceptDueAt, a.acceptedAt,
                         a.acceptedBy, a.acceptedAt == null && a.acceptDueAt != null && a.acceptDueAt.isBefore(now)))
                 .toList();
-        List<String> allowed = MovePermissions.allowedFor(t, caller);
+        List<String> allowed = MovePermissions.allowedFor(t, caller, now);
+        // Decided requests, newest first; read only when the ticket ever had one (lazy list).
+        List<TicketExtension> asked = t.extensions();
+        TicketViews.ExtensionView pending = asked.stream().filter(TicketExtension::isPending).findFirst()
+                .map(TicketViews.ExtensionView::of).orElse(null);
+        List<TicketViews.ExtensionView> decided = asked.stream().filter(e -> !e.isPending())
+                .sorted(java.util.Comparator.comparing((TicketExtension e) -> e.requestedAt).reversed()).limit(5)
+                .map(TicketViews.ExtensionView::of).toList();
         return new TicketView(t.code, t.version, t.status, Ref.of(t.category), t.priority, t.channel, t.description,
                 // Contractors work from the ticket; staff keep the caller's details and call back.
                 caller.hasRole(Roles.CONTRACTOR) ? null : new ReporterView(t.reporterName, t.reporterPhone),
@@ -399,6 +456,7 @@ public class TicketService {
                 t.attributes().stream().map(a -> new TicketViews.AttributeView(a.code, a.label, a.answer, a.answerName)).toList(),
                 caller.hasRole(Roles.CONTRACTOR) ? crewContact(t, caller.scope()) : null,
                 caller.hasRole(Roles.CONTRACTOR) ? null : t.crewMayCall,
+                t.originalDueAt, pending, decided,
                 accessCode, t.isReturned(), ReturnView.of(t.latestReturn()));
     }
 

@@ -13,7 +13,8 @@ import java.util.Set;
  * any open state -> CANCELLED;  RESOLVED | CLOSED -> DISPATCHED (reopen);  DISPATCHED -> REPORTED (return, 退单)
  * </pre>
  * Dispatching again while DISPATCHED or IN_PROGRESS changes the assignments and keeps the state; so does
- * accepting (签收), which each organization dispatched to does once. Who may make each move is in
+ * accepting (签收), which each organization dispatched to does once, and the extension
+ * steps (延期申请: request, approve, reject), which move the due time, not the state. Who may make each move is in
  * {@link MovePermissions}, beside this table.
  */
 public enum TicketStatus {
@@ -29,10 +30,16 @@ public enum TicketStatus {
         move(DISPATCHED, TicketAction.CANCEL, CANCELLED);
         move(DISPATCHED, TicketAction.ACCEPT, DISPATCHED);
         move(DISPATCHED, TicketAction.RETURN, REPORTED);
+        move(DISPATCHED, TicketAction.REQUEST_EXTENSION, DISPATCHED);
+        move(DISPATCHED, TicketAction.APPROVE_EXTENSION, DISPATCHED);
+        move(DISPATCHED, TicketAction.REJECT_EXTENSION, DISPATCHED);
         move(IN_PROGRESS, TicketAction.DISPATCH, IN_PROGRESS);
         move(IN_PROGRESS, TicketAction.RESOLVE, RESOLVED);
         move(IN_PROGRESS, TicketAction.CANCEL, CANCELLED);
         move(IN_PROGRESS, TicketAction.ACCEPT, IN_PROGRESS);
+        move(IN_PROGRESS, TicketAction.REQUEST_EXTENSION, IN_PROGRESS);
+        move(IN_PROGRESS, TicketAction.APPROVE_EXTENSION, IN_PROGRESS);
+        move(IN_PROGRESS, TicketAction.REJECT_EXTENSION, IN_PROGRESS);
         move(RESOLVED, TicketAction.CLOSE, CLOSED);
         move(RESOLVED, TicketAction.REOPEN, DISPATCHED);
         move(CLOSED, TicketAction.REOPEN, DISPATCHED);

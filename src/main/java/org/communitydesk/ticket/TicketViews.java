@@ -56,6 +56,25 @@ public final class TicketViews {
             @Schema(description = "Not accepted, and past acceptDueAt.") boolean acceptOverdue) {
     }
 
+    @Schema(name = "ExtensionRequestView", description = "An extension request (延期申请) and its decision.")
+    public record ExtensionView(
+            @Schema(description = "The organization that asked (the lead then).") Ref organization,
+            Instant requestedAt,
+            @Schema(description = "Who asked (a user name).") String requestedBy,
+            @Schema(description = "The due time when it asked.") Instant dueAtBefore,
+            Instant requestedDueAt,
+            String reason,
+            @Schema(nullable = true, description = "APPROVED or REJECTED; null while it waits.") TicketExtension.Decision decision,
+            @Schema(nullable = true) Instant decidedAt,
+            @Schema(nullable = true) String decidedBy,
+            @Schema(nullable = true) String decisionNote) {
+
+        static ExtensionView of(TicketExtension e) {
+            return new ExtensionView(Ref.of(e.organization), e.requestedAt, e.requestedBy, e.dueAtBefore,
+                    e.requestedDueAt, e.reason, e.decision, e.decidedAt, e.decidedBy, e.decisionNote);
+        }
+    }
+
     public record TicketRef(String code, TicketStatus status, Instant reportedAt,
             @Schema(nullable = true) String addressDetail) {
     }
@@ -139,6 +158,12 @@ public final class TicketViews {
                     + "arrange access.") CrewContact crewContact,
             @Schema(nullable = true, description = "Whether the caller agreed that the crew may phone them; null for "
                     + "contractors.") Boolean crewMayCall,
+            @Schema(nullable = true, description = "The due time set at intake, when an approved extension moved dueAt; "
+                    + "null while the due time never moved.") Instant originalDueAt,
+            @Schema(nullable = true, description = "The extension request waiting for a supervisor's decision; null when "
+                    + "none waits.") ExtensionView pendingExtension,
+            @Schema(description = "The decided extension requests, newest first (at most 5).")
+            List<ExtensionView> decidedExtensions,
             @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
                     + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")
             @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode,

@@ -185,4 +185,16 @@ public interface TimelineTexts {
 
     @Message
     String moved_REOPENED();
+
+    /** The lead asked for a later due time (延期申请); the reason follows as the note. */
+    @Message
+    String extensionRequested(String time);
+
+    /** The extension approved: the new due time, which residents see. */
+    @Message
+    String extensionApproved(String time);
+
+    /** The extension rejected; why follows as the note. */
+    @Message
+    String extensionRejected(String time);
 }

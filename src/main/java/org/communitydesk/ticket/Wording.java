@@ -44,5 +44,11 @@ public enum Wording {
     /** An organization accepted its order: {@code code}, {@code zh}, {@code en} (its names then), {@code role}. */
     ACCEPTED,
     /** The lead returned the order: {@code code}, {@code zh}, {@code en} (its names then), {@code reason}. */
-    RETURNED
+    RETURNED,
+    /** An extension asked for: {@code dueAt} (ISO) and {@code local} (the installation's time then), as requested. */
+    EXTENSION_REQUESTED,
+    /** An extension approved: the new due time, as {@link #EXTENSION_REQUESTED}. */
+    EXTENSION_APPROVED,
+    /** An extension rejected: the due time that was asked for, as {@link #EXTENSION_REQUESTED}. */
+    EXTENSION_REJECTED
 }

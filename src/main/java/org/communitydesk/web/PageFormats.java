@@ -24,6 +24,11 @@ class PageFormats {
         return Language.of(locale).dateTime().format(instant.atZone(zone()));
     }
 
+    /** {@code {ticket.dueAt.localInput}}: the value of a datetime-local field, "2026-11-28T14:05", in the zone. */
+    static String localInput(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(instant.atZone(zone()));
+    }
+
     /** {@code {ticket.category.label}}: the name in the page's language; Chinese if there is no English one. */
     static String label(Bilingual name, @TemplateAttribute("locale") Object locale) {
         return Language.of(locale) == Language.EN && name.en() != null && !name.en().isBlank() ? name.en() : name.zh();

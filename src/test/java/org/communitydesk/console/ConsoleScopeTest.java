@@ -46,7 +46,9 @@ class ConsoleScopeTest {
 
     /** Tickets are at 宏安小区 (北馨园社区, 迎宾街道), dispatched to tongda-dredging as LEAD. */
     enum State {
-        REPORTED(), DISPATCHED("dispatch"), IN_PROGRESS("dispatch", "start"), RESOLVED("dispatch", "start", "resolve");
+        REPORTED(), DISPATCHED("dispatch"), IN_PROGRESS("dispatch", "start"), RESOLVED("dispatch", "start", "resolve"),
+        /** Dispatched, with an extension request waiting for the supervisor. */
+        EXTENSION_ASKED("dispatch", "request-extension");
 
         final String[] walk;
 
@@ -64,6 +66,11 @@ class ConsoleScopeTest {
             Map.entry("start", new Form(State.DISPATCHED, Map.of())),
             Map.entry("accept", new Form(State.DISPATCHED, Map.of())),
             Map.entry("return", new Form(State.DISPATCHED, Map.of("reason", "WRONG_ADDRESS", "comment", "地址不在本单位范围"))),
+            Map.entry("request-extension", new Form(State.DISPATCHED, Map.of("requestedDueAt",
+                    java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30)
+                            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(), "reason", "配件未到"))),
+            Map.entry("approve-extension", new Form(State.EXTENSION_ASKED, Map.of())),
+            Map.entry("reject-extension", new Form(State.EXTENSION_ASKED, Map.of("note", "时限足够"))),
             Map.entry("resolve", new Form(State.IN_PROGRESS, Map.of("resolution", "疏通完毕", "rootCause", "油污结块"))),
             Map.entry("close", new Form(State.RESOLVED, Map.of("confirm", "yes"))),
             Map.entry("cancel", new Form(State.DISPATCHED, Map.of("reason", "WITHDRAWN", "confirm", "yes"))),

@@ -65,6 +65,8 @@ class RoleMatrixTest {
         /** Dispatched with tongda-dredging as LEAD. */
         DISPATCHED_TICKET,
         IN_PROGRESS_TICKET,
+        /** Dispatched, with an extension request (延期申请) waiting for the street office's decision. */
+        EXTENSION_ASKED_TICKET,
         RESOLVED_TICKET,
         /** A STAFF user made for this call, never the administrator. */
         THROWAWAY_USER,
@@ -191,6 +193,13 @@ class RoleMatrixTest {
             // 退单: the lead's crew (tongda-dredging) returns the order; the administrator records it for the lead.
             Map.entry("returnTicket", rule(Target.DISPATCHED_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
                     token -> validBodyFor("return"))),
+            // 延期申请: the lead's crew (or the administrator) asks; the street office's supervisor decides.
+            Map.entry("requestTicketExtension", rule(Target.DISPATCHED_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
+                    token -> validBodyFor("request-extension"))),
+            Map.entry("approveTicketExtension", rule(Target.EXTENSION_ASKED_TICKET, EnumSet.of(SUPERVISOR, ADMIN),
+                    token -> Map.of())),
+            Map.entry("rejectTicketExtension", rule(Target.EXTENSION_ASKED_TICKET, EnumSet.of(SUPERVISOR, ADMIN),
+                    token -> validBodyFor("reject-extension"))),
             Map.entry("resolveTicket", rule(Target.IN_PROGRESS_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
                     token -> validBodyFor("resolve"))),
             Map.entry("closeTicket", rule(Target.RESOLVED_TICKET, OFFICES, token -> Map.of())),
@@ -409,7 +418,7 @@ class RoleMatrixTest {
         Set<String> tried = outOfScopeCalls().map(arguments -> ((Operation) arguments.get()[0]).operationId())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(tried).contains("getTicket", "listTicketEvents", "addTicketReport", "addTicketNote", "dispatchTicket",
-                "acceptTicket", "returnTicket", "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
+                "acceptTicket", "returnTicket", "requestTicketExtension", "approveTicketExtension", "rejectTicketExtension", "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
                 "reissueAccessCode", "liftAccessBlocks");
     }
 
@@ -592,6 +601,7 @@ class RoleMatrixTest {
             case REPORTED_TICKET -> newTicket(token);
             case DISPATCHED_TICKET, PUBLIC_PHOTO -> walked(newTicket(token), "dispatch");
             case IN_PROGRESS_TICKET -> walked(newTicket(token), "dispatch", "start");
+            case EXTENSION_ASKED_TICKET -> walked(newTicket(token), "dispatch", "request-extension");
             case RESOLVED_TICKET -> walked(newTicket(token), "dispatch", "start", "resolve");
         };
         User user = switch (kase.target()) {

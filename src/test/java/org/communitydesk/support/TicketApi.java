@@ -79,6 +79,11 @@ public final class TicketApi {
             // The administrator records the acceptance of the organization that validBodyFor("dispatch") names.
             case "accept" -> Map.of("organizationCode", "tongda-dredging");
             case "return" -> Map.of("reason", "NOT_OUR_JURISDICTION", "comment", "不属于本单位职责");
+            // Later than any category's due time of a ticket reported now, and within 90 days of it.
+            case "request-extension" -> Map.of("requestedDueAt",
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    "reason", "需更换管段，配件预计下周到货");
+            case "reject-extension" -> Map.of("note", "现有时限足够，请按时办结");
             default -> Map.of();
         };
     }

@@ -26,15 +26,18 @@ class MovePermissionsTest {
     private static final Caller ADMIN = caller(Roles.ADMIN, TicketScope.ALL);
 
     /** The roles the doors let through, written out so that a change to the table fails here. */
-    private static final Map<TicketAction, Set<String>> DOORS = Map.of(
-            TicketAction.DISPATCH, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
-            TicketAction.START, Set.of(Roles.CONTRACTOR, Roles.ADMIN),
-            TicketAction.RESOLVE, Set.of(Roles.CONTRACTOR, Roles.ADMIN),
-            TicketAction.CLOSE, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
-            TicketAction.CANCEL, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
-            TicketAction.REOPEN, Set.of(Roles.SUPERVISOR, Roles.ADMIN),
-            TicketAction.ACCEPT, Set.of(Roles.CONTRACTOR, Roles.ADMIN),
-            TicketAction.RETURN, Set.of(Roles.CONTRACTOR, Roles.ADMIN));
+    private static final Map<TicketAction, Set<String>> DOORS = Map.ofEntries(
+            Map.entry(TicketAction.DISPATCH, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN)),
+            Map.entry(TicketAction.START, Set.of(Roles.CONTRACTOR, Roles.ADMIN)),
+            Map.entry(TicketAction.RESOLVE, Set.of(Roles.CONTRACTOR, Roles.ADMIN)),
+            Map.entry(TicketAction.CLOSE, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN)),
+            Map.entry(TicketAction.CANCEL, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN)),
+            Map.entry(TicketAction.REOPEN, Set.of(Roles.SUPERVISOR, Roles.ADMIN)),
+            Map.entry(TicketAction.ACCEPT, Set.of(Roles.CONTRACTOR, Roles.ADMIN)),
+            Map.entry(TicketAction.RETURN, Set.of(Roles.CONTRACTOR, Roles.ADMIN)),
+            Map.entry(TicketAction.REQUEST_EXTENSION, Set.of(Roles.CONTRACTOR, Roles.ADMIN)),
+            Map.entry(TicketAction.APPROVE_EXTENSION, Set.of(Roles.SUPERVISOR, Roles.ADMIN)),
+            Map.entry(TicketAction.REJECT_EXTENSION, Set.of(Roles.SUPERVISOR, Roles.ADMIN)));
 
     @ParameterizedTest
     @EnumSource(TicketAction.class)
@@ -74,9 +77,10 @@ class MovePermissionsTest {
         assertThat(MovePermissions.allowedFor(reported, crewOf(TONGDA))).isEmpty();
 
         Ticket dispatched = PlainTickets.dispatched();
-        assertThat(MovePermissions.allowedFor(dispatched, crewOf(TONGDA))).containsExactly("accept", "return", "start");
+        assertThat(MovePermissions.allowedFor(dispatched, crewOf(TONGDA)))
+                .containsExactly("accept", "request-extension", "return", "start");
         assertThat(MovePermissions.allowedFor(dispatched, ADMIN))
-                .containsExactly("accept", "cancel", "dispatch", "return", "start");
+                .containsExactly("accept", "cancel", "dispatch", "request-extension", "return", "start");
     }
 
     @Test
@@ -85,14 +89,16 @@ class MovePermissionsTest {
 
         ticket.accept(TONGDA.id, CREW, PlainTickets.REPORTED_AT.plusSeconds(900));
 
-        assertThat(MovePermissions.allowedFor(ticket, crewOf(TONGDA))).containsExactly("return", "start");
+        assertThat(MovePermissions.allowedFor(ticket, crewOf(TONGDA))).containsExactly("request-extension", "return",
+                "start");
         assertThat(MovePermissions.allowedFor(ticket, crewOf(SANITATION))).containsExactly("accept", "start");
         // The administrator may record the acceptance of the one organization still to accept.
         assertThat(MovePermissions.allowedFor(ticket, ADMIN)).contains("accept");
         assertThatThrownBy(() -> MovePermissions.check(TicketAction.ACCEPT, ticket, crewOf(TONGDA)))
                 .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(409);
-                    assertThat(problem.extensions()).containsEntry("allowedActions", java.util.List.of("return", "start"));
+                    assertThat(problem.extensions()).containsEntry("allowedActions",
+                            java.util.List.of("request-extension", "return", "start"));
                 });
 
         ticket.accept(SANITATION.id, new Actor("sanitation.crew", Roles.CONTRACTOR), PlainTickets.REPORTED_AT.plusSeconds(999));
@@ -107,8 +113,8 @@ class MovePermissionsTest {
         assertThatThrownBy(() -> MovePermissions.check(TicketAction.CLOSE, dispatched, STAFF))
                 .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> assertThat(problem.extensions())
                         .containsEntry("currentStatus", TicketStatus.DISPATCHED).containsEntry("attempted", "close")
-                        .containsEntry("allowedActions",
-                                java.util.List.of("accept", "cancel", "dispatch", "return", "start")));
+                        .containsEntry("allowedActions", java.util.List.of("accept", "approve-extension", "cancel",
+                                "dispatch", "reject-extension", "request-extension", "return", "start")));
     }
 
     @Test
@@ -180,4 +186,52 @@ class MovePermissionsTest {
         assertThat(ExpectedVersion.ofForm("seven").allows(7)).isFalse();
         assertThat(ExpectedVersion.ofForm(" ").isNone()).isTrue();
     }
+
+    @Test
+    void theLeadAsksForAnExtensionBeforeItsDueTimeAndOneAtATime() {
+        Ticket ticket = PlainTickets.dispatched();
+        java.time.Instant beforeDue = ticket.dueAt.minusSeconds(60);
+        // A supporting organization does not lead: refused as another organization's move.
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.REQUEST_EXTENSION, ticket, crewOf(SANITATION), beforeDue))
+                .isInstanceOf(ForbiddenProblem.class).hasMessageContaining("leads the work");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.REQUEST_EXTENSION, ticket, STAFF, beforeDue))
+                .isInstanceOf(ForbiddenProblem.class);
+        MovePermissions.check(TicketAction.REQUEST_EXTENSION, ticket, crewOf(TONGDA), beforeDue);
+        // Past the due time: not offered, and refused with 409.
+        java.time.Instant afterDue = ticket.dueAt.plusSeconds(1);
+        assertThat(MovePermissions.allowedFor(ticket, crewOf(TONGDA), afterDue)).doesNotContain("request-extension");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.REQUEST_EXTENSION, ticket, crewOf(TONGDA), afterDue))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(409);
+                    assertThat(problem.getMessage()).contains("due time has passed");
+                });
+
+        ticket.requestExtension(TONGDA, ticket.dueAt.plusSeconds(86_400), "配件未到", CREW, beforeDue, ZONE);
+
+        assertThat(MovePermissions.allowedFor(ticket, crewOf(TONGDA), beforeDue)).doesNotContain("request-extension");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.REQUEST_EXTENSION, ticket, crewOf(TONGDA), beforeDue))
+                .isInstanceOf(IllegalTransitionProblem.class).hasMessageContaining("already waits");
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR, beforeDue))
+                .contains("approve-extension", "reject-extension");
+        assertThat(MovePermissions.allowedFor(ticket, ADMIN, beforeDue)).contains("approve-extension", "reject-extension");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.APPROVE_EXTENSION, ticket, STAFF, beforeDue))
+                .isInstanceOf(ForbiddenProblem.class);
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.APPROVE_EXTENSION, ticket, crewOf(TONGDA), beforeDue))
+                .isInstanceOf(ForbiddenProblem.class);
+    }
+
+    @Test
+    void aDecisionNeedsAWaitingRequest() {
+        Ticket ticket = PlainTickets.dispatched();
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).doesNotContain("approve-extension", "reject-extension");
+        for (TicketAction decision : EnumSet.of(TicketAction.APPROVE_EXTENSION, TicketAction.REJECT_EXTENSION)) {
+            assertThatThrownBy(() -> MovePermissions.check(decision, ticket, SUPERVISOR))
+                    .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> {
+                        assertThat(problem.status()).isEqualTo(409);
+                        assertThat(problem.getMessage()).contains("no extension request waiting");
+                    });
+        }
+    }
+
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 }

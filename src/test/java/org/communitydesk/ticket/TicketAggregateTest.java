@@ -201,4 +201,108 @@ class TicketAggregateTest {
                 .isInstanceOf(IllegalTransitionProblem.class).hasMessageContaining("started already");
         assertThat(reopened.assignments).allSatisfy(a -> assertThat(a.isActive()).isTrue());
     }
+
+    // --- Extension (延期申请) ---------------------------------------------------------------------------
+
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void anApprovedExtensionMovesTheDueTimeAndKeepsTheOriginal() {
+        Ticket ticket = PlainTickets.dispatched();
+        Instant original = ticket.dueAt;
+        Instant requested = original.plus(java.time.Duration.ofDays(3));
+        Instant asked = DISPATCHED_AT.plusSeconds(3600);
+
+        TicketExtension request = ticket.requestExtension(TONGDA, requested, "需更换管段", CREW, asked, ZONE);
+
+        assertThat(ticket.dueAt).isEqualTo(original);
+        assertThat(ticket.hasPendingExtension()).isTrue();
+        assertThat(request.dueAtBefore).isEqualTo(original);
+        TicketEvent requestedEvent = ticket.events.get(ticket.events.size() - 1);
+        assertThat(requestedEvent.type).isEqualTo(EventType.EXTENSION_REQUESTED);
+        assertThat(requestedEvent.visibility).isEqualTo(Visibility.INTERNAL);
+        assertThat(requestedEvent.note).isEqualTo("需更换管段");
+
+        ticket.approveExtension(null, STAFF, asked.plusSeconds(600), ZONE);
+
+        assertThat(ticket.dueAt).isEqualTo(requested);
+        assertThat(ticket.originalDueAt).isEqualTo(original);
+        assertThat(ticket.hasPendingExtension()).isFalse();
+        assertThat(request.decision).isEqualTo(TicketExtension.Decision.APPROVED);
+        // At risk from 80% of the time from the report to the new due time, as the escalation job counts it.
+        assertThat(ticket.atRiskFrom).isEqualTo(REPORTED_AT.plusMillis(
+                (long) (java.time.Duration.between(REPORTED_AT, requested).toMillis() * Ticket.AT_RISK_SHARE)));
+        TicketEvent approved = ticket.events.get(ticket.events.size() - 1);
+        assertThat(approved.type).isEqualTo(EventType.EXTENSION_APPROVED);
+        assertThat(approved.visibility).isEqualTo(Visibility.PUBLIC);
+        assertThat(approved.note).isNull();
+
+        // A second extension keeps the due time set at intake as the original.
+        Instant later = requested.plus(java.time.Duration.ofDays(1));
+        ticket.requestExtension(TONGDA, later, "仍待配件", CREW, asked.plusSeconds(7200), ZONE);
+        ticket.approveExtension("同意", STAFF, asked.plusSeconds(7300), ZONE);
+        assertThat(ticket.dueAt).isEqualTo(later);
+        assertThat(ticket.originalDueAt).isEqualTo(original);
+    }
+
+    @Test
+    void anApprovedExtensionClearsTheMarksItMakesUntrue() {
+        Ticket ticket = PlainTickets.dispatched();
+        Instant atRisk = ticket.atRiskFrom.plusSeconds(60);
+        assertThat(ticket.markAtRisk(atRisk)).isTrue();
+        ticket.requestExtension(TONGDA, ticket.dueAt.plus(java.time.Duration.ofDays(10)), "配件未到", CREW,
+                atRisk.plusSeconds(60), ZONE);
+
+        ticket.approveExtension(null, STAFF, atRisk.plusSeconds(120), ZONE);
+
+        assertThat(ticket.atRiskMarkedAt).isNull();
+        assertThat(ticket.isAtRisk(atRisk.plusSeconds(120))).isFalse();
+        // The job marks again against the new due time.
+        assertThat(ticket.markAtRisk(ticket.atRiskFrom.plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void aDecisionLateEnoughLeavesTheOverdueMarkThatIsStillTrue() {
+        Ticket ticket = PlainTickets.dispatched();
+        Instant requested = ticket.dueAt.plusSeconds(3600);
+        ticket.requestExtension(TONGDA, requested, "配件未到", CREW, ticket.dueAt.minusSeconds(60), ZONE);
+        Instant late = requested.plusSeconds(60);
+        assertThat(ticket.markOverdue(late)).isTrue();
+
+        ticket.approveExtension(null, STAFF, late.plusSeconds(1), ZONE);
+
+        assertThat(ticket.overdueMarkedAt).isEqualTo(late);
+    }
+
+    @Test
+    void aRejectedExtensionLeavesTheDueTimeAndNeedsANote() {
+        Ticket ticket = PlainTickets.dispatched();
+        Instant due = ticket.dueAt;
+        ticket.requestExtension(TONGDA, due.plusSeconds(86_400), "配件未到", CREW, DISPATCHED_AT.plusSeconds(60), ZONE);
+
+        assertThatThrownBy(() -> ticket.rejectExtension(" ", STAFF, DISPATCHED_AT.plusSeconds(120), ZONE))
+                .isInstanceOf(InvalidRequestProblem.class);
+        TicketExtension rejected = ticket.rejectExtension("时限足够", STAFF, DISPATCHED_AT.plusSeconds(120), ZONE);
+
+        assertThat(ticket.dueAt).isEqualTo(due);
+        assertThat(ticket.originalDueAt).isNull();
+        assertThat(rejected.decision).isEqualTo(TicketExtension.Decision.REJECTED);
+        assertThat(rejected.decisionNote).isEqualTo("时限足够");
+        TicketEvent event = ticket.events.get(ticket.events.size() - 1);
+        assertThat(event.type).isEqualTo(EventType.EXTENSION_REJECTED);
+        assertThat(event.visibility).isEqualTo(Visibility.INTERNAL);
+    }
+
+    @Test
+    void theRequestedDueTimeMustBeLaterAndNotTooFar() {
+        Ticket ticket = PlainTickets.dispatched();
+        Instant at = DISPATCHED_AT.plusSeconds(60);
+        assertThatThrownBy(() -> ticket.requestExtension(TONGDA, ticket.dueAt, "x", CREW, at, ZONE))
+                .isInstanceOf(InvalidRequestProblem.class).hasMessageContaining("later than the current one");
+        assertThatThrownBy(() -> ticket.requestExtension(TONGDA, ticket.dueAt.plus(java.time.Duration.ofDays(91)), "x",
+                CREW, at, ZONE)).isInstanceOf(InvalidRequestProblem.class).hasMessageContaining("90 days");
+        assertThatThrownBy(() -> ticket.requestExtension(TONGDA, ticket.dueAt.plusSeconds(60), "x", CREW,
+                ticket.dueAt.plusSeconds(1), ZONE)).isInstanceOf(IllegalTransitionProblem.class);
+        assertThat(ticket.extensions()).isEmpty();
+    }
 }

@@ -18,6 +18,9 @@ import static org.communitydesk.ticket.TicketAction.REOPEN;
 import static org.communitydesk.ticket.TicketAction.RETURN;
 import static org.communitydesk.ticket.TicketAction.RESOLVE;
 import static org.communitydesk.ticket.TicketAction.START;
+import static org.communitydesk.ticket.TicketAction.REQUEST_EXTENSION;
+import static org.communitydesk.ticket.TicketAction.APPROVE_EXTENSION;
+import static org.communitydesk.ticket.TicketAction.REJECT_EXTENSION;
 import static org.communitydesk.ticket.TicketStatus.CANCELLED;
 import static org.communitydesk.ticket.TicketStatus.CLOSED;
 import static org.communitydesk.ticket.TicketStatus.DISPATCHED;
@@ -72,8 +75,9 @@ class TicketStateMachineTest {
     private static final Map<TicketStatus, Map<TicketAction, TicketStatus>> EXPECTED_MOVES = Map.of(
             REPORTED, Map.of(DISPATCH, DISPATCHED, CANCEL, CANCELLED),
             DISPATCHED, Map.of(DISPATCH, DISPATCHED, START, IN_PROGRESS, CANCEL, CANCELLED, ACCEPT, DISPATCHED,
-                    RETURN, REPORTED),
-            IN_PROGRESS, Map.of(DISPATCH, IN_PROGRESS, RESOLVE, RESOLVED, CANCEL, CANCELLED, ACCEPT, IN_PROGRESS),
+                    RETURN, REPORTED, REQUEST_EXTENSION, DISPATCHED, APPROVE_EXTENSION, DISPATCHED, REJECT_EXTENSION, DISPATCHED),
+            IN_PROGRESS, Map.of(DISPATCH, IN_PROGRESS, RESOLVE, RESOLVED, CANCEL, CANCELLED, ACCEPT, IN_PROGRESS,
+                    REQUEST_EXTENSION, IN_PROGRESS, APPROVE_EXTENSION, IN_PROGRESS, REJECT_EXTENSION, IN_PROGRESS),
             RESOLVED, Map.of(CLOSE, CLOSED, REOPEN, DISPATCHED),
             CLOSED, Map.of(REOPEN, DISPATCHED),
             CANCELLED, Map.of());
@@ -127,12 +131,21 @@ class TicketStateMachineTest {
     }
 
     private void assertMoveIsApplied(String code, TicketStatus from, TicketAction action, TicketStatus expected) {
+        boolean decision = action == APPROVE_EXTENSION || action == REJECT_EXTENSION;
+        if (decision) {
+            // A decision needs a request waiting for it.
+            move(code, "request-extension", validBodyFor("request-extension")).then().statusCode(200);
+        }
         int eventsBefore = events(code).size();
         // The ticket has one organization; once it accepted, nothing is left to accept.
         // A reopened ticket was started once: it is not returned any more (MovePermissions' condition on return).
+        // A decision is offered only while a request waits, and no second request then.
         List<String> allowedAfter = sortedPathNames(EXPECTED_MOVES.get(expected).keySet()).stream()
                 .filter(name -> action != ACCEPT || !name.equals("accept"))
-                .filter(name -> action != REOPEN || !name.equals("return")).toList();
+                .filter(name -> action != REOPEN || !name.equals("return"))
+                .filter(name -> action == REQUEST_EXTENSION
+                        ? !name.equals("request-extension") : !name.endsWith("-extension") || name.equals("request-extension"))
+                .toList();
         move(code, action.pathName(), validBodyFor(action.pathName())).then()
                 .statusCode(200)
                 .header("ETag", notNullValue())
@@ -176,6 +189,9 @@ class TicketStateMachineTest {
             case REOPEN -> EventType.REOPENED;
             case ACCEPT -> EventType.ACCEPTED;
             case RETURN -> EventType.RETURNED;
+            case REQUEST_EXTENSION -> EventType.EXTENSION_REQUESTED;
+            case APPROVE_EXTENSION -> EventType.EXTENSION_APPROVED;
+            case REJECT_EXTENSION -> EventType.EXTENSION_REJECTED;
         };
     }
 

@@ -214,6 +214,11 @@ class TimelineLanguageTest {
         samples.put(Wording.PHOTO_REMOVED, EventWording.photoRemoved(2));
         samples.put(Wording.ACCEPTED, EventWording.accepted(tongda, AssignmentRole.SUPPORT));
         samples.put(Wording.RETURNED, EventWording.returned(tongda, ReturnReason.NEEDS_ANOTHER_AGENCY));
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.Instant due = java.time.Instant.parse("2026-12-09T01:00:00Z");
+        for (Wording extension : List.of(Wording.EXTENSION_REQUESTED, Wording.EXTENSION_APPROVED, Wording.EXTENSION_REJECTED)) {
+            samples.put(extension, EventWording.extension(extension, due, zone));
+        }
         samples.put(Wording.POSITION_FROM_PHOTO, EventWording.positionFromPhoto(40.0931, 113.2921));
         samples.put(Wording.NOTIFICATION_SENT, EventWording.delivery(true, "SMS", "139****1234", "resident-logged", null));
         samples.put(Wording.NOTIFICATION_FAILED,
@@ -236,6 +241,11 @@ class TimelineLanguageTest {
                 EventWording.returned(tongda, ReturnReason.NOT_OUR_JURISDICTION), null, Visibility.INTERNAL)
                 .text(java.util.Locale.ENGLISH))
                 .isEqualTo("Tongda Professional Pipe Dredging Team returned the order: not our jurisdiction");
+        // An approved extension tells everyone the new due time, in the installation's time it was written in.
+        TicketEvent approved = new TicketEvent(null, EventType.EXTENSION_APPROVED, null, null, Ticket.SYSTEM,
+                java.time.Instant.now(), samples.get(Wording.EXTENSION_APPROVED), null, Visibility.PUBLIC);
+        assertThat(approved.text(EventTexts.DEFAULT)).isEqualTo("处理时限已延长至 2026-12-09 09:00");
+        assertThat(approved.text(java.util.Locale.ENGLISH)).isEqualTo("The time to resolve is extended to 2026-12-09 09:00");
         // An organization without an English name is named in Chinese, as stored.
         assertThat(new TicketEvent(null, EventType.DISPATCHED, null, null, Ticket.SYSTEM, java.time.Instant.now(),
                 EventWording.assigned(List.of(new Ticket.AssignmentOrder(unnamed, AssignmentRole.LEAD))), null,

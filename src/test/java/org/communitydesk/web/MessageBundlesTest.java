@@ -88,6 +88,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void extensionTextsHaveTheSameKeysInBothLanguages() {
+        // web.ExtensionMessages: extension requests (延期申请) on the ticket page.
+        assertThat(keys("messages/extension_en.properties")).isEqualTo(keys("messages/extension.properties"))
+                .contains("extensionRequestButton", "extensionApproveButton", "extensionOriginalDueAt");
+    }
+
+    @Test
     void mapLabelsHaveTheSameKeysInBothLanguages() {
         // web.MapMessages: the labels of the maps.
         assertThat(keys("messages/map_en.properties")).isEqualTo(keys("messages/map.properties"))
