@@ -9,8 +9,8 @@ import org.communitydesk.common.Roles;
 /**
  * What waits for the caller ("needs me", 需要我处理): the list's {@code needsMe=true} and the console queue's view.
  * Each {@link Need} says whom it concerns and which tickets, as a JPQL condition on the ticket alias; the caller's
- * scope is added by the search, as on every list, so nobody sees outside it. A new kind of work to decide (a
- * supervisor's pending extension requests, say) is one more entry in {@link #NEEDS}.
+ * scope is added by the search, as on every list, so nobody sees outside it. A new kind of work to decide is one
+ * more entry in {@link #NEEDS}.
  */
 public final class NeedsMe {
 
@@ -37,7 +37,12 @@ public final class NeedsMe {
             // The offices: orders returned (退单) that wait to be dispatched again or cancelled.
             new Need("returned-to-dispatch", (roles, scope) -> scope.kind() != TicketScope.Kind.ORGANIZATION
                     && (roles.contains(Roles.STAFF) || roles.contains(Roles.SUPERVISOR) || roles.contains(Roles.ADMIN)),
-                    "%1$s.returnedAt is not null and %1$s.status = " + TicketStatus.class.getName() + ".REPORTED"));
+                    "%1$s.returnedAt is not null and %1$s.status = " + TicketStatus.class.getName() + ".REPORTED"),
+            // A supervisor (or an ADMIN): extension requests (延期申请) waiting for a decision.
+            new Need("extensions-to-decide", (roles, scope) -> scope.kind() != TicketScope.Kind.ORGANIZATION
+                    && (roles.contains(Roles.SUPERVISOR) || roles.contains(Roles.ADMIN)),
+                    "%1$s.status in " + OPEN + " and exists (select 1 from TicketExtension pending where pending.ticket = %1$s"
+                            + " and pending.decision is null)"));
 
     private NeedsMe() {
     }

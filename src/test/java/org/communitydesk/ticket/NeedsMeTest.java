@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.communitydesk.common.Roles;
+import org.communitydesk.support.TicketApi;
 import org.communitydesk.support.TestUsers;
 import org.communitydesk.support.TestUsers.User;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,24 @@ class NeedsMeTest {
     }
 
     @Test
+    void aSupervisorNeedsToDecideTheExtensionRequestsOfItsStreetOfficeOnly() {
+        String asked = dispatched("sewer-blockage", "yingbinlu", null, "tongda-dredging");
+        move(asked, "request-extension", TicketApi.validBodyFor("request-extension")).then().statusCode(200);
+        String decided = dispatched("sewer-blockage", "yingbinlu", null, "tongda-dredging");
+        move(decided, "request-extension", TicketApi.validBodyFor("request-extension")).then().statusCode(200);
+        move(decided, "approve-extension", Map.of()).then().statusCode(200);
+        String elsewhere = dispatched("sewer-blockage", "qingyuanxijie", null, "tongda-dredging");
+        move(elsewhere, "request-extension", TicketApi.validBodyFor("request-extension")).then().statusCode(200);
+
+        assertThat(needsMe(TestUsers.supervisor("needs-ext-yingbin", "yingbin"))).contains(asked)
+                .doesNotContain(decided, elsewhere);
+        assertThat(needsMe(TestUsers.supervisor("needs-ext-qingyuan", "qingyuan"))).contains(elsewhere)
+                .doesNotContain(asked);
+        // Staff do not decide extensions.
+        assertThat(needsMe(TestUsers.staff("needs-ext-staff", "yingbinlu"))).doesNotContain(asked);
+    }
+
+    @Test
     void theQueueHasANeedsMeViewForEachOfThem() {
         String returned = returned("yingbinlu");
         String toAccept = dispatched("street-light", "yingbinlu", null, "pingcheng-sanitation");
@@ -113,7 +132,10 @@ class NeedsMeTest {
                 .containsExactly("orders-to-accept");
         assertThat(NeedsMe.namesFor(Set.of(Roles.STAFF), TicketScope.community(3)))
                 .containsExactly("returned-to-dispatch");
-        assertThat(NeedsMe.namesFor(Set.of(Roles.ADMIN), TicketScope.ALL)).containsExactly("returned-to-dispatch");
+        assertThat(NeedsMe.namesFor(Set.of(Roles.ADMIN), TicketScope.ALL))
+                .containsExactly("returned-to-dispatch", "extensions-to-decide");
+        assertThat(NeedsMe.namesFor(Set.of(Roles.SUPERVISOR), TicketScope.streetOffice(2)))
+                .containsExactly("returned-to-dispatch", "extensions-to-decide");
         assertThat(NeedsMe.predicate("t", Set.of(), TicketScope.ALL)).isEqualTo("t.id < 0");
         given().queryParam("needsMe", "true").when().get("/api/tickets").then().statusCode(200)
                 .body("items.status", not(hasItem("CLOSED")));
