@@ -233,6 +233,7 @@ class RoleMatrixTest {
             Map.entry("removeOpen311MediaHost", rule(Target.MEDIA_HOST, EnumSet.of(ADMIN))),
 
             Map.entry("getStatsSummary", rule(Target.NOTHING, OFFICES)),
+            Map.entry("getStatsRanking", rule(Target.NOTHING, OFFICES)),
 
             // Open311 GeoReport v2: reads are public; a POST needs an API key, not a login.
             Map.entry("getOpen311Discovery", publicRead()),
