@@ -159,6 +159,11 @@ public class DemoData {
         ticket.addNote("迎宾街道党工委协调：市政排污所、环卫服务中心、街道综合行政执法队联合清理。", Visibility.INTERNAL,
                 YINGBIN_SUPERVISOR, reported.plusSeconds(55 * 60));
         ticket.start(SEWAGE_CREW, reported.plusSeconds(2 * 3600));
+        // 延期申请, approved: a broken pipe section must be replaced, and the part comes from the depot.
+        ticket.requestExtension(Organization.findByCode("datong-sewage").orElseThrow(), ticket.dueAt.plusSeconds(12 * 3600),
+                "现场发现一段管道破损需更换，管材需从仓库调运，申请延长12小时。", SEWAGE_CREW, reported.plusSeconds(2 * 3600 + 40 * 60),
+                zone());
+        ticket.approveExtension("同意延期，请抓紧调运管材。", YINGBIN_SUPERVISOR, reported.plusSeconds(3 * 3600), zone());
         ticket.resolve("经过4个多小时清掏，疏通7口污水井及百余米堵塞管道，污水外溢现象有效解决。",
                 "东侧居民楼及住改商下水管道长期无人清理", SEWAGE_CREW, reported.plusSeconds(6 * 3600 + 20 * 60));
     }
@@ -170,6 +175,9 @@ public class DemoData {
                 "槐园北区物业临时停用电梯，老人上下楼困难。", "陈大爷", "13903520006", "huaiyuan", "huaiyuan-north", "3号楼");
         lift.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), XIHUAYUAN_SUPERVISOR, liftReported.plusSeconds(30 * 60));
         lift.start(ZHONGRUI_CREW, liftReported.plusSeconds(3 * 3600));
+        // 延期申请, waiting for 西花园街道's supervisor: the lift's control board comes from the manufacturer.
+        lift.requestExtension(Organization.findByCode("zhongrui-property").orElseThrow(), lift.dueAt.plusSeconds(3 * 86_400),
+                "电梯控制板损坏，需向厂家订购，预计3天到货。", ZHONGRUI_CREW, liftReported.plusSeconds(4 * 3600), zone());
 
         Instant disputeReported = t.at(6, 14, 0);
         Ticket dispute = report(HUAIYUAN_STAFF, disputeReported, "property-dispute", null, Channel.WALK_IN,
@@ -215,6 +223,10 @@ public class DemoData {
         Ticket withdrawn = report(ADMIN, t.at(2, 16, 0), "sewer-blockage", Priority.LOW, Channel.PHONE,
                 "清远西街社区厨房下水慢。", "冯先生", "13903520011", "qingyuanxijie", null, "8号楼2单元");
         withdrawn.cancel(CancelReason.WITHDRAWN, null, ADMIN, t.at(2, 17, 0));
+    }
+
+    private ZoneId zone() {
+        return ZoneId.of(config.zone());
     }
 
     private Ticket report(Actor staff, Instant at, String category, Priority priority, Channel channel, String description,
