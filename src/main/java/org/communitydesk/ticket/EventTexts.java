@@ -76,6 +76,9 @@ public final class EventTexts {
             case NOTIFICATION_SENT -> withWords(words, words.notificationSent(deliveryChannel(words, params.get("channel")),
                     string(params.get("recipient")), string(params.get("kind"))), note);
             case ACCEPTED -> withWords(words, words.accepted(name(params, english)), note);
+            case URGED -> withWords(words, words.urged(name(params, english)), note);
+            case PAUSED -> withWords(words, words.paused(pauseReason(words, params.get("reason"))), note);
+            case RESUMED -> withWords(words, words.resumed(), note);
             case NOTIFICATION_FAILED -> withWords(words, words.notificationFailed(deliveryChannel(words, params.get("channel")),
                     string(params.get("recipient")), string(params.get("kind")), string(params.get("error"))), note);
         };
@@ -96,6 +99,11 @@ public final class EventTexts {
             case REOPENED -> words.moved_REOPENED();
             default -> null;
         };
+    }
+
+    private static String pauseReason(TimelineTexts words, Object reason) {
+        return "WAITING_FOR_THIRD_PARTY".equals(reason) ? words.pauseReason_WAITING_FOR_THIRD_PARTY()
+                : words.pauseReason_WAITING_FOR_RESIDENT();
     }
 
     static boolean isEnglish(Locale locale) {

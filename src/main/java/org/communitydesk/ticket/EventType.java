@@ -18,5 +18,11 @@ public enum EventType {
     /** The escalation job found the ticket past its due time (INTERNAL, once). */
     OVERDUE,
     /** An organization accepted its order (签收): PUBLIC for the lead, INTERNAL for a supporting one. */
-    ACCEPTED
+    ACCEPTED,
+    /** A supervisor urged the lead organization (督办), with a note (INTERNAL). */
+    URGED,
+    /** Staff paused the ticket's clock (挂起): PUBLIC, in fixed words; the comment is a separate INTERNAL note. */
+    PAUSED,
+    /** Staff resumed the paused clock (PUBLIC, in fixed words). */
+    RESUMED
 }

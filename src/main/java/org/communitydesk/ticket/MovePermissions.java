@@ -4,9 +4,12 @@ import static org.communitydesk.ticket.TicketAction.ACCEPT;
 import static org.communitydesk.ticket.TicketAction.CANCEL;
 import static org.communitydesk.ticket.TicketAction.CLOSE;
 import static org.communitydesk.ticket.TicketAction.DISPATCH;
+import static org.communitydesk.ticket.TicketAction.PAUSE;
 import static org.communitydesk.ticket.TicketAction.REOPEN;
 import static org.communitydesk.ticket.TicketAction.RESOLVE;
+import static org.communitydesk.ticket.TicketAction.RESUME;
 import static org.communitydesk.ticket.TicketAction.START;
+import static org.communitydesk.ticket.TicketAction.URGE;
 
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -69,7 +72,14 @@ public final class MovePermissions {
             row(CLOSE, ANY, OFFICES, Party.IN_SCOPE, null),
             row(CANCEL, ANY, OFFICES, Party.IN_SCOPE, null),
             row(REOPEN, ANY, SUPERVISORS, Party.IN_SCOPE, null),
-            row(ACCEPT, ANY, CREW, Party.OWN_ASSIGNMENT, null));
+            row(ACCEPT, ANY, CREW, Party.OWN_ASSIGNMENT, null),
+            row(URGE, ANY, SUPERVISORS, Party.IN_SCOPE, null, new Condition(Ticket::isAtRiskOrOverdueNow,
+                    "Ticket %s is neither at risk nor overdue (or its clock is paused): urging is for tickets past 80%% "
+                            + "of their time.")),
+            row(PAUSE, ANY, OFFICES, Party.IN_SCOPE, null, new Condition(ticket -> !ticket.isPaused(),
+                    "Ticket %s is paused already; resume it first.")),
+            row(RESUME, ANY, OFFICES, Party.IN_SCOPE, null, new Condition(Ticket::isPaused,
+                    "Ticket %s is not paused.")));
 
     private MovePermissions() {
     }

@@ -9,7 +9,13 @@ import java.util.Locale;
 public enum TicketAction {
     DISPATCH, START, RESOLVE, CLOSE, CANCEL, REOPEN,
     /** An organization dispatched to the ticket acknowledges the order (签收); the status stays. */
-    ACCEPT;
+    ACCEPT,
+    /** A supervisor urges the lead organization on an at-risk or overdue ticket (督办); the status stays. */
+    URGE,
+    /** Staff stop the ticket's clock while it waits on the resident or a third party (挂起); the status stays. */
+    PAUSE,
+    /** Staff start the paused clock again; the deadlines keep the working time they had left. */
+    RESUME;
 
     /** The path segment and the name clients see: "dispatch", "start", "request-extension"... */
     public String pathName() {

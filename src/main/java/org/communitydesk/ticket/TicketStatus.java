@@ -13,7 +13,7 @@ import java.util.Set;
  * any open state -> CANCELLED;  RESOLVED | CLOSED -> DISPATCHED (reopen)
  * </pre>
  * Dispatching again while DISPATCHED or IN_PROGRESS changes the assignments and keeps the state; so does
- * accepting (签收), which each organization dispatched to does once. Who may make each move is in
+ * accepting (签收), which each organization dispatched to does once, urging (督办), pausing and resuming (挂起). Who may make each move is in
  * {@link MovePermissions}, beside this table.
  */
 public enum TicketStatus {
@@ -32,6 +32,12 @@ public enum TicketStatus {
         move(IN_PROGRESS, TicketAction.RESOLVE, RESOLVED);
         move(IN_PROGRESS, TicketAction.CANCEL, CANCELLED);
         move(IN_PROGRESS, TicketAction.ACCEPT, IN_PROGRESS);
+        move(DISPATCHED, TicketAction.URGE, DISPATCHED);
+        move(IN_PROGRESS, TicketAction.URGE, IN_PROGRESS);
+        for (TicketStatus open : new TicketStatus[] { REPORTED, DISPATCHED, IN_PROGRESS }) {
+            move(open, TicketAction.PAUSE, open);
+            move(open, TicketAction.RESUME, open);
+        }
         move(RESOLVED, TicketAction.CLOSE, CLOSED);
         move(RESOLVED, TicketAction.REOPEN, DISPATCHED);
         move(CLOSED, TicketAction.REOPEN, DISPATCHED);

@@ -139,9 +139,23 @@ public final class TicketViews {
                     + "arrange access.") CrewContact crewContact,
             @Schema(nullable = true, description = "Whether the caller agreed that the crew may phone them; null for "
                     + "contractors.") Boolean crewMayCall,
+            @Schema(nullable = true, description = "The pause in progress (挂起): null while the clock runs.")
+            PauseView paused,
+            @Schema(description = "The length of the finished pauses, in seconds: no deadline and no duration figure "
+                    + "counts it.") long pausedSeconds,
+            @Schema(description = "How often supervisors urged the lead organization (督办).") int urgingCount,
+            @Schema(nullable = true, description = "The latest urging; null when there was none.") UrgingView latestUrging,
             @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
                     + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")
             @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {
+    }
+
+    @Schema(name = "Pause", description = "A pause of the ticket's clock in progress.")
+    public record PauseView(Instant since, PauseReason reason, @Schema(nullable = true) String pausedBy) {
+    }
+
+    @Schema(name = "Urging", description = "A supervisor urged the organization leading the work (督办).")
+    public record UrgingView(Ref organization, Instant urgedAt, String urgedBy, String note) {
     }
 
     @Schema(name = "FurtherCall", description = "Another call about a ticket's problem, added to the ticket.")
@@ -185,7 +199,9 @@ public final class TicketViews {
             boolean overdue,
             @Schema(description = "Open, past 80% of its time and not yet overdue.") boolean atRisk,
             @Schema(nullable = true) Ref leadOrganization,
-            int reportCount) {
+            int reportCount,
+            @Schema(description = "The ticket's clock is paused (挂起).") boolean paused,
+            @Schema(description = "How often the lead organization was urged (督办).") long urgingCount) {
     }
 
     /** What the note of an event holds, in every API that shows a timeline. */

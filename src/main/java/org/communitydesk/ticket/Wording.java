@@ -42,5 +42,11 @@ public enum Wording {
     /** Marked overdue by the escalation job. */
     OVERDUE,
     /** An organization accepted its order: {@code code}, {@code zh}, {@code en} (its names then), {@code role}. */
-    ACCEPTED
+    ACCEPTED,
+    /** A supervisor urged an organization: {@code code}, {@code zh}, {@code en} (its names then); the note is the note. */
+    URGED,
+    /** The clock was paused: {@code reason} (a PauseReason). */
+    PAUSED,
+    /** The clock runs again: {@code reason}, the pause's. */
+    RESUMED
 }

@@ -78,6 +78,8 @@ public final class TicketApi {
             case "reopen" -> Map.of("reason", "居民反映仍然堵塞");
             // The administrator records the acceptance of the organization that validBodyFor("dispatch") names.
             case "accept" -> Map.of("organizationCode", "tongda-dredging");
+            case "urge" -> Map.of("note", "已临近时限，请抓紧处理");
+            case "pause" -> Map.of("reason", "WAITING_FOR_RESIDENT");
             default -> Map.of();
         };
     }

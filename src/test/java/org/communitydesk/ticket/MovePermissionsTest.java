@@ -33,7 +33,10 @@ class MovePermissionsTest {
             TicketAction.CLOSE, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
             TicketAction.CANCEL, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
             TicketAction.REOPEN, Set.of(Roles.SUPERVISOR, Roles.ADMIN),
-            TicketAction.ACCEPT, Set.of(Roles.CONTRACTOR, Roles.ADMIN));
+            TicketAction.ACCEPT, Set.of(Roles.CONTRACTOR, Roles.ADMIN),
+            TicketAction.URGE, Set.of(Roles.SUPERVISOR, Roles.ADMIN),
+            TicketAction.PAUSE, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN),
+            TicketAction.RESUME, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN));
 
     @ParameterizedTest
     @EnumSource(TicketAction.class)
@@ -60,8 +63,8 @@ class MovePermissionsTest {
                     .containsExactlyInAnyOrder(Roles.SUPERVISOR, Roles.ADMIN);
         }
         Ticket ticket = PlainTickets.dispatched();
-        assertThat(MovePermissions.allowedFor(ticket, STAFF)).containsExactly("cancel");
-        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).containsExactly("cancel", "dispatch");
+        assertThat(MovePermissions.allowedFor(ticket, STAFF)).containsExactly("cancel", "pause");
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).containsExactly("cancel", "dispatch", "pause");
         assertThatThrownBy(() -> MovePermissions.check(TicketAction.DISPATCH, ticket, STAFF))
                 .isInstanceOf(ForbiddenProblem.class).hasMessageContaining("street-office supervisor");
     }
@@ -69,13 +72,13 @@ class MovePermissionsTest {
     @Test
     void allowedActionsAreTheStatesMovesThatTheCallerMayMake() {
         Ticket reported = PlainTickets.reported();
-        assertThat(MovePermissions.allowedFor(reported, STAFF)).containsExactly("cancel", "dispatch");
+        assertThat(MovePermissions.allowedFor(reported, STAFF)).containsExactly("cancel", "dispatch", "pause");
         assertThat(MovePermissions.allowedFor(reported, crewOf(TONGDA))).isEmpty();
 
         Ticket dispatched = PlainTickets.dispatched();
         assertThat(MovePermissions.allowedFor(dispatched, crewOf(TONGDA))).containsExactly("accept", "start");
         assertThat(MovePermissions.allowedFor(dispatched, ADMIN))
-                .containsExactly("accept", "cancel", "dispatch", "start");
+                .containsExactly("accept", "cancel", "dispatch", "pause", "start");
     }
 
     @Test
@@ -106,7 +109,53 @@ class MovePermissionsTest {
         assertThatThrownBy(() -> MovePermissions.check(TicketAction.CLOSE, dispatched, STAFF))
                 .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> assertThat(problem.extensions())
                         .containsEntry("currentStatus", TicketStatus.DISPATCHED).containsEntry("attempted", "close")
-                        .containsEntry("allowedActions", java.util.List.of("accept", "cancel", "dispatch", "start")));
+                        .containsEntry("allowedActions", java.util.List.of("accept", "cancel", "dispatch", "pause", "resume",
+                                "start", "urge")));
+    }
+
+    @Test
+    void urgingIsForSupervisorsWhileTheTicketIsAtRiskOrOverdue() {
+        Ticket ticket = PlainTickets.dispatched();
+        // Due 48 hours after the report; at risk from 80% of that.
+        ticket.observedAt = PlainTickets.REPORTED_AT.plusSeconds(3600);
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).doesNotContain("urge");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.URGE, ticket, SUPERVISOR))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(409);
+                    assertThat(problem.detail()).contains("neither at risk nor overdue");
+                });
+
+        ticket.observedAt = ticket.atRiskFrom.plusSeconds(1);
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).contains("urge");
+        assertThat(MovePermissions.allowedFor(ticket, STAFF)).doesNotContain("urge");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.URGE, ticket, STAFF))
+                .isInstanceOf(ForbiddenProblem.class);
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.URGE, ticket, crewOf(TONGDA)))
+                .isInstanceOf(ForbiddenProblem.class);
+        ticket.observedAt = ticket.dueAt.plusSeconds(1);
+        MovePermissions.check(TicketAction.URGE, ticket, ADMIN);
+
+        // Paused, its time stands: neither at risk nor overdue, so not urged.
+        ticket.pause(PauseReason.WAITING_FOR_RESIDENT, null, PlainTickets.STAFF, ticket.dueAt.minusSeconds(10));
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).doesNotContain("urge").contains("resume");
+    }
+
+    @Test
+    void pauseOnlyWhileRunningAndResumeOnlyWhilePaused() {
+        Ticket ticket = PlainTickets.reported();
+        assertThat(MovePermissions.allowedFor(ticket, STAFF)).contains("pause").doesNotContain("resume");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.RESUME, ticket, STAFF))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class,
+                        problem -> assertThat(problem.detail()).contains("is not paused"));
+
+        ticket.pause(PauseReason.WAITING_FOR_THIRD_PARTY, "等供电局", PlainTickets.STAFF, PlainTickets.REPORTED_AT.plusSeconds(60));
+
+        assertThat(MovePermissions.allowedFor(ticket, STAFF)).contains("resume").doesNotContain("pause");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.PAUSE, ticket, STAFF))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class,
+                        problem -> assertThat(problem.detail()).contains("paused already"));
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.PAUSE, ticket, crewOf(TONGDA)))
+                .isInstanceOf(ForbiddenProblem.class);
     }
 
     @Test

@@ -14,9 +14,12 @@ import static org.communitydesk.ticket.TicketAction.ACCEPT;
 import static org.communitydesk.ticket.TicketAction.CANCEL;
 import static org.communitydesk.ticket.TicketAction.CLOSE;
 import static org.communitydesk.ticket.TicketAction.DISPATCH;
+import static org.communitydesk.ticket.TicketAction.PAUSE;
 import static org.communitydesk.ticket.TicketAction.REOPEN;
 import static org.communitydesk.ticket.TicketAction.RESOLVE;
+import static org.communitydesk.ticket.TicketAction.RESUME;
 import static org.communitydesk.ticket.TicketAction.START;
+import static org.communitydesk.ticket.TicketAction.URGE;
 import static org.communitydesk.ticket.TicketStatus.CANCELLED;
 import static org.communitydesk.ticket.TicketStatus.CLOSED;
 import static org.communitydesk.ticket.TicketStatus.DISPATCHED;
@@ -69,12 +72,20 @@ class TicketStateMachineTest {
      * so that an unintended change to the state machine fails here.
      */
     private static final Map<TicketStatus, Map<TicketAction, TicketStatus>> EXPECTED_MOVES = Map.of(
-            REPORTED, Map.of(DISPATCH, DISPATCHED, CANCEL, CANCELLED),
-            DISPATCHED, Map.of(DISPATCH, DISPATCHED, START, IN_PROGRESS, CANCEL, CANCELLED, ACCEPT, DISPATCHED),
-            IN_PROGRESS, Map.of(DISPATCH, IN_PROGRESS, RESOLVE, RESOLVED, CANCEL, CANCELLED, ACCEPT, IN_PROGRESS),
+            REPORTED, Map.of(DISPATCH, DISPATCHED, CANCEL, CANCELLED, PAUSE, REPORTED, RESUME, REPORTED),
+            DISPATCHED, Map.of(DISPATCH, DISPATCHED, START, IN_PROGRESS, CANCEL, CANCELLED, ACCEPT, DISPATCHED,
+                    URGE, DISPATCHED, PAUSE, DISPATCHED, RESUME, DISPATCHED),
+            IN_PROGRESS, Map.of(DISPATCH, IN_PROGRESS, RESOLVE, RESOLVED, CANCEL, CANCELLED, ACCEPT, IN_PROGRESS,
+                    URGE, IN_PROGRESS, PAUSE, IN_PROGRESS, RESUME, IN_PROGRESS),
             RESOLVED, Map.of(CLOSE, CLOSED, REOPEN, DISPATCHED),
             CLOSED, Map.of(REOPEN, DISPATCHED),
             CANCELLED, Map.of());
+
+    /**
+     * Moves whose row condition does not hold on a fresh ticket (urge: not at risk; resume: not paused): the state
+     * allows them, the caller's allowedActions leave them out, and trying one answers 409 with those actions.
+     */
+    private static final java.util.Set<TicketAction> NOT_ON_A_FRESH_TICKET = java.util.EnumSet.of(URGE, RESUME);
 
     /** The moves that bring a new ticket into each status. */
     private static final Map<TicketStatus, List<String>> ROUTE_TO = Map.of(
@@ -117,7 +128,9 @@ class TicketStateMachineTest {
     void everyActionFromEveryStatus(TicketStatus status, TicketAction action) {
         String code = ticketIn(status);
         TicketStatus expected = EXPECTED_MOVES.get(status).get(action);
-        if (expected != null) {
+        if (expected != null && NOT_ON_A_FRESH_TICKET.contains(action)) {
+            assertConditionRefuses(code, status, action);
+        } else if (expected != null) {
             assertMoveIsApplied(code, status, action, expected);
         } else {
             assertMoveIsRefused(code, status, action);
@@ -127,8 +140,10 @@ class TicketStateMachineTest {
     private void assertMoveIsApplied(String code, TicketStatus from, TicketAction action, TicketStatus expected) {
         int eventsBefore = events(code).size();
         // The ticket has one organization; once it accepted, nothing is left to accept.
-        List<String> allowedAfter = sortedPathNames(EXPECTED_MOVES.get(expected).keySet()).stream()
-                .filter(name -> action != ACCEPT || !name.equals("accept")).toList();
+        List<String> allowedAfter = callersMoves(expected).stream()
+                .filter(name -> action != ACCEPT || !name.equals("accept"))
+                // Once paused, the clock may be resumed, not paused again.
+                .map(name -> action == PAUSE && name.equals("pause") ? "resume" : name).sorted().toList();
         move(code, action.pathName(), validBodyFor(action.pathName())).then()
                 .statusCode(200)
                 .header("ETag", notNullValue())
@@ -161,6 +176,23 @@ class TicketStateMachineTest {
         assertThat(events(code)).hasSize(eventsBefore);
     }
 
+    private void assertConditionRefuses(String code, TicketStatus status, TicketAction action) {
+        int eventsBefore = events(code).size();
+        move(code, action.pathName(), validBodyFor(action.pathName())).then()
+                .statusCode(409)
+                .header("Content-Type", startsWith(PROBLEM_JSON))
+                .body("type", endsWith(":illegal-transition"))
+                .body("attempted", equalTo(action.pathName()))
+                .body("allowedActions", equalTo(callersMoves(status)));
+        assertThat(events(code)).hasSize(eventsBefore);
+    }
+
+    /** What an administrator may do on a fresh ticket in this state: the state's moves without the conditional ones. */
+    private static List<String> callersMoves(TicketStatus status) {
+        return EXPECTED_MOVES.get(status).keySet().stream().filter(a -> !NOT_ON_A_FRESH_TICKET.contains(a))
+                .map(TicketAction::pathName).sorted().toList();
+    }
+
     /** The event a move writes; a dispatch after the first one records a reassignment. */
     private static EventType expectedEventType(TicketStatus from, TicketAction action) {
         return switch (action) {
@@ -171,6 +203,9 @@ class TicketStateMachineTest {
             case CANCEL -> EventType.CANCELLED;
             case REOPEN -> EventType.REOPENED;
             case ACCEPT -> EventType.ACCEPTED;
+            case URGE -> EventType.URGED;
+            case PAUSE -> EventType.PAUSED;
+            case RESUME -> EventType.RESUMED;
         };
     }
 
