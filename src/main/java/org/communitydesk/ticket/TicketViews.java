@@ -143,7 +143,7 @@ public final class TicketViews {
             PauseView paused,
             @Schema(description = "The length of the finished pauses, in seconds: no deadline and no duration figure "
                     + "counts it.") long pausedSeconds,
-            @Schema(description = "How often supervisors urged the lead organization (督办).") int urgingCount,
+            @Schema(description = "How often supervisors urged the lead organization (督办).") long urgingCount,
             @Schema(nullable = true, description = "The latest urging; null when there was none.") UrgingView latestUrging,
             @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
                     + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")

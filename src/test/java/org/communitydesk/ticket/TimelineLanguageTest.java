@@ -213,6 +213,9 @@ class TimelineLanguageTest {
         samples.put(Wording.FOLLOW_UP_FEEDBACK, EventWording.feedback(1, false, FeedbackSource.FOLLOW_UP_CALL, "admin"));
         samples.put(Wording.PHOTO_REMOVED, EventWording.photoRemoved(2));
         samples.put(Wording.ACCEPTED, EventWording.accepted(tongda, AssignmentRole.SUPPORT));
+        samples.put(Wording.URGED, EventWording.urged(tongda));
+        samples.put(Wording.PAUSED, EventWording.paused(PauseReason.WAITING_FOR_THIRD_PARTY));
+        samples.put(Wording.RESUMED, EventWording.resumed(PauseReason.WAITING_FOR_RESIDENT));
         samples.put(Wording.POSITION_FROM_PHOTO, EventWording.positionFromPhoto(40.0931, 113.2921));
         samples.put(Wording.NOTIFICATION_SENT, EventWording.delivery(true, "SMS", "139****1234", "resident-logged", null));
         samples.put(Wording.NOTIFICATION_FAILED,
