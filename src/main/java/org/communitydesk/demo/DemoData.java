@@ -25,6 +25,7 @@ import org.communitydesk.ticket.Channel;
 import org.communitydesk.ticket.Reporter;
 import org.communitydesk.security.AccountBootstrap;
 import org.communitydesk.ticket.DemoTickets;
+import org.communitydesk.ticket.PauseReason;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketEvents;
 import org.communitydesk.ticket.Ticket.AssignmentOrder;
@@ -123,6 +124,18 @@ public class DemoData {
         ticket.resolve("清理管道内污水、油块、沙石块，用疏通管疏通堵塞点，彻底清理污水井。", "家庭油污结块（无物业老旧小区，管网陈旧）",
                 TONGDA_CREW, reported.plusSeconds(4 * 3600));
         ticket.close(BEIXINYUAN_STAFF, t.at(2, 10, 0));
+
+        // Two days later the flat below 2号楼1单元 gets water through its ceiling; the riser can only be checked from
+        // the flat above, whose owner is away: the clock is paused while the office waits for them (挂起).
+        Instant leak = t.at(2, 15, 0);
+        Ticket flat = report(BEIXINYUAN_STAFF, leak, "sewer-blockage", null, Channel.PHONE,
+                "宏安小区2号楼1单元楼上下水返水，101室顶棚渗水。", "何女士", "13903520012", "beixinyuan", "hongan", "2号楼1单元101室");
+        dispatchWithTarget(flat, List.of(order("tongda-dredging", AssignmentRole.LEAD)), BEIXINYUAN_STAFF,
+                leak.plusSeconds(30 * 60));
+        accept(flat, "tongda-dredging", TONGDA_CREW, leak.plusSeconds(45 * 60));
+        flat.addNote("两次上门，201室无人，无法入户检查立管。", Visibility.INTERNAL, TONGDA_CREW, t.at(1, 10, 0));
+        flat.pause(PauseReason.WAITING_FOR_RESIDENT, "201室住户在外地，社区已电话联系，约定周六回来开门。", BEIXINYUAN_STAFF,
+                t.at(1, 10, 30));
     }
 
     /** 振兴街社区: 建筑三公司家属院 has no property manager and its sewage well keeps overflowing. */
@@ -169,6 +182,12 @@ public class DemoData {
                 "槐园北区物业临时停用电梯，老人上下楼困难。", "陈大爷", "13903520006", "huaiyuan", "huaiyuan-north", "3号楼");
         lift.dispatch(List.of(order("zhongrui-property", AssignmentRole.LEAD)), XIHUAYUAN_SUPERVISOR, liftReported.plusSeconds(30 * 60));
         lift.start(ZHONGRUI_CREW, liftReported.plusSeconds(3 * 3600));
+        // Due 24 hours after the call and still stopped the next morning: the street office urges the manager (督办).
+        Instant urgedAt = t.at(0, 9, 0);
+        if (lift.isOverdue(urgedAt) || lift.isAtRisk(urgedAt)) {
+            lift.urge("电梯停运已超过办理时限，老人无法上下楼。请中瑞物业今天上午恢复运行，并向社区回复。", XIHUAYUAN_SUPERVISOR,
+                    urgedAt);
+        }
 
         Instant disputeReported = t.at(6, 14, 0);
         Ticket dispute = report(HUAIYUAN_STAFF, disputeReported, "property-dispute", null, Channel.WALK_IN,
