@@ -13,14 +13,15 @@ import org.communitydesk.ticket.TicketStatus;
 
 /** The queue's filters as typed, to fill the form again and to build links that change one of them. */
 public record QueueFilter(String status, String category, String community, String organization, String overdue,
-        String atRisk, String returned, String needsMe, String q, String caller, String sort, Map<String, String> all) {
+        String atRisk, String returned, String needsMe, String paused, String q, String caller, String sort,
+        Map<String, String> all) {
 
     /** Filters the form has no field for, which links from the dashboard bring; kept as hidden fields. */
     static final List<String> CARRIED = List.of("site", "streetOffice", "reportedFrom", "reportedTo");
 
     static QueueFilter of(TicketQuery query, UriInfo uri) {
         Map<String, String> all = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(List.of("status", "category", "community", "organization", "overdue", "atRisk", "returned", "needsMe", "q", "caller",
+        List<String> names = new ArrayList<>(List.of("status", "category", "community", "organization", "overdue", "atRisk", "returned", "needsMe", "paused", "q", "caller",
                 "sort"));
         names.addAll(CARRIED);
         for (String name : names) {
@@ -32,7 +33,8 @@ public record QueueFilter(String status, String category, String community, Stri
         return new QueueFilter(all.getOrDefault("status", ""), all.getOrDefault("category", ""),
                 all.getOrDefault("community", ""), all.getOrDefault("organization", ""),
                 all.getOrDefault("overdue", ""), all.getOrDefault("atRisk", ""), all.getOrDefault("returned", ""),
-                all.getOrDefault("needsMe", ""), all.getOrDefault("q", ""), all.getOrDefault("caller", ""),
+                all.getOrDefault("needsMe", ""), all.getOrDefault("paused", ""), all.getOrDefault("q", ""),
+                all.getOrDefault("caller", ""),
                 all.getOrDefault("sort", ""), all);
     }
 
@@ -47,7 +49,8 @@ public record QueueFilter(String status, String category, String community, Stri
     public String withoutCarried() {
         Map<String, String> kept = new LinkedHashMap<>(all);
         kept.keySet().removeAll(CARRIED);
-        return new QueueFilter(status, category, community, organization, overdue, atRisk, returned, needsMe, q, caller,
+        return new QueueFilter(status, category, community, organization, overdue, atRisk, returned, needsMe, paused, q,
+                caller,
                 sort, kept)
                 .link(null, null, null);
     }

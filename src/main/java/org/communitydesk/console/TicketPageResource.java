@@ -36,11 +36,14 @@ import org.communitydesk.ticket.Caller;
 import org.communitydesk.ticket.CurrentActor;
 import org.communitydesk.ticket.ExpectedVersion;
 import org.communitydesk.ticket.TicketMoveDoor;
+import org.communitydesk.ticket.PauseReason;
 import org.communitydesk.ticket.TicketRequests.AcceptRequest;
 import org.communitydesk.ticket.TicketRequests.ReturnRequest;
 import org.communitydesk.ticket.ReturnReason;
 import org.communitydesk.ticket.TicketRequests.DecisionRequest;
 import org.communitydesk.ticket.TicketRequests.ExtensionRequest;
+import org.communitydesk.ticket.TicketRequests.PauseRequest;
+import org.communitydesk.ticket.TicketRequests.UrgeRequest;
 import org.communitydesk.ticket.TicketRequests.AssignmentInput;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.DispatchRequest;
@@ -78,7 +81,7 @@ public class TicketPageResource {
     public record Actions(boolean dispatch, boolean reassign, boolean accept, boolean start, boolean resolve,
             boolean close, boolean cancel, boolean reopen, boolean feedback, boolean accessCode,
             boolean liftAccessBlocks, boolean returnOrder, boolean requestExtension, boolean approveExtension,
-            boolean rejectExtension) {
+            boolean rejectExtension, boolean urge, boolean pause, boolean resume) {
 
         static Actions of(TicketView ticket, Caller caller) {
             boolean office = caller.hasRole(Roles.STAFF) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN);
@@ -91,12 +94,13 @@ public class TicketPageResource {
                     office && ticket.status().isOpen() || office && ticket.feedbackDeadline() != null,
                     office && ticket.accessBlocks() != null && ticket.accessBlocks().any(), allowed.contains("return"),
                     allowed.contains("request-extension"), allowed.contains("approve-extension"),
-                    allowed.contains("reject-extension"));
+                    allowed.contains("reject-extension"), allowed.contains("urge"), allowed.contains("pause"),
+                    allowed.contains("resume"));
         }
 
         public boolean any() {
             return dispatch || reassign || accept || start || resolve || close || cancel || reopen || feedback
-                    || returnOrder || requestExtension || approveExtension || rejectExtension;
+                    || returnOrder || requestExtension || approveExtension || rejectExtension || urge || pause || resume;
         }
 
         /** The reasons the return form offers (退单原因). */
@@ -344,6 +348,51 @@ public class TicketPageResource {
         DecisionRequest request = new DecisionRequest(blankToNull(note));
         return change(token, request, "extensionRejected", new Typed(seen, Map.of("extensionNote", listOf(note))),
                 caller -> tickets.rejectExtension(code, request, ExpectedVersion.ofForm(version), caller));
+    }
+
+    /** A supervisor urges the lead organization (督办) with a note. */
+    @POST
+    @Path("urge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(hidden = true)
+    public Response urge(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
+            @RestForm String note) {
+        UrgeRequest request = new UrgeRequest(note == null ? "" : note);
+        return change(token, request, "holdUrged", new Typed(seen, Map.of("urgeNote", listOf(note))),
+                caller -> tickets.urge(code, request, ExpectedVersion.ofForm(version), caller));
+    }
+
+    /** Staff pause the ticket's clock (挂起) with a reason and a comment for staff. */
+    @POST
+    @Path("pause")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(hidden = true)
+    public Response pause(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen,
+            @RestForm String reason, @RestForm String comment) {
+        PauseReason parsed = null;
+        if (reason != null && !reason.isBlank()) {
+            try {
+                parsed = PauseReason.valueOf(reason.strip());
+            } catch (IllegalArgumentException e) {
+                return back(token, Flash.Message.failed("flashInvalid", "reason"));
+            }
+        }
+        PauseRequest request = new PauseRequest(parsed, blankToNull(comment));
+        Typed typed = new Typed(seen, Map.of("pauseReason", listOf(reason), "comment", listOf(comment)));
+        return change(token, request, "holdPaused", typed,
+                caller -> tickets.pause(code, request, ExpectedVersion.ofForm(version), caller));
+    }
+
+    @POST
+    @Path("resume")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(hidden = true)
+    public Response resume(@RestForm(CsrfTokens.FIELD) String token, @RestForm String version, @RestForm String seen) {
+        return change(token, null, "holdResumed", new Typed(seen, Map.of()),
+                caller -> tickets.resume(code, new MoveRequest(null), ExpectedVersion.ofForm(version), caller));
     }
 
     @POST

@@ -26,6 +26,7 @@ import org.communitydesk.ticket.Reporter;
 import org.communitydesk.ticket.ReturnReason;
 import org.communitydesk.security.AccountBootstrap;
 import org.communitydesk.ticket.DemoTickets;
+import org.communitydesk.ticket.PauseReason;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketEvents;
 import org.communitydesk.ticket.Ticket.AssignmentOrder;
@@ -124,6 +125,18 @@ public class DemoData {
         ticket.resolve("清理管道内污水、油块、沙石块，用疏通管疏通堵塞点，彻底清理污水井。", "家庭油污结块（无物业老旧小区，管网陈旧）",
                 TONGDA_CREW, reported.plusSeconds(4 * 3600));
         ticket.close(BEIXINYUAN_STAFF, t.at(2, 10, 0));
+
+        // Two days later the flat below 2号楼1单元 gets water through its ceiling; the riser can only be checked from
+        // the flat above, whose owner is away: the clock is paused while the office waits for them (挂起).
+        Instant leak = t.at(2, 15, 0);
+        Ticket flat = report(BEIXINYUAN_STAFF, leak, "sewer-blockage", null, Channel.PHONE,
+                "宏安小区2号楼1单元楼上下水返水，101室顶棚渗水。", "何女士", "13903520012", "beixinyuan", "hongan", "2号楼1单元101室");
+        dispatchWithTarget(flat, List.of(order("tongda-dredging", AssignmentRole.LEAD)), BEIXINYUAN_STAFF,
+                leak.plusSeconds(30 * 60));
+        accept(flat, "tongda-dredging", TONGDA_CREW, leak.plusSeconds(45 * 60));
+        flat.addNote("两次上门，201室无人，无法入户检查立管。", Visibility.INTERNAL, TONGDA_CREW, t.at(1, 10, 0));
+        flat.pause(PauseReason.WAITING_FOR_RESIDENT, "201室住户在外地，社区已电话联系，约定周六回来开门。", BEIXINYUAN_STAFF,
+                t.at(1, 10, 30));
     }
 
     /** 振兴街社区: 建筑三公司家属院 has no property manager and its sewage well keeps overflowing. */
@@ -178,6 +191,12 @@ public class DemoData {
         // 延期申请, waiting for 西花园街道's supervisor: the lift's control board comes from the manufacturer.
         lift.requestExtension(Organization.findByCode("zhongrui-property").orElseThrow(), lift.dueAt.plusSeconds(3 * 86_400),
                 "电梯控制板损坏，需向厂家订购，预计3天到货。", ZHONGRUI_CREW, liftReported.plusSeconds(4 * 3600), zone());
+        // Due 24 hours after the call and still stopped the next morning: the street office urges the manager (督办).
+        Instant urgedAt = t.at(0, 9, 0);
+        if (lift.isOverdue(urgedAt) || lift.isAtRisk(urgedAt)) {
+            lift.urge("电梯停运已超过办理时限，老人无法上下楼。请中瑞物业今天上午恢复运行，并向社区回复。", XIHUAYUAN_SUPERVISOR,
+                    urgedAt);
+        }
 
         Instant disputeReported = t.at(6, 14, 0);
         Ticket dispute = report(HUAIYUAN_STAFF, disputeReported, "property-dispute", null, Channel.WALK_IN,

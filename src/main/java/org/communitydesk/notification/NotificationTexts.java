@@ -33,6 +33,9 @@ public interface NotificationTexts {
     String organizationAtRisk(String code, String category, String place, String due, String link);
 
     @Message
+    String organizationUrged(String code, String category, String place, String due, String link);
+
+    @Message
     String organizationOverdue(String code, String category, String place, String due, String link);
 
     @Message

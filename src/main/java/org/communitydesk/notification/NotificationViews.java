@@ -75,7 +75,7 @@ public final class NotificationViews {
             @NotBlank @Size(max = 500) @Schema(description = "http(s); never a loopback or private-range address",
                     examples = "https://hotline.example.cn/hooks/communitydesk") String url,
             @NotNull @Size(min = 1, max = 12) @Schema(description = "Any of REPORTED, DISPATCHED, REASSIGNED, STARTED, "
-                    + "RESOLVED, CLOSED, CANCELLED, REOPENED, FEEDBACK, NOTE, AT_RISK, OVERDUE, EXTENSION_REQUESTED") List<String> events,
+                    + "RESOLVED, CLOSED, CANCELLED, REOPENED, FEEDBACK, NOTE, AT_RISK, OVERDUE, EXTENSION_REQUESTED, URGED") List<String> events,
             @Size(min = 16, max = 200) @Schema(description = "The signing secret; one is made up and shown once when absent")
             String secret,
             @Size(max = 40) @Schema(description = "The organization this integration speaks for, if any") String organizationCode,

@@ -40,8 +40,9 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>Resident (text message, only if they agreed at intake and have not stopped it): logged (with both codes,
  * once), dispatched, resolved (with the feedback request and its 7-day window), reopened, closed automatically.</li>
- * <li>Organization (its registered targets): dispatched to you; at risk (the escalation job's mark); overdue
- * ({@link OverdueNotices}); the decision on its extension request.</li>
+ * <li>Organization (its registered targets): dispatched to you; at risk (the escalation job's mark); urged by a
+ * supervisor (督办; the note stays in the console); overdue ({@link OverdueNotices}); the decision on its extension
+ * request.</li>
  * <li>Supervisors (the street office's targets): the resident says it is not resolved; overdue; an order returned
  * (退单) by its lead organization; an extension request to decide.</li>
  * </ul>
@@ -126,6 +127,15 @@ public class Outbox {
                                     : texts.organizationExtensionRejected(ticket.code, category(ticket), place(ticket),
                                             local(decided.requestedDueAt), local(ticket.dueAt), consoleLink(ticket)),
                             at, newKey(), false));
+            case URGED -> {
+                // The organization urged is the lead when the urging was made (the event is recorded then).
+                if (ticket.leadOrganization != null) {
+                    toTargets(ticket, Audience.ORGANIZATION, ticket.leadOrganization.code, "organization-urged",
+                            texts.organizationUrged(ticket.code, category(ticket), place(ticket), local(ticket.dueAt),
+                                    consoleLink(ticket)),
+                            at, newKey(), false);
+                }
+            }
             case CLOSED -> {
                 if (Ticket.SYSTEM.name().equals(event.actor)) {
                     toResident(ticket, "resident-closed-automatically",

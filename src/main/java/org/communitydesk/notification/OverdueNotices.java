@@ -31,7 +31,7 @@ public class OverdueNotices {
         while (true) {
             long from = after;
             List<Long> ids = QuarkusTransaction.requiringNew().call(() -> Ticket.getEntityManager()
-                    .createQuery("select t.id from Ticket t where t.status in :open and t.dueAt < :now and t.dueAt >= :since "
+                    .createQuery("select t.id from Ticket t where t.status in :open and t.pausedAt is null and t.dueAt < :now and t.dueAt >= :since "
                             + "and t.id > :after order by t.id", Long.class)
                     .setParameter("open", TicketStatus.openStates()).setParameter("now", now)
                     .setParameter("since", now.minus(LOOK_BACK)).setParameter("after", from)

@@ -37,7 +37,8 @@ public class Escalation {
             long from = after;
             List<Long> ids = QuarkusTransaction.requiringNew().call(() -> Ticket.getEntityManager()
                     .createQuery("select t.id from Ticket t where t.status in " + TicketStatus.OPEN_STATES_JPQL
-                            + " and " + condition + " and t.id > :after order by t.id", Long.class)
+                            // A paused ticket's time stands: never marked while it waits (Ticket.isAtRisk/isOverdue).
+                            + " and t.pausedAt is null and " + condition + " and t.id > :after order by t.id", Long.class)
                     .setParameter("now", now).setParameter("after", from).setMaxResults(BATCH).getResultList());
             for (Long id : ids) {
                 try {

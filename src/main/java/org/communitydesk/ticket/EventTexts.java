@@ -81,6 +81,9 @@ public final class EventTexts {
             case EXTENSION_REQUESTED -> withWords(words, words.extensionRequested(string(params.get("local"))), note);
             case EXTENSION_APPROVED -> withWords(words, words.extensionApproved(string(params.get("local"))), note);
             case EXTENSION_REJECTED -> withWords(words, words.extensionRejected(string(params.get("local"))), note);
+            case URGED -> withWords(words, words.urged(name(params, english)), note);
+            case PAUSED -> withWords(words, words.paused(pauseReason(words, params.get("reason"))), note);
+            case RESUMED -> withWords(words, words.resumed(), note);
             case NOTIFICATION_FAILED -> withWords(words, words.notificationFailed(deliveryChannel(words, params.get("channel")),
                     string(params.get("recipient")), string(params.get("kind")), string(params.get("error"))), note);
         };
@@ -101,6 +104,11 @@ public final class EventTexts {
             case REOPENED -> words.moved_REOPENED();
             default -> null;
         };
+    }
+
+    private static String pauseReason(TimelineTexts words, Object reason) {
+        return "WAITING_FOR_THIRD_PARTY".equals(reason) ? words.pauseReason_WAITING_FOR_THIRD_PARTY()
+                : words.pauseReason_WAITING_FOR_RESIDENT();
     }
 
     static boolean isEnglish(Locale locale) {

@@ -26,5 +26,11 @@ public enum EventType {
     /** A supervisor approved the extension: the new due time, for everyone (PUBLIC, without the reason). */
     EXTENSION_APPROVED,
     /** A supervisor rejected the extension, with why (INTERNAL). */
-    EXTENSION_REJECTED
+    EXTENSION_REJECTED,
+    /** A supervisor urged the lead organization (督办), with a note (INTERNAL). */
+    URGED,
+    /** Staff paused the ticket's clock (挂起): PUBLIC, in fixed words; the comment is a separate INTERNAL note. */
+    PAUSED,
+    /** Staff resumed the paused clock (PUBLIC, in fixed words). */
+    RESUMED
 }

@@ -55,6 +55,18 @@ record EventWording(Wording key, Map<String, Object> params) {
                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(dueAt.atZone(zone))));
     }
 
+    static EventWording urged(org.communitydesk.directory.Organization organization) {
+        return new EventWording(Wording.URGED, assignments(List.of(new AssignmentOrder(organization, AssignmentRole.LEAD))).get(0));
+    }
+
+    static EventWording paused(PauseReason reason) {
+        return new EventWording(Wording.PAUSED, Map.of("reason", reason.name()));
+    }
+
+    static EventWording resumed(PauseReason reason) {
+        return new EventWording(Wording.RESUMED, Map.of("reason", reason.name()));
+    }
+
     /** Null without a root cause: the event's note, the resolution as typed, says it all. */
     static EventWording resolved(String rootCause) {
         return rootCause == null ? null : new EventWording(Wording.RESOLVED_WITH_CAUSE, Map.of("cause", rootCause));

@@ -6,11 +6,14 @@ import static org.communitydesk.ticket.TicketAction.CANCEL;
 import static org.communitydesk.ticket.TicketAction.CLOSE;
 import static org.communitydesk.ticket.TicketAction.DISPATCH;
 import static org.communitydesk.ticket.TicketAction.REJECT_EXTENSION;
+import static org.communitydesk.ticket.TicketAction.PAUSE;
 import static org.communitydesk.ticket.TicketAction.REOPEN;
 import static org.communitydesk.ticket.TicketAction.REQUEST_EXTENSION;
 import static org.communitydesk.ticket.TicketAction.RESOLVE;
 import static org.communitydesk.ticket.TicketAction.RETURN;
+import static org.communitydesk.ticket.TicketAction.RESUME;
 import static org.communitydesk.ticket.TicketAction.START;
+import static org.communitydesk.ticket.TicketAction.URGE;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -95,7 +98,15 @@ public final class MovePermissions {
             row(APPROVE_EXTENSION, ANY, SUPERVISORS, Party.IN_SCOPE, null, new Condition(Ticket::hasPendingExtension,
                     "Ticket %s has no extension request waiting for a decision.")),
             row(REJECT_EXTENSION, ANY, SUPERVISORS, Party.IN_SCOPE, null, new Condition(Ticket::hasPendingExtension,
-                    "Ticket %s has no extension request waiting for a decision.")));
+                    "Ticket %s has no extension request waiting for a decision."),
+            row(URGE, ANY, SUPERVISORS, Party.IN_SCOPE, null, new Condition(
+                    (ticket, now) -> ticket.isAtRiskOrOverdue(now),
+                    "Ticket %s is neither at risk nor overdue (or its clock is paused): urging is for tickets past 80%% "
+                            + "of their time.")),
+            row(PAUSE, ANY, OFFICES, Party.IN_SCOPE, null, new Condition(ticket -> !ticket.isPaused(),
+                    "Ticket %s is paused already; resume it first.")),
+            row(RESUME, ANY, OFFICES, Party.IN_SCOPE, null, new Condition(Ticket::isPaused,
+                    "Ticket %s is not paused.")));
 
     private MovePermissions() {
     }

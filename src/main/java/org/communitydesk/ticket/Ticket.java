@@ -9,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,9 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.communitydesk.calendar.DueTimes;
+import org.communitydesk.calendar.TargetUnit;
+import org.communitydesk.calendar.TimeTarget;
+import org.communitydesk.calendar.WorkingClock;
 import org.communitydesk.common.IdentityEntity;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.directory.Area;
@@ -128,6 +132,12 @@ public class Ticket extends IdentityEntity {
      */
     @Column(name = "original_due_at")
     public Instant originalDueAt;
+    /** Since when the ticket's clock stands (挂起); null while it runs. The open {@link TicketPause} says why. */
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+    /** The length of the finished pauses, which no deadline or duration figure counts. */
+    @Column(name = "paused_seconds", nullable = false)
+    public long pausedSeconds;
     @Column(name = "dispatched_at")
     public Instant dispatchedAt;
     @Column(name = "started_at")
@@ -211,6 +221,14 @@ public class Ticket extends IdentityEntity {
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     List<TicketExtension> extensions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    List<TicketPause> pauses = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    List<TicketUrging> urgings = new ArrayList<>();
 
     /** Answers to the service's further questions (Open311 attributes), given at intake only. */
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
@@ -347,7 +365,7 @@ public class Ticket extends IdentityEntity {
             if (dispatchedAt == null) {
                 // The first dispatch is the response (响应): dispatching a returned order again keeps it.
                 dispatchedAt = at;
-                secondsToDispatch = seconds(reportedAt, at);
+                secondsToDispatch = secondsRunning(at);
             }
             returnedAt = null;
             record(EventType.DISPATCHED, from, to, actor, at, EventWording.assigned(orders), null, Visibility.PUBLIC);
@@ -546,15 +564,16 @@ public class Ticket extends IdentityEntity {
         TicketStatus to = moveTo(TicketAction.RESOLVE);
         resolution = resolutionText;
         rootCause = cause;
+        endPause(actor, at);
         resolvedAt = at;
-        secondsToResolve = seconds(reportedAt, at);
+        secondsToResolve = secondsRunning(at);
         transition(EventType.RESOLVED, to, actor, at, EventWording.resolved(cause), resolutionText);
     }
 
     public void close(Actor actor, Instant at) {
         TicketStatus to = moveTo(TicketAction.CLOSE);
         closedAt = at;
-        secondsToClose = seconds(reportedAt, at);
+        secondsToClose = secondsRunning(at);
         transition(EventType.CLOSED, to, actor, at, null, null);
     }
 
@@ -581,7 +600,7 @@ public class Ticket extends IdentityEntity {
                     + ": its feedback window is still open or already answered.");
         }
         closedAt = at;
-        secondsToClose = seconds(reportedAt, at);
+        secondsToClose = secondsRunning(at);
         transition(EventType.CLOSED, to, SYSTEM, at, EventWording.of(Wording.CLOSED_AUTOMATICALLY), null);
     }
 
@@ -597,6 +616,7 @@ public class Ticket extends IdentityEntity {
         } else if (original != null) {
             throw new InvalidRequestProblem("duplicateOf", "duplicateOf is only for reason DUPLICATE.");
         }
+        endPause(actor, at);
         cancelReason = reason;
         duplicateOf = original;
         cancelledAt = at;
@@ -785,13 +805,150 @@ public class Ticket extends IdentityEntity {
         return PublicText.redact(text, personalData());
     }
 
+    /** Open, running (not paused: its time stands) and past its due time. */
     public boolean isOverdue(Instant now) {
-        return status.isOpen() && dueAt.isBefore(now);
+        return status.isOpen() && !isPaused() && dueAt.isBefore(now);
     }
 
-    /** Open, past {@link #atRiskFrom} and not yet due: the queue's "at risk" tickets. */
+    /** Open, running, past {@link #atRiskFrom} and not yet due: the queue's "at risk" tickets. */
     public boolean isAtRisk(Instant now) {
-        return status.isOpen() && atRiskFrom != null && !atRiskFrom.isAfter(now) && !dueAt.isBefore(now);
+        return status.isOpen() && !isPaused() && atRiskFrom != null && !atRiskFrom.isAfter(now) && !dueAt.isBefore(now);
+    }
+
+    /** At risk or overdue at {@code now}: what urging (督办) needs. */
+    boolean isAtRiskOrOverdue(Instant now) {
+        return isAtRisk(now) || isOverdue(now);
+    }
+
+    /** Whether the ticket's clock stands (挂起). */
+    public boolean isPaused() {
+        return pausedAt != null;
+    }
+
+    /** The pause in progress, if the clock stands. */
+    public Optional<TicketPause> currentPause() {
+        return pausedAt == null ? Optional.empty() : pauses.stream().filter(TicketPause::isOpen).findFirst();
+    }
+
+    /** The paused time up to {@code at}: the finished pauses and the one in progress. */
+    public long pausedSecondsUntil(Instant at) {
+        return pausedSeconds + (pausedAt == null ? 0 : Math.max(0, seconds(pausedAt, at)));
+    }
+
+    /** The urgings of the ticket, oldest first (loads them). */
+    public List<TicketUrging> urgings() {
+        return java.util.Collections.unmodifiableList(urgings);
+    }
+
+    /**
+     * A supervisor urges the organization leading the work (督办), with a note; the status stays. One
+     * {@link TicketUrging} row, and an INTERNAL event naming the organization with the note.
+     */
+    public TicketUrging urge(String note, Actor actor, Instant at) {
+        moveTo(TicketAction.URGE);
+        if (leadOrganization == null) {
+            throw new IllegalTransitionProblem(code, status, TicketAction.URGE.pathName());
+        }
+        TicketUrging urging = new TicketUrging(this, leadOrganization, note, actor, at);
+        urgings.add(urging);
+        updatedAt = at;
+        record(EventType.URGED, status, status, actor, at, EventWording.urged(leadOrganization), note,
+                Visibility.INTERNAL);
+        return urging;
+    }
+
+    /**
+     * Staff stop the ticket's clock (挂起) while it waits on the resident or a third party. The timeline tells
+     * everyone why in fixed words; the comment is a separate INTERNAL note (it may name the resident).
+     */
+    public TicketPause pause(PauseReason reason, String comment, Actor actor, Instant at) {
+        moveTo(TicketAction.PAUSE);
+        if (isPaused()) {
+            throw new IllegalTransitionProblem(code, status, TicketAction.PAUSE.pathName());
+        }
+        TicketPause pause = new TicketPause(this, reason, comment, actor, at);
+        pauses.add(pause);
+        pausedAt = at;
+        updatedAt = at;
+        record(EventType.PAUSED, status, status, actor, at, EventWording.paused(reason), null, Visibility.PUBLIC);
+        if (comment != null) {
+            record(EventType.NOTE, status, status, actor, at, null, comment, Visibility.INTERNAL);
+        }
+        return pause;
+    }
+
+    /**
+     * Starts the clock again. The pause's length joins {@link #pausedSeconds}, and each deadline still ahead when
+     * the clock stopped keeps the time it had left then, counted by its own target's unit on {@code clock}: wall-clock
+     * time for HOURS targets, working time for WORKING_HOURS and WORKING_DAYS ones ({@link #keepTimeLeft}). A
+     * deadline already passed when the clock stopped stays where it is. The escalation marks that are no longer true
+     * are cleared, so that the job marks the ticket again when it reaches them.
+     */
+    public void resume(Actor actor, Instant at, WorkingClock clock) {
+        moveTo(TicketAction.RESUME);
+        TicketPause pause = currentPause().orElseThrow(() -> new IllegalTransitionProblem(code, status,
+                TicketAction.RESUME.pathName()));
+        Instant stoppedAt = pausedAt;
+        endPause(actor, at);
+        SlaTarget sla = category.slaFor(priority);
+        TimeTarget toResolve = sla.toResolve();
+        dueAt = keepTimeLeft(dueAt, stoppedAt, at, toResolve, clock);
+        atRiskFrom = keepTimeLeft(atRiskFrom, stoppedAt, at, toResolve, clock);
+        originalDueAt = keepTimeLeft(originalDueAt, stoppedAt, at, toResolve, clock);
+        if (dispatchedAt == null) {
+            dispatchDueAt = keepTimeLeft(dispatchDueAt, stoppedAt, at, sla.toDispatch(), clock);
+        }
+        for (Assignment assignment : activeAssignments()) {
+            if (assignment.awaitsAcceptance()) {
+                // Acceptance targets are plain minutes (TicketService.acceptanceDueAt): wall-clock time.
+                assignment.acceptDueAt = keepTimeLeft(assignment.acceptDueAt, stoppedAt, at, TimeTarget.hours(1), clock);
+            }
+        }
+        if (atRiskMarkedAt != null && atRiskFrom != null && atRiskFrom.isAfter(at)) {
+            atRiskMarkedAt = null;
+        }
+        if (overdueMarkedAt != null && !dueAt.isBefore(at)) {
+            overdueMarkedAt = null;
+        }
+        updatedAt = at;
+        record(EventType.RESUMED, status, status, actor, at, EventWording.resumed(pause.reason), null,
+                Visibility.PUBLIC);
+    }
+
+    /**
+     * Where a deadline goes when the clock stood from {@code stoppedAt} to {@code resumedAt}: the time it had left
+     * at {@code stoppedAt}, counted again from {@code resumedAt} in the target's unit (wall-clock for HOURS, working
+     * time on the clock for working units). Null stays null; a deadline not after {@code stoppedAt} stays.
+     */
+    static Instant keepTimeLeft(Instant deadline, Instant stoppedAt, Instant resumedAt, TimeTarget target,
+            WorkingClock clock) {
+        if (deadline == null || !deadline.isAfter(stoppedAt)) {
+            return deadline;
+        }
+        if (target.unit() == TargetUnit.HOURS) {
+            return deadline.plus(Duration.between(stoppedAt, resumedAt));
+        }
+        Duration left = clock.workingTimeBetween(stoppedAt, deadline);
+        if (left.isZero()) {
+            // Stopped out of hours with the deadline before the next opening: as much wall-clock time as it had.
+            return resumedAt.plus(Duration.between(stoppedAt, deadline));
+        }
+        return clock.plusWorkingTime(resumedAt, left);
+    }
+
+    /** Ends a pause in progress (resolving or cancelling a paused ticket ends it); the deadlines stay. */
+    private void endPause(Actor actor, Instant at) {
+        if (pausedAt == null) {
+            return;
+        }
+        currentPause().ifPresent(p -> p.end(actor, at));
+        pausedSeconds += Math.max(0, seconds(pausedAt, at));
+        pausedAt = null;
+    }
+
+    /** The seconds from the report to {@code at} during which the clock ran: the duration figures' measure. */
+    private long secondsRunning(Instant at) {
+        return seconds(reportedAt, at) - pausedSecondsUntil(at);
     }
 
     /**

@@ -17,7 +17,13 @@ public enum TicketAction {
     /** A supervisor of the ticket's street office grants the pending request: the due time moves. */
     APPROVE_EXTENSION,
     /** A supervisor of the ticket's street office refuses the pending request: the due time stays. */
-    REJECT_EXTENSION;
+    REJECT_EXTENSION,
+    /** A supervisor urges the lead organization on an at-risk or overdue ticket (督办); the status stays. */
+    URGE,
+    /** Staff stop the ticket's clock while it waits on the resident or a third party (挂起); the status stays. */
+    PAUSE,
+    /** Staff start the paused clock again; the deadlines keep the working time they had left. */
+    RESUME;
 
     /** The path segment and the name clients see: "dispatch", "start", "request-extension"... */
     public String pathName() {

@@ -58,6 +58,11 @@ public class TicketQuery {
             + "Within the caller's scope, as every filter.", schema = @Schema(type = SchemaType.BOOLEAN))
     public String needsMe;
 
+    @QueryParam("paused")
+    @Parameter(description = "true: tickets whose clock is paused (挂起); false: all others",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+    public String paused;
+
     @QueryParam("reportedFrom")
     @Parameter(description = "Reported at or after: an instant (2026-11-01T00:00:00Z) or a local date (2026-11-01)",
             schema = @Schema(type = SchemaType.STRING))

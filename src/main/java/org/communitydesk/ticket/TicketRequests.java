@@ -131,6 +131,19 @@ public final class TicketRequests {
     public record DecisionRequest(@Size(max = 2000) String note) {
     }
 
+    @Schema(description = "Urging the organization that leads the work (督办), on an at-risk or overdue ticket.")
+    public record UrgeRequest(
+            @NotBlank @Size(max = 2000) @Schema(description = "What the organization is urged to do; on the staff "
+                    + "timeline.", examples = "已临近时限，请今天下班前完成清掏并回复") String note) {
+    }
+
+    @Schema(description = "Pausing the ticket's clock (挂起) while it waits on the resident or a third party.")
+    public record PauseRequest(
+            @NotNull PauseReason reason,
+            @Size(max = 2000) @Schema(description = "Staff only: recorded as an INTERNAL note beside the public "
+                    + "PAUSED event.", examples = "两次上门无人，已电话约居民周六开门") String comment) {
+    }
+
     public record DispatchRequest(
             @NotEmpty @Size(max = 20) List<@NotNull @Valid AssignmentInput> assignments,
             @Size(max = 4000) @Schema(description = "Internal note, recorded as a separate event.") String note) {

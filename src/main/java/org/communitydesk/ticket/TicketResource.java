@@ -23,6 +23,8 @@ import org.communitydesk.common.PageResponse;
 import org.communitydesk.common.Problem;
 import org.communitydesk.common.Roles;
 import org.communitydesk.ticket.TicketRequests.AcceptRequest;
+import org.communitydesk.ticket.TicketRequests.PauseRequest;
+import org.communitydesk.ticket.TicketRequests.UrgeRequest;
 import org.communitydesk.ticket.TicketRequests.AddReportRequest;
 import org.communitydesk.ticket.TicketRequests.CancelRequest;
 import org.communitydesk.ticket.TicketRequests.CreateTicketRequest;
@@ -272,6 +274,59 @@ public class TicketResource {
     public Response rejectTicketExtension(@PathParam("code") String code, @NotNull DecisionRequest request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(tickets.rejectExtension(code, request, ETags.expectedVersion(ifMatch), actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/urge")
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(operationId = "urgeTicket", summary = "Urge the organization leading the work (督办)",
+            description = "A supervisor of the ticket's street office (or an ADMIN) urges the lead organization, with a "
+                    + "note, while the ticket is DISPATCHED or IN_PROGRESS and at risk or overdue now (409 otherwise; a "
+                    + "paused ticket is neither). The status stays. The urging is counted per organization (ticket_urging), "
+                    + "is on the staff timeline (URGED, INTERNAL) and is sent to the organization's group robots and to "
+                    + "webhooks that asked for URGED.",
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "urge") })
+    @MoveResponses
+    @ConditionalRead
+    public Response urgeTicket(@PathParam("code") String code, @NotNull UrgeRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.urge(code, request, ETags.expectedVersion(ifMatch), actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/pause")
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(operationId = "pauseTicket", summary = "Pause the ticket's clock (挂起) while it waits on the resident or a third party",
+            description = "Office staff, while the ticket is open and not paused (409 otherwise). The status stays; the "
+                    + "ticket is neither at risk nor overdue while paused, and the escalation job leaves it alone. The "
+                    + "timeline tells everyone the reason in fixed words (PAUSED, PUBLIC); the comment is an INTERNAL note.",
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "pause") })
+    @MoveResponses
+    @ConditionalRead
+    public Response pauseTicket(@PathParam("code") String code, @NotNull PauseRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.pause(code, request, ETags.expectedVersion(ifMatch), actor.get()));
+    }
+
+    @POST
+    @Path("/{code}/resume")
+    @AuthorizationPolicy(name = TicketMoveDoor.NAME)
+    @Operation(operationId = "resumeTicket", summary = "Start the paused clock again",
+            description = "Office staff, while the ticket is paused (409 otherwise). The pause's length is added to "
+                    + "pausedSeconds; dueAt, atRiskFrom, originalDueAt, dispatchDueAt (before the dispatch) and the "
+                    + "acceptance targets of orders not yet accepted keep the time they had left when the clock stopped: "
+                    + "wall-clock time for HOURS targets, working time on the working calendar for working-unit ones. "
+                    + "A deadline already passed when the clock stopped stays.",
+            extensions = { @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"),
+                    @Extension(name = MoveRolesInSpec.MOVE, value = "resume") })
+    @MoveResponses
+    @ConditionalRead
+    public Response resumeTicket(@PathParam("code") String code,
+            @RequestBody(required = false, description = "Optional: an internal note; send {} or nothing") MoveRequest request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(tickets.resume(code, request, ETags.expectedVersion(ifMatch), actor.get()));
     }
 
     @POST

@@ -218,7 +218,9 @@ public class TicketSearch {
             tickets = select.setFirstResult(page * size).setMaxResults(size).getResultList();
         }
         Map<Long, TicketViews.ReturnedSummary> returns = returnsOf(tickets);
-        List<TicketSummary> items = tickets.stream().map(t -> summary(t, now, returns.get(t.id))).toList();
+        Map<Long, Long> urged = urgingCounts(tickets);
+        List<TicketSummary> items = tickets.stream()
+                .map(t -> summary(t, now, returns.get(t.id), urged.getOrDefault(t.id, 0L))).toList();
         tickets.forEach(t -> excerpts.put(t.code, excerpt(t.description)));
         return new PageResponse<>(items, page, size, total);
     }
@@ -289,7 +291,8 @@ public class TicketSearch {
             tally = null;
         }
         if (present(query.site) || present(query.organization) || present(query.overdue) || present(query.atRisk)
-                || present(query.returned) || present(query.needsMe) || present(query.reportedFrom) || present(query.reportedTo) || present(query.q)) {
+                || present(query.returned) || present(query.needsMe) || present(query.paused)
+                || present(query.reportedFrom) || present(query.reportedTo) || present(query.q)) {
             tally = null;
         }
         if (present(query.site)) {
@@ -307,13 +310,15 @@ public class TicketSearch {
         if (present(query.overdue)) {
             boolean overdue = QueryParams.bool("overdue", query.overdue);
             String open = TicketStatus.OPEN_STATES_JPQL;
-            where.add(overdue ? "(t.status in " + open + " and t.dueAt < :now)" : "(t.status not in " + open + " or t.dueAt >= :now)");
+            // A paused ticket's time stands: it is neither overdue nor at risk while it waits.
+            where.add(overdue ? "(t.status in " + open + " and t.pausedAt is null and t.dueAt < :now)"
+                    : "(t.status not in " + open + " or t.pausedAt is not null or t.dueAt >= :now)");
             params.put("now", now);
         }
         if (present(query.atRisk)) {
             boolean atRisk = QueryParams.bool("atRisk", query.atRisk);
             String open = TicketStatus.OPEN_STATES_JPQL;
-            String condition = "t.status in " + open + " and t.atRiskFrom <= :now and t.dueAt >= :now";
+            String condition = "t.status in " + open + " and t.pausedAt is null and t.atRiskFrom <= :now and t.dueAt >= :now";
             where.add(atRisk ? "(" + condition + ")" : "not (" + condition + ")");
             params.put("now", now);
         }
@@ -328,6 +333,9 @@ public class TicketSearch {
             if (needs.contains(":scopeId")) {
                 params.putAll(scope.parameters());
             }
+        }
+        if (present(query.paused)) {
+            where.add(QueryParams.bool("paused", query.paused) ? "t.pausedAt is not null" : "t.pausedAt is null");
         }
         if (present(query.reportedFrom)) {
             where.add("t.reportedAt >= :from");
@@ -393,10 +401,23 @@ public class TicketSearch {
         return counts;
     }
 
-    static TicketSummary summary(Ticket t, Instant now, TicketViews.ReturnedSummary returned) {
+    static TicketSummary summary(Ticket t, Instant now, TicketViews.ReturnedSummary returned, long urgingCount) {
         return new TicketSummary(t.code, t.status, Ref.of(t.category), t.priority, Ref.of(t.streetOffice),
                 Ref.of(t.community), Ref.of(t.site), t.addressDetail, t.reportedAt, t.dueAt, t.isOverdue(now), t.isAtRisk(now),
-                Ref.of(t.leadOrganization), t.reportCount, returned);
+                Ref.of(t.leadOrganization), t.reportCount, returned, t.isPaused(), urgingCount);
+    }
+
+    /** The urgings (督办) of a page's tickets, in one query: ticket id to count (absent for none). */
+    private Map<Long, Long> urgingCounts(List<Ticket> tickets) {
+        if (tickets.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        entityManager.createQuery("select u.ticket.id, count(u) from TicketUrging u where u.ticket.id in :ids"
+                + " group by u.ticket.id", Object[].class)
+                .setParameter("ids", tickets.stream().map(t -> t.id).toList()).getResultList()
+                .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     /**

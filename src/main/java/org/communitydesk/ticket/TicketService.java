@@ -36,6 +36,8 @@ import org.communitydesk.ticket.TicketRequests.ExtensionRequest;
 import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.communitydesk.ticket.TicketRequests.MoveRequest;
 import org.communitydesk.ticket.TicketRequests.NoteRequest;
+import org.communitydesk.ticket.TicketRequests.PauseRequest;
+import org.communitydesk.ticket.TicketRequests.UrgeRequest;
 import org.communitydesk.ticket.TicketRequests.ReopenRequest;
 import org.communitydesk.ticket.TicketRequests.ResolveRequest;
 import org.communitydesk.ticket.TicketRequests.ReturnRequest;
@@ -325,6 +327,41 @@ public class TicketService {
                 ticket -> ticket.reopen(request.reason().strip(), caller.actor(), clock.instant()));
     }
 
+    /**
+     * A supervisor urges the organization leading the work (督办) on a ticket at risk or overdue now, with a note:
+     * a ticket_urging row for that organization, an INTERNAL event, and the organization's notice (outbox).
+     */
+    public TicketView urge(String code, @NotNull @Valid UrgeRequest request, ExpectedVersion expected, Caller caller) {
+        return move(TicketAction.URGE, code, expected, caller, ticket -> {
+            TicketUrging urging = ticket.urge(request.note().strip(), caller.actor(), clock.instant());
+            LOG.infof("Ticket %s: %s urged %s (督办)", ticket.code, caller.actor().name(), urging.organization.code);
+        });
+    }
+
+    /** Staff pause the ticket's clock (挂起) while it waits on the resident or a third party. */
+    public TicketView pause(String code, @NotNull @Valid PauseRequest request, ExpectedVersion expected, Caller caller) {
+        return move(TicketAction.PAUSE, code, expected, caller, ticket -> {
+            ticket.pause(request.reason(), blankToNull(request.comment()), caller.actor(), clock.instant());
+            LOG.infof("Ticket %s: clock paused by %s (%s)", ticket.code, caller.actor().name(), request.reason());
+        });
+    }
+
+    /**
+     * Staff start the paused clock again: the deadlines keep the time they had left when it stopped, counted on the
+     * working calendar as stored now (from the day the pause began) for working-unit targets.
+     */
+    public TicketView resume(String code, @Valid MoveRequest request, ExpectedVersion expected, Caller caller) {
+        return move(TicketAction.RESUME, code, expected, caller, ticket -> {
+            Instant now = clock.instant();
+            Instant stoppedAt = ticket.pausedAt;
+            ticket.resume(caller.actor(), now,
+                    workingCalendar.clockFrom(java.time.LocalDate.ofInstant(stoppedAt, workingCalendar.zone())));
+            internalNote(ticket, request == null ? null : request.note(), caller.actor(), now);
+            LOG.infof("Ticket %s: clock resumed by %s after %d s; due %s now", ticket.code, caller.actor().name(),
+                    Duration.between(stoppedAt, now).getSeconds(), ticket.dueAt);
+        });
+    }
+
     public EventView addNote(String code, @NotNull @Valid NoteRequest request, ExpectedVersion expected, Caller caller) {
         Ticket ticket = lockForChange(code, expected, caller.scope());
         Visibility visibility = request.visibility() == null ? Visibility.INTERNAL : request.visibility();
@@ -457,7 +494,18 @@ public class TicketService {
                 caller.hasRole(Roles.CONTRACTOR) ? crewContact(t, caller.scope()) : null,
                 caller.hasRole(Roles.CONTRACTOR) ? null : t.crewMayCall,
                 t.originalDueAt, pending, decided,
+                t.currentPause().map(p -> new TicketViews.PauseView(p.pausedAt, p.reason, p.pausedBy)).orElse(null),
+                t.pausedSeconds, t.urgings().size(), latestUrging(t),
                 accessCode, t.isReturned(), ReturnView.of(t.latestReturn()));
+    }
+
+    private static TicketViews.UrgingView latestUrging(Ticket t) {
+        List<TicketUrging> urgings = t.urgings();
+        if (urgings.isEmpty()) {
+            return null;
+        }
+        TicketUrging last = urgings.get(urgings.size() - 1);
+        return new TicketViews.UrgingView(Ref.of(last.organization), last.urgedAt, last.urgedBy, last.note);
     }
 
     /**

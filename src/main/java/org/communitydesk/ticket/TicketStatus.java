@@ -13,8 +13,8 @@ import java.util.Set;
  * any open state -> CANCELLED;  RESOLVED | CLOSED -> DISPATCHED (reopen);  DISPATCHED -> REPORTED (return, 退单)
  * </pre>
  * Dispatching again while DISPATCHED or IN_PROGRESS changes the assignments and keeps the state; so does
- * accepting (签收), which each organization dispatched to does once, and the extension
- * steps (延期申请: request, approve, reject), which move the due time, not the state. Who may make each move is in
+ * accepting (签收), which each organization dispatched to does once, the extension steps (延期申请: request, approve,
+ * reject), which move the due time, not the state, urging (督办), pausing and resuming (挂起). Who may make each move is in
  * {@link MovePermissions}, beside this table.
  */
 public enum TicketStatus {
@@ -40,6 +40,12 @@ public enum TicketStatus {
         move(IN_PROGRESS, TicketAction.REQUEST_EXTENSION, IN_PROGRESS);
         move(IN_PROGRESS, TicketAction.APPROVE_EXTENSION, IN_PROGRESS);
         move(IN_PROGRESS, TicketAction.REJECT_EXTENSION, IN_PROGRESS);
+        move(DISPATCHED, TicketAction.URGE, DISPATCHED);
+        move(IN_PROGRESS, TicketAction.URGE, IN_PROGRESS);
+        for (TicketStatus open : new TicketStatus[] { REPORTED, DISPATCHED, IN_PROGRESS }) {
+            move(open, TicketAction.PAUSE, open);
+            move(open, TicketAction.RESUME, open);
+        }
         move(RESOLVED, TicketAction.CLOSE, CLOSED);
         move(RESOLVED, TicketAction.REOPEN, DISPATCHED);
         move(CLOSED, TicketAction.REOPEN, DISPATCHED);

@@ -164,6 +164,12 @@ public final class TicketViews {
                     + "none waits.") ExtensionView pendingExtension,
             @Schema(description = "The decided extension requests, newest first (at most 5).")
             List<ExtensionView> decidedExtensions,
+            @Schema(nullable = true, description = "The pause in progress (挂起): null while the clock runs.")
+            PauseView paused,
+            @Schema(description = "The length of the finished pauses, in seconds: no deadline and no duration figure "
+                    + "counts it.") long pausedSeconds,
+            @Schema(description = "How often supervisors urged the lead organization (督办).") long urgingCount,
+            @Schema(nullable = true, description = "The latest urging; null when there was none.") UrgingView latestUrging,
             @Schema(description = "The resident's access code, in the intake response only: read it to the caller. "
                     + "Only its hash is stored; issue a new one with POST /api/tickets/{code}/access-code.")
             @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode,
@@ -187,6 +193,14 @@ public final class TicketViews {
 
     @Schema(name = "ReturnedSummary", description = "Why a ticket waiting in REPORTED was returned, and by whom.")
     public record ReturnedSummary(Ref organization, ReturnReason reason, Instant returnedAt) {
+    }
+
+    @Schema(name = "Pause", description = "A pause of the ticket's clock in progress.")
+    public record PauseView(Instant since, PauseReason reason, @Schema(nullable = true) String pausedBy) {
+    }
+
+    @Schema(name = "Urging", description = "A supervisor urged the organization leading the work (督办).")
+    public record UrgingView(Ref organization, Instant urgedAt, String urgedBy, String note) {
     }
 
     @Schema(name = "FurtherCall", description = "Another call about a ticket's problem, added to the ticket.")
@@ -232,7 +246,9 @@ public final class TicketViews {
             @Schema(nullable = true) Ref leadOrganization,
             int reportCount,
             @Schema(nullable = true, description = "Set while the ticket is returned (退单) and waits to be dispatched "
-                    + "again: the organization that returned it and why.") ReturnedSummary returned) {
+                    + "again: the organization that returned it and why.") ReturnedSummary returned,
+            @Schema(description = "The ticket's clock is paused (挂起).") boolean paused,
+            @Schema(description = "How often the lead organization was urged (督办).") long urgingCount) {
     }
 
     /** What the note of an event holds, in every API that shows a timeline. */

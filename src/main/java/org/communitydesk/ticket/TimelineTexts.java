@@ -108,6 +108,23 @@ public interface TimelineTexts {
     @Message
     String returnReason_DUPLICATE();
 
+    /** A supervisor urged the lead organization (督办). */
+    @Message
+    String urged(String name);
+
+    /** The clock was paused (挂起), in words for the resident. */
+    @Message
+    String paused(String reason);
+
+    @Message
+    String resumed();
+
+    @Message
+    String pauseReason_WAITING_FOR_RESIDENT();
+
+    @Message
+    String pauseReason_WAITING_FOR_THIRD_PARTY();
+
     @Message
     String notificationSent(String channel, String recipient, String kind);
 

@@ -50,5 +50,11 @@ public enum Wording {
     /** An extension approved: the new due time, as {@link #EXTENSION_REQUESTED}. */
     EXTENSION_APPROVED,
     /** An extension rejected: the due time that was asked for, as {@link #EXTENSION_REQUESTED}. */
-    EXTENSION_REJECTED
+    EXTENSION_REJECTED,
+    /** A supervisor urged an organization: {@code code}, {@code zh}, {@code en} (its names then); the note is the note. */
+    URGED,
+    /** The clock was paused: {@code reason} (a PauseReason). */
+    PAUSED,
+    /** The clock runs again: {@code reason}, the pause's. */
+    RESUMED
 }

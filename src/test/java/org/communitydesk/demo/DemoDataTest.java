@@ -43,7 +43,8 @@ class DemoDataTest {
 
     @Test
     void theHongAnBlockageWasClosedWithItsRootCause() {
-        String code = given().queryParam("community", "beixinyuan").when().get("/api/tickets").then().statusCode(200)
+        String code = given().queryParam("community", "beixinyuan").queryParam("status", "CLOSED").when().get("/api/tickets")
+                .then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].status", equalTo("CLOSED"))
                 .body("items[0].leadOrganization.code", equalTo("tongda-dredging")).extract().path("items[0].code");
@@ -53,9 +54,9 @@ class DemoDataTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "beixinyuan.staff,   STAFF,      COMMUNITY,     1",
-            "yingbin.supervisor, SUPERVISOR, STREET_OFFICE, 6",
-            "tongda.crew,        CONTRACTOR, ORGANIZATION,  1" })
+            "beixinyuan.staff,   STAFF,      COMMUNITY,     2",
+            "yingbin.supervisor, SUPERVISOR, STREET_OFFICE, 7",
+            "tongda.crew,        CONTRACTOR, ORGANIZATION,  2" })
     void demoUsersSignInWithTheDocumentedPasswordAndSeeTheirScope(String username, String role, String scope,
             int tickets) {
         given().auth().preemptive().basic(username, AccountBootstrap.DEMO_PASSWORD).when().get("/api/me").then()
@@ -73,6 +74,16 @@ class DemoDataTest {
                 .body("items[0].status", equalTo("REPORTED"))
                 .body("items[0].returned.organization.code", equalTo("pingcheng-sanitation"))
                 .body("items[0].returned.reason", equalTo("NEEDS_ANOTHER_AGENCY"));
+    }
+
+    @Test
+    void oneTicketIsPausedForTheResidentAndTheLiftOutageWasUrged() {
+        given().queryParam("paused", "true").when().get("/api/tickets").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].community.code", equalTo("beixinyuan"));
+        String lift = given().queryParam("category", "lift-outage").when().get("/api/tickets").then().statusCode(200)
+                .body("items[0].urgingCount", equalTo(1)).extract().path("items[0].code");
+        given().when().get("/api/tickets/{code}", lift).then()
+                .body("latestUrging.organization.code", equalTo("zhongrui-property"));
     }
 
     @Inject

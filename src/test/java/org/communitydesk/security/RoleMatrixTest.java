@@ -200,6 +200,14 @@ class RoleMatrixTest {
                     token -> Map.of())),
             Map.entry("rejectTicketExtension", rule(Target.EXTENSION_ASKED_TICKET, EnumSet.of(SUPERVISOR, ADMIN),
                     token -> validBodyFor("reject-extension"))),
+            // Supervisors urge (督办) an at-risk or overdue ticket; the matrix's fresh ticket is neither, so an allowed
+            // call answers 409 illegal-transition past the role check (UrgeTicketTest urges an overdue one).
+            Map.entry("urgeTicket", new Rule(List.of(new Case(Target.DISPATCHED_TICKET, EnumSet.of(SUPERVISOR, ADMIN),
+                    false)), token -> Map.of("note", "矩阵测试 " + token), "urn:communitydesk:problem:illegal-transition")),
+            // The offices pause (挂起) and resume; the fresh ticket is not paused, so resume answers 409 past the role check.
+            Map.entry("pauseTicket", rule(Target.DISPATCHED_TICKET, OFFICES, token -> validBodyFor("pause"))),
+            Map.entry("resumeTicket", new Rule(List.of(new Case(Target.DISPATCHED_TICKET, OFFICES, false)),
+                    token -> Map.of(), "urn:communitydesk:problem:illegal-transition")),
             Map.entry("resolveTicket", rule(Target.IN_PROGRESS_TICKET, EnumSet.of(CONTRACTOR, ADMIN),
                     token -> validBodyFor("resolve"))),
             Map.entry("closeTicket", rule(Target.RESOLVED_TICKET, OFFICES, token -> Map.of())),
@@ -419,7 +427,8 @@ class RoleMatrixTest {
         Set<String> tried = outOfScopeCalls().map(arguments -> ((Operation) arguments.get()[0]).operationId())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(tried).contains("getTicket", "listTicketEvents", "addTicketReport", "addTicketNote", "dispatchTicket",
-                "acceptTicket", "returnTicket", "requestTicketExtension", "approveTicketExtension", "rejectTicketExtension", "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
+                "acceptTicket", "returnTicket", "requestTicketExtension", "approveTicketExtension", "rejectTicketExtension", "urgeTicket", "pauseTicket", "resumeTicket",
+                "startTicket", "resolveTicket", "closeTicket", "cancelTicket", "reopenTicket", "recordFollowUpFeedback",
                 "reissueAccessCode", "liftAccessBlocks");
     }
 

@@ -84,6 +84,8 @@ public final class TicketApi {
                     java.time.Instant.now().plus(java.time.Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                     "reason", "需更换管段，配件预计下周到货");
             case "reject-extension" -> Map.of("note", "现有时限足够，请按时办结");
+            case "urge" -> Map.of("note", "已临近时限，请抓紧处理");
+            case "pause" -> Map.of("reason", "WAITING_FOR_RESIDENT");
             default -> Map.of();
         };
     }

@@ -173,7 +173,7 @@ class AcceptTicketTest {
 
         move(code, "accept", Map.of("organizationCode", "tongda-dredging")).then().statusCode(409)
                 .body("type", endsWith(":illegal-transition"))
-                .body("allowedActions", equalTo(List.of("cancel", "dispatch")));
+                .body("allowedActions", equalTo(List.of("cancel", "dispatch", "pause")));
     }
 
     @Test

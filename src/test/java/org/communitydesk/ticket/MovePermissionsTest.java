@@ -9,6 +9,7 @@ import static org.communitydesk.ticket.PlainTickets.caller;
 import static org.communitydesk.ticket.PlainTickets.crewOf;
 
 import java.util.EnumSet;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.communitydesk.common.ForbiddenProblem;
@@ -37,7 +38,10 @@ class MovePermissionsTest {
             Map.entry(TicketAction.RETURN, Set.of(Roles.CONTRACTOR, Roles.ADMIN)),
             Map.entry(TicketAction.REQUEST_EXTENSION, Set.of(Roles.CONTRACTOR, Roles.ADMIN)),
             Map.entry(TicketAction.APPROVE_EXTENSION, Set.of(Roles.SUPERVISOR, Roles.ADMIN)),
-            Map.entry(TicketAction.REJECT_EXTENSION, Set.of(Roles.SUPERVISOR, Roles.ADMIN)));
+            Map.entry(TicketAction.REJECT_EXTENSION, Set.of(Roles.SUPERVISOR, Roles.ADMIN)),
+            Map.entry(TicketAction.URGE, Set.of(Roles.SUPERVISOR, Roles.ADMIN)),
+            Map.entry(TicketAction.PAUSE, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN)),
+            Map.entry(TicketAction.RESUME, Set.of(Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN)));
 
     @ParameterizedTest
     @EnumSource(TicketAction.class)
@@ -64,8 +68,8 @@ class MovePermissionsTest {
                     .containsExactlyInAnyOrder(Roles.SUPERVISOR, Roles.ADMIN);
         }
         Ticket ticket = PlainTickets.dispatched();
-        assertThat(MovePermissions.allowedFor(ticket, STAFF)).containsExactly("cancel");
-        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).containsExactly("cancel", "dispatch");
+        assertThat(MovePermissions.allowedFor(ticket, STAFF)).containsExactly("cancel", "pause");
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR)).containsExactly("cancel", "dispatch", "pause");
         assertThatThrownBy(() -> MovePermissions.check(TicketAction.DISPATCH, ticket, STAFF))
                 .isInstanceOf(ForbiddenProblem.class).hasMessageContaining("street-office supervisor");
     }
@@ -73,14 +77,14 @@ class MovePermissionsTest {
     @Test
     void allowedActionsAreTheStatesMovesThatTheCallerMayMake() {
         Ticket reported = PlainTickets.reported();
-        assertThat(MovePermissions.allowedFor(reported, STAFF)).containsExactly("cancel", "dispatch");
+        assertThat(MovePermissions.allowedFor(reported, STAFF)).containsExactly("cancel", "dispatch", "pause");
         assertThat(MovePermissions.allowedFor(reported, crewOf(TONGDA))).isEmpty();
 
         Ticket dispatched = PlainTickets.dispatched();
         assertThat(MovePermissions.allowedFor(dispatched, crewOf(TONGDA)))
                 .containsExactly("accept", "request-extension", "return", "start");
         assertThat(MovePermissions.allowedFor(dispatched, ADMIN))
-                .containsExactly("accept", "cancel", "dispatch", "request-extension", "return", "start");
+                .containsExactly("accept", "cancel", "dispatch", "pause", "request-extension", "return", "start");
     }
 
     @Test
@@ -114,7 +118,53 @@ class MovePermissionsTest {
                 .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> assertThat(problem.extensions())
                         .containsEntry("currentStatus", TicketStatus.DISPATCHED).containsEntry("attempted", "close")
                         .containsEntry("allowedActions", java.util.List.of("accept", "approve-extension", "cancel",
-                                "dispatch", "reject-extension", "request-extension", "return", "start")));
+                                "dispatch", "pause", "reject-extension", "request-extension", "resume", "return", "start",
+                                "urge")));
+    }
+
+    @Test
+    void urgingIsForSupervisorsWhileTheTicketIsAtRiskOrOverdue() {
+        Ticket ticket = PlainTickets.dispatched();
+        // Due 48 hours after the report; at risk from 80% of that.
+        Instant early = PlainTickets.REPORTED_AT.plusSeconds(3600);
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR, early)).doesNotContain("urge");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.URGE, ticket, SUPERVISOR, early))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(409);
+                    assertThat(problem.detail()).contains("neither at risk nor overdue");
+                });
+
+        Instant atRisk = ticket.atRiskFrom.plusSeconds(1);
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR, atRisk)).contains("urge");
+        assertThat(MovePermissions.allowedFor(ticket, STAFF, atRisk)).doesNotContain("urge");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.URGE, ticket, STAFF, atRisk))
+                .isInstanceOf(ForbiddenProblem.class);
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.URGE, ticket, crewOf(TONGDA), atRisk))
+                .isInstanceOf(ForbiddenProblem.class);
+        MovePermissions.check(TicketAction.URGE, ticket, ADMIN, ticket.dueAt.plusSeconds(1));
+
+        // Paused, its time stands: neither at risk nor overdue, so not urged.
+        ticket.pause(PauseReason.WAITING_FOR_RESIDENT, null, PlainTickets.STAFF, ticket.dueAt.minusSeconds(10));
+        assertThat(MovePermissions.allowedFor(ticket, SUPERVISOR, ticket.dueAt.plusSeconds(1))).doesNotContain("urge")
+                .contains("resume");
+    }
+
+    @Test
+    void pauseOnlyWhileRunningAndResumeOnlyWhilePaused() {
+        Ticket ticket = PlainTickets.reported();
+        assertThat(MovePermissions.allowedFor(ticket, STAFF)).contains("pause").doesNotContain("resume");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.RESUME, ticket, STAFF))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class,
+                        problem -> assertThat(problem.detail()).contains("is not paused"));
+
+        ticket.pause(PauseReason.WAITING_FOR_THIRD_PARTY, "等供电局", PlainTickets.STAFF, PlainTickets.REPORTED_AT.plusSeconds(60));
+
+        assertThat(MovePermissions.allowedFor(ticket, STAFF)).contains("resume").doesNotContain("pause");
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.PAUSE, ticket, STAFF))
+                .isInstanceOfSatisfying(IllegalTransitionProblem.class,
+                        problem -> assertThat(problem.detail()).contains("paused already"));
+        assertThatThrownBy(() -> MovePermissions.check(TicketAction.PAUSE, ticket, crewOf(TONGDA)))
+                .isInstanceOf(ForbiddenProblem.class);
     }
 
     @Test

@@ -9,7 +9,13 @@ import static org.communitydesk.ticket.PlainTickets.STAFF;
 import static org.communitydesk.ticket.PlainTickets.TONGDA;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import org.communitydesk.calendar.TargetUnit;
+import org.communitydesk.calendar.TimeTarget;
+import org.communitydesk.calendar.WorkingClock;
+import org.communitydesk.calendar.WorkingHours;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.ticket.Ticket.AssignmentOrder;
 import org.junit.jupiter.api.Test;
@@ -304,5 +310,108 @@ class TicketAggregateTest {
         assertThatThrownBy(() -> ticket.requestExtension(TONGDA, ticket.dueAt.plusSeconds(60), "x", CREW,
                 ticket.dueAt.plusSeconds(1), ZONE)).isInstanceOf(IllegalTransitionProblem.class);
         assertThat(ticket.extensions()).isEmpty();
+    }
+
+    // --- Pause (挂起) and urging (督办) ---------------------------------------------------------------
+
+    @Test
+    void aPauseStopsTheWallClockOfHourTargetsAndTheFiguresLeaveItOut() {
+        Ticket ticket = PlainTickets.dispatched();
+        Instant due = ticket.dueAt;
+        Instant atRisk = ticket.atRiskFrom;
+        Instant acceptDue = ticket.activeAssignments().get(0).acceptDueAt;
+        Instant pausedAt = REPORTED_AT.plusSeconds(1800);
+        Instant resumedAt = pausedAt.plusSeconds(3 * 3600);
+
+        ticket.pause(PauseReason.WAITING_FOR_RESIDENT, "两次上门无人", STAFF, pausedAt);
+
+        assertThat(ticket.isPaused()).isTrue();
+        assertThat(ticket.isOverdue(due.plusSeconds(60))).isFalse();
+        assertThat(ticket.isAtRisk(atRisk.plusSeconds(60))).isFalse();
+        assertThat(ticket.markOverdue(due.plusSeconds(60))).isFalse();
+        TicketEvent paused = ticket.events.get(ticket.events.size() - 2);
+        assertThat(paused.type).isEqualTo(EventType.PAUSED);
+        assertThat(paused.visibility).isEqualTo(Visibility.PUBLIC);
+        assertThat(paused.note).isNull();
+        TicketEvent comment = ticket.events.get(ticket.events.size() - 1);
+        assertThat(comment.visibility).isEqualTo(Visibility.INTERNAL);
+        assertThat(comment.note).isEqualTo("两次上门无人");
+
+        ticket.resume(STAFF, resumedAt, null);
+
+        assertThat(ticket.isPaused()).isFalse();
+        assertThat(ticket.pausedSeconds).isEqualTo(3 * 3600);
+        assertThat(ticket.dueAt).isEqualTo(due.plusSeconds(3 * 3600));
+        assertThat(ticket.atRiskFrom).isEqualTo(atRisk.plusSeconds(3 * 3600));
+        // The order still to accept keeps the time it had left too (its target counts plain time).
+        assertThat(ticket.activeAssignments().get(0).acceptDueAt).isEqualTo(acceptDue.plusSeconds(3 * 3600));
+        assertThat(ticket.pauses.get(0).resumedAt).isEqualTo(resumedAt);
+        assertThat(ticket.events.get(ticket.events.size() - 1).type).isEqualTo(EventType.RESUMED);
+
+        ticket.start(CREW, resumedAt.plusSeconds(60));
+        ticket.resolve("疏通", null, CREW, REPORTED_AT.plusSeconds(10 * 3600));
+        assertThat(ticket.secondsToResolve).isEqualTo(7 * 3600);
+    }
+
+    @Test
+    void aPauseKeepsTheWorkingTimeLeftOfWorkingTargets() {
+        // Monday 2026-11-30 09:10 in Shanghai; 8 working hours (09:00-12:00, 13:30-17:30) end Tuesday 10:10.
+        WorkingClock clock = new WorkingClock(ZoneId.of("Asia/Shanghai"), WorkingHours.parse("09:00-12:00,13:30-17:30"),
+                Map.of());
+        Ticket ticket = PlainTickets.reported();
+        ticket.category.resolveUnitNormal = TargetUnit.WORKING_HOURS;
+        ticket.category.resolveHoursNormal = 8;
+        ticket.dueBy(REPORTED_AT, clock.due(REPORTED_AT, TimeTarget.workingHours(8)));
+        assertThat(ticket.dueAt).isEqualTo(Instant.parse("2026-12-01T02:10:00Z"));
+
+        // Paused Monday 17:00 with 1 h 40 min of working time left; resumed Wednesday 11:00.
+        Instant pausedAt = Instant.parse("2026-11-30T09:00:00Z");
+        Instant resumedAt = Instant.parse("2026-12-02T03:00:00Z");
+        ticket.pause(PauseReason.WAITING_FOR_THIRD_PARTY, null, STAFF, pausedAt);
+        ticket.resume(STAFF, resumedAt, clock);
+
+        // 11:00-12:00, then 40 minutes after 13:30: Wednesday 14:10.
+        assertThat(ticket.dueAt).isEqualTo(Instant.parse("2026-12-02T06:10:00Z"));
+        assertThat(ticket.pausedSeconds).isEqualTo(42 * 3600);
+        // Not dispatched yet: the dispatch target (plain hours) keeps its wall-clock time left, if it had any.
+        assertThat(ticket.dispatchDueAt).isEqualTo(REPORTED_AT.plusSeconds(4 * 3600));
+    }
+
+    @Test
+    void resolvingOrCancellingAPausedTicketEndsThePause() {
+        Ticket ticket = PlainTickets.dispatched();
+        ticket.start(CREW, REPORTED_AT.plusSeconds(3600));
+        ticket.pause(PauseReason.WAITING_FOR_RESIDENT, null, STAFF, REPORTED_AT.plusSeconds(2 * 3600));
+
+        ticket.resolve("居民开门后已疏通", null, CREW, REPORTED_AT.plusSeconds(5 * 3600));
+
+        assertThat(ticket.isPaused()).isFalse();
+        assertThat(ticket.pausedSeconds).isEqualTo(3 * 3600);
+        assertThat(ticket.secondsToResolve).isEqualTo(2 * 3600);
+        assertThat(ticket.pauses.get(0).resumedAt).isEqualTo(REPORTED_AT.plusSeconds(5 * 3600));
+
+        Ticket other = PlainTickets.reported();
+        other.pause(PauseReason.WAITING_FOR_RESIDENT, null, STAFF, REPORTED_AT.plusSeconds(60));
+        other.cancel(CancelReason.WITHDRAWN, null, STAFF, REPORTED_AT.plusSeconds(120));
+        assertThat(other.isPaused()).isFalse();
+        assertThat(other.pausedSeconds).isEqualTo(60);
+    }
+
+    @Test
+    void anUrgingIsAddressedToTheLeadAndOnTheStaffTimeline() {
+        Ticket ticket = PlainTickets.dispatched();
+        Actor supervisor = new Actor("yingbin.supervisor", "SUPERVISOR");
+
+        TicketUrging urging = ticket.urge("今天务必完成", supervisor, ticket.dueAt.plusSeconds(60));
+
+        assertThat(urging.organization).isSameAs(TONGDA);
+        assertThat(urging.urgedBy).isEqualTo("yingbin.supervisor");
+        assertThat(ticket.urgings()).hasSize(1);
+        assertThat(ticket.status).isEqualTo(TicketStatus.DISPATCHED);
+        TicketEvent event = ticket.events.get(ticket.events.size() - 1);
+        assertThat(event.type).isEqualTo(EventType.URGED);
+        assertThat(event.visibility).isEqualTo(Visibility.INTERNAL);
+        assertThat(event.note).isEqualTo("今天务必完成");
+        assertThat(EventWording.params(event.wordingParams)).containsEntry("code", "tongda-dredging");
     }
 }

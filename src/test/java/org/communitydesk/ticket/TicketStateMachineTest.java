@@ -14,13 +14,16 @@ import static org.communitydesk.ticket.TicketAction.ACCEPT;
 import static org.communitydesk.ticket.TicketAction.CANCEL;
 import static org.communitydesk.ticket.TicketAction.CLOSE;
 import static org.communitydesk.ticket.TicketAction.DISPATCH;
+import static org.communitydesk.ticket.TicketAction.PAUSE;
 import static org.communitydesk.ticket.TicketAction.REOPEN;
 import static org.communitydesk.ticket.TicketAction.RETURN;
 import static org.communitydesk.ticket.TicketAction.RESOLVE;
+import static org.communitydesk.ticket.TicketAction.RESUME;
 import static org.communitydesk.ticket.TicketAction.START;
 import static org.communitydesk.ticket.TicketAction.REQUEST_EXTENSION;
 import static org.communitydesk.ticket.TicketAction.APPROVE_EXTENSION;
 import static org.communitydesk.ticket.TicketAction.REJECT_EXTENSION;
+import static org.communitydesk.ticket.TicketAction.URGE;
 import static org.communitydesk.ticket.TicketStatus.CANCELLED;
 import static org.communitydesk.ticket.TicketStatus.CLOSED;
 import static org.communitydesk.ticket.TicketStatus.DISPATCHED;
@@ -73,14 +76,30 @@ class TicketStateMachineTest {
      * so that an unintended change to the state machine fails here.
      */
     private static final Map<TicketStatus, Map<TicketAction, TicketStatus>> EXPECTED_MOVES = Map.of(
-            REPORTED, Map.of(DISPATCH, DISPATCHED, CANCEL, CANCELLED),
-            DISPATCHED, Map.of(DISPATCH, DISPATCHED, START, IN_PROGRESS, CANCEL, CANCELLED, ACCEPT, DISPATCHED,
-                    RETURN, REPORTED, REQUEST_EXTENSION, DISPATCHED, APPROVE_EXTENSION, DISPATCHED, REJECT_EXTENSION, DISPATCHED),
-            IN_PROGRESS, Map.of(DISPATCH, IN_PROGRESS, RESOLVE, RESOLVED, CANCEL, CANCELLED, ACCEPT, IN_PROGRESS,
-                    REQUEST_EXTENSION, IN_PROGRESS, APPROVE_EXTENSION, IN_PROGRESS, REJECT_EXTENSION, IN_PROGRESS),
+            REPORTED, Map.of(DISPATCH, DISPATCHED, CANCEL, CANCELLED, PAUSE, REPORTED, RESUME, REPORTED),
+            DISPATCHED, Map.ofEntries(Map.entry(DISPATCH, DISPATCHED), Map.entry(START, IN_PROGRESS),
+                    Map.entry(CANCEL, CANCELLED), Map.entry(ACCEPT, DISPATCHED), Map.entry(RETURN, REPORTED),
+                    Map.entry(REQUEST_EXTENSION, DISPATCHED), Map.entry(APPROVE_EXTENSION, DISPATCHED),
+                    Map.entry(REJECT_EXTENSION, DISPATCHED), Map.entry(URGE, DISPATCHED), Map.entry(PAUSE, DISPATCHED),
+                    Map.entry(RESUME, DISPATCHED)),
+            IN_PROGRESS, Map.ofEntries(Map.entry(DISPATCH, IN_PROGRESS), Map.entry(RESOLVE, RESOLVED),
+                    Map.entry(CANCEL, CANCELLED), Map.entry(ACCEPT, IN_PROGRESS),
+                    Map.entry(REQUEST_EXTENSION, IN_PROGRESS), Map.entry(APPROVE_EXTENSION, IN_PROGRESS),
+                    Map.entry(REJECT_EXTENSION, IN_PROGRESS), Map.entry(URGE, IN_PROGRESS), Map.entry(PAUSE, IN_PROGRESS),
+                    Map.entry(RESUME, IN_PROGRESS)),
             RESOLVED, Map.of(CLOSE, CLOSED, REOPEN, DISPATCHED),
             CLOSED, Map.of(REOPEN, DISPATCHED),
             CANCELLED, Map.of());
+
+    /**
+     * Moves whose row condition does not hold on a fresh ticket (urge: not at risk; resume: not paused): the state
+     * allows them, the caller's allowedActions leave them out, and trying one answers 409 with those actions.
+     */
+    private static final java.util.Set<TicketAction> NOT_ON_A_FRESH_TICKET = java.util.EnumSet.of(URGE, RESUME);
+
+    /** Decisions on an extension: offered only while a request waits (the test asks for one before deciding). */
+    private static final java.util.Set<TicketAction> ONLY_WITH_A_REQUEST = java.util.EnumSet.of(APPROVE_EXTENSION,
+            REJECT_EXTENSION);
 
     /** The moves that bring a new ticket into each status. */
     private static final Map<TicketStatus, List<String>> ROUTE_TO = Map.of(
@@ -123,7 +142,9 @@ class TicketStateMachineTest {
     void everyActionFromEveryStatus(TicketStatus status, TicketAction action) {
         String code = ticketIn(status);
         TicketStatus expected = EXPECTED_MOVES.get(status).get(action);
-        if (expected != null) {
+        if (expected != null && NOT_ON_A_FRESH_TICKET.contains(action)) {
+            assertConditionRefuses(code, status, action);
+        } else if (expected != null) {
             assertMoveIsApplied(code, status, action, expected);
         } else {
             assertMoveIsRefused(code, status, action);
@@ -139,13 +160,14 @@ class TicketStateMachineTest {
         int eventsBefore = events(code).size();
         // The ticket has one organization; once it accepted, nothing is left to accept.
         // A reopened ticket was started once: it is not returned any more (MovePermissions' condition on return).
-        // A decision is offered only while a request waits, and no second request then.
-        List<String> allowedAfter = sortedPathNames(EXPECTED_MOVES.get(expected).keySet()).stream()
+        // A decision is offered while a request waits, and no second request then.
+        List<String> allowedAfter = callersMoves(expected).stream()
                 .filter(name -> action != ACCEPT || !name.equals("accept"))
                 .filter(name -> action != REOPEN || !name.equals("return"))
-                .filter(name -> action == REQUEST_EXTENSION
-                        ? !name.equals("request-extension") : !name.endsWith("-extension") || name.equals("request-extension"))
-                .toList();
+                .flatMap(name -> action == REQUEST_EXTENSION && name.equals("request-extension")
+                        ? java.util.stream.Stream.of("approve-extension", "reject-extension") : java.util.stream.Stream.of(name))
+                // Once paused, the clock may be resumed, not paused again.
+                .map(name -> action == PAUSE && name.equals("pause") ? "resume" : name).sorted().toList();
         move(code, action.pathName(), validBodyFor(action.pathName())).then()
                 .statusCode(200)
                 .header("ETag", notNullValue())
@@ -178,6 +200,24 @@ class TicketStateMachineTest {
         assertThat(events(code)).hasSize(eventsBefore);
     }
 
+    private void assertConditionRefuses(String code, TicketStatus status, TicketAction action) {
+        int eventsBefore = events(code).size();
+        move(code, action.pathName(), validBodyFor(action.pathName())).then()
+                .statusCode(409)
+                .header("Content-Type", startsWith(PROBLEM_JSON))
+                .body("type", endsWith(":illegal-transition"))
+                .body("attempted", equalTo(action.pathName()))
+                .body("allowedActions", equalTo(callersMoves(status)));
+        assertThat(events(code)).hasSize(eventsBefore);
+    }
+
+    /** What an administrator may do on a fresh ticket in this state: the state's moves without the conditional ones. */
+    private static List<String> callersMoves(TicketStatus status) {
+        return EXPECTED_MOVES.get(status).keySet().stream().filter(a -> !NOT_ON_A_FRESH_TICKET.contains(a))
+                .filter(a -> !ONLY_WITH_A_REQUEST.contains(a))
+                .map(TicketAction::pathName).sorted().toList();
+    }
+
     /** The event a move writes; a dispatch after the first one records a reassignment. */
     private static EventType expectedEventType(TicketStatus from, TicketAction action) {
         return switch (action) {
@@ -192,6 +232,9 @@ class TicketStateMachineTest {
             case REQUEST_EXTENSION -> EventType.EXTENSION_REQUESTED;
             case APPROVE_EXTENSION -> EventType.EXTENSION_APPROVED;
             case REJECT_EXTENSION -> EventType.EXTENSION_REJECTED;
+            case URGE -> EventType.URGED;
+            case PAUSE -> EventType.PAUSED;
+            case RESUME -> EventType.RESUMED;
         };
     }
 

@@ -219,6 +219,9 @@ class TimelineLanguageTest {
         for (Wording extension : List.of(Wording.EXTENSION_REQUESTED, Wording.EXTENSION_APPROVED, Wording.EXTENSION_REJECTED)) {
             samples.put(extension, EventWording.extension(extension, due, zone));
         }
+        samples.put(Wording.URGED, EventWording.urged(tongda));
+        samples.put(Wording.PAUSED, EventWording.paused(PauseReason.WAITING_FOR_THIRD_PARTY));
+        samples.put(Wording.RESUMED, EventWording.resumed(PauseReason.WAITING_FOR_RESIDENT));
         samples.put(Wording.POSITION_FROM_PHOTO, EventWording.positionFromPhoto(40.0931, 113.2921));
         samples.put(Wording.NOTIFICATION_SENT, EventWording.delivery(true, "SMS", "139****1234", "resident-logged", null));
         samples.put(Wording.NOTIFICATION_FAILED,

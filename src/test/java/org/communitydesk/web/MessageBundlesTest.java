@@ -95,6 +95,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void holdTextsHaveTheSameKeysInBothLanguages() {
+        // web.HoldMessages: urging (督办) and pausing (挂起) on the ticket page and the queue.
+        assertThat(keys("messages/hold_en.properties")).isEqualTo(keys("messages/hold.properties"))
+                .contains("actionUrge", "holdUrged", "actionPause", "holdPaused", "holdResumed", "pausedBadge");
+    }
+
+    @Test
     void mapLabelsHaveTheSameKeysInBothLanguages() {
         // web.MapMessages: the labels of the maps.
         assertThat(keys("messages/map_en.properties")).isEqualTo(keys("messages/map.properties"))
