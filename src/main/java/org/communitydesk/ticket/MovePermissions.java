@@ -98,7 +98,8 @@ public final class MovePermissions {
             row(APPROVE_EXTENSION, ANY, SUPERVISORS, Party.IN_SCOPE, null, new Condition(Ticket::hasPendingExtension,
                     "Ticket %s has no extension request waiting for a decision.")),
             row(REJECT_EXTENSION, ANY, SUPERVISORS, Party.IN_SCOPE, null, new Condition(Ticket::hasPendingExtension,
-                    "Ticket %s has no extension request waiting for a decision."),
+                    "Ticket %s has no extension request waiting for a decision.")),
+            // 督办 and 挂起: a supervisor urges while the ticket is at risk or overdue; the offices pause and resume.
             row(URGE, ANY, SUPERVISORS, Party.IN_SCOPE, null, new Condition(
                     (ticket, now) -> ticket.isAtRiskOrOverdue(now),
                     "Ticket %s is neither at risk nor overdue (or its clock is paused): urging is for tickets past 80%% "
