@@ -22,7 +22,7 @@ class DemoDataTest {
     @Test
     void seedStoriesAreLoadedInSeveralStates() {
         given().queryParam("size", 200).when().get("/api/tickets").then().statusCode(200)
-                .body("total", equalTo(11))
+                .body("total", equalTo(12))
                 .body("items.status", hasItems("REPORTED", "DISPATCHED", "IN_PROGRESS", "RESOLVED", "CLOSED", "CANCELLED"));
     }
 
@@ -93,6 +93,6 @@ class DemoDataTest {
     void demoTicketsGoOnlyIntoADatabaseWithoutTickets() {
         demoData.load();
 
-        given().when().get("/api/tickets").then().statusCode(200).body("total", equalTo(11));
+        given().when().get("/api/tickets").then().statusCode(200).body("total", equalTo(12));
     }
 }
