@@ -216,7 +216,8 @@ public class StatsService {
                 + " sum(case when t.reported_at <= :day1 and t.reported_at > :day3 then 1 else 0 end),"
                 + " sum(case when t.reported_at <= :day3 and t.reported_at > :day7 then 1 else 0 end),"
                 + " sum(case when t.reported_at <= :day7 then 1 else 0 end),"
-                + " sum(case when t.due_at < :now then 1 else 0 end)"
+                // A paused ticket's clock stands (挂起): it is not overdue while it waits.
+                + " sum(case when t.due_at < :now and t.paused_at is null then 1 else 0 end)"
                 + " from ticket t where " + open.sql() + " group by t.status")) {
             byStatus.put(TicketStatus.valueOf((String) row[0]), count(row[1]));
             for (int i = 0; i < 4; i++) {
@@ -380,7 +381,7 @@ public class StatsService {
         for (Object[] row : rows(where, "select t.lead_organization_id, count(*),"
                 + " percentile_cont(0.5) within group (order by t.seconds_to_resolve),"
                 + " sum(t.reopen_count),"
-                + " sum(case when " + OPEN + " and t.due_at < :now then 1 else 0 end)"
+                + " sum(case when " + OPEN + " and t.due_at < :now and t.paused_at is null then 1 else 0 end)"
                 + " from ticket t where " + where.sql() + " group by t.lead_organization_id")) {
             result.add(new OrganizationFigures(names.organization(id(row[0])), count(row[1]), seconds(row[2]),
                     count(row[3]), count(row[4])));
@@ -403,7 +404,7 @@ public class StatsService {
                     .append("select t.code, t.status, t.category_id, t.community_id, t.site_id,")
                     .append(" t.lead_organization_id, t.reported_at, t.due_at, t.id from ticket t where ")
                     .append(where.sql()).append(" and t.status = '").append(open.get(i).name())
-                    .append("' and t.due_at < :now");
+                    .append("' and t.due_at < :now and t.paused_at is null");
         }
         sql.append(") overdue order by due_at, id");
         Query query = where.bind(em.createNativeQuery(sql.toString()));
@@ -448,7 +449,7 @@ public class StatsService {
         Names names = new Names();
         List<PlaceMap.Place> places = new ArrayList<>();
         for (Object[] row : rows(where, "select t.site_id, count(*), sum(case when (t.resolved_at is not null"
-                + " and t.resolved_at > t.due_at) or (" + OPEN + " and t.due_at < :now) then 1 else 0 end)"
+                + " and t.resolved_at > t.due_at) or (" + OPEN + " and t.due_at < :now and t.paused_at is null) then 1 else 0 end)"
                 + " from ticket t where " + where.sql() + " group by t.site_id")) {
             Site site = names.siteEntity(id(row[0]));
             places.add(new PlaceMap.Place(site, count(row[1]), count(row[2]), troublesAt(site.code, hotspots)));
