@@ -898,10 +898,12 @@ public class Ticket extends IdentityEntity {
         if (dispatchedAt == null) {
             dispatchDueAt = keepTimeLeft(dispatchDueAt, stoppedAt, at, sla.toDispatch(), clock);
         }
+        // Acceptance targets count in the category's unit (TicketService.acceptanceDueAt); only the unit matters here.
+        TimeTarget toAccept = category.acceptanceTargetUnit == TargetUnit.WORKING_HOURS ? TimeTarget.workingHours(1)
+                : TimeTarget.hours(1);
         for (Assignment assignment : activeAssignments()) {
             if (assignment.awaitsAcceptance()) {
-                // Acceptance targets are plain minutes (TicketService.acceptanceDueAt): wall-clock time.
-                assignment.acceptDueAt = keepTimeLeft(assignment.acceptDueAt, stoppedAt, at, TimeTarget.hours(1), clock);
+                assignment.acceptDueAt = keepTimeLeft(assignment.acceptDueAt, stoppedAt, at, toAccept, clock);
             }
         }
         if (atRiskMarkedAt != null && atRiskFrom != null && atRiskFrom.isAfter(at)) {

@@ -42,6 +42,7 @@ final class PlainTickets {
         category.dispatchHoursNormal = 4;
         category.resolveHoursNormal = 48;
         category.acceptanceTargetMinutes = 60;
+        category.acceptanceTargetUnit = org.communitydesk.calendar.TargetUnit.HOURS;
         var intake = new Ticket.Intake(category, null, Channel.PHONE, "2号楼污水管道外溢", new Reporter("王女士", null),
                 community, null, "2号楼", null, null);
         // Wall-clock targets only: the category's units are all HOURS, so no calendar is needed.
