@@ -48,7 +48,9 @@ class ConsoleScopeTest {
     enum State {
         REPORTED(), DISPATCHED("dispatch"), IN_PROGRESS("dispatch", "start"), RESOLVED("dispatch", "start", "resolve"),
         /** Dispatched, with an extension request waiting for the supervisor. */
-        EXTENSION_ASKED("dispatch", "request-extension");
+        EXTENSION_ASKED("dispatch", "request-extension"),
+        /** Dispatched, its clock paused (挂起). */
+        PAUSED("dispatch", "pause");
 
         final String[] walk;
 
@@ -71,6 +73,11 @@ class ConsoleScopeTest {
                             .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(), "reason", "配件未到"))),
             Map.entry("approve-extension", new Form(State.EXTENSION_ASKED, Map.of())),
             Map.entry("reject-extension", new Form(State.EXTENSION_ASKED, Map.of("note", "时限足够"))),
+            // Urging needs a ticket at risk or overdue (UrgeTicketTest moves the clock); on a fresh one the scope
+            // check is passed and the condition refuses, which is what this test needs to tell apart.
+            Map.entry("urge", new Form(State.DISPATCHED, Map.of("note", "请加快办理"))),
+            Map.entry("pause", new Form(State.DISPATCHED, Map.of("reason", "WAITING_FOR_RESIDENT", "comment", "无人开门"))),
+            Map.entry("resume", new Form(State.PAUSED, Map.of())),
             Map.entry("resolve", new Form(State.IN_PROGRESS, Map.of("resolution", "疏通完毕", "rootCause", "油污结块"))),
             Map.entry("close", new Form(State.RESOLVED, Map.of("confirm", "yes"))),
             Map.entry("cancel", new Form(State.DISPATCHED, Map.of("reason", "WITHDRAWN", "confirm", "yes"))),
@@ -86,6 +93,9 @@ class ConsoleScopeTest {
      * PhotoPagesTest tries that); here they show only that the scope refuses them and lets them through.
      */
     static final java.util.Set<String> EFFECT_TRIED_ELSEWHERE = java.util.Set.of("photo-position");
+
+    /** Forms that a fresh ticket in scope refuses by their move's condition (409), past the scope check. */
+    static final java.util.Set<String> REFUSED_BY_CONDITION_IN_SCOPE = java.util.Set.of("urge");
 
     /** The title of the not-found page (msg.properties: ticketMissingTitle). */
     static final String MISSING = "找不到工单";
@@ -134,6 +144,11 @@ class ConsoleScopeTest {
 
         // The same form from the same role in scope does change the ticket: only the scope refused it.
         Response done = post(insider(role), code, form);
+        if (REFUSED_BY_CONDITION_IN_SCOPE.contains(form)) {
+            assertThat(message(insider(role), done, code).key()).as("%s as %s in scope", form, role)
+                    .isNotEqualTo("flashNotFound");
+            return;
+        }
         assertThat(message(insider(role), done, code).error()).as("%s as %s in scope", form, role).isFalse();
         if (!EFFECT_TRIED_ELSEWHERE.contains(form)) {
             assertThat(snapshot(code)).isNotEqualTo(before);
