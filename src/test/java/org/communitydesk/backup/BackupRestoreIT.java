@@ -72,7 +72,7 @@ class BackupRestoreIT {
             photoBefore = service.uploadPhoto(photographed, TestPhotos.jpeg(1));
             photoBeforeBytes = service.bytes("/api/photos/" + photoBefore);
             atBackup = snapshot(service);
-            assertThat(atBackup.tickets()).as("demo tickets").hasSize(10);
+            assertThat(atBackup.tickets()).as("demo tickets").hasSize(12);
             assertThat(atBackup.users().findValuesAsText("username")).contains("admin", "beixinyuan.staff");
 
             HttpResponse<String> answer = service.send("POST", "/api/admin/backup", java.util.Map.of());

@@ -61,7 +61,7 @@ class AcceptTicketTest {
         String code = dispatchedToTwo();
         User crew = TestUsers.contractor("accept-lead", "datong-sewage");
         crew.request().when().get("/api/tickets/{code}", code).then().statusCode(200)
-                .body("allowedActions", equalTo(List.of("accept", "return", "start")))
+                .body("allowedActions", equalTo(List.of("accept", "request-extension", "return", "start")))
                 // The sewage-overflow target is 30 minutes (V24).
                 .body("assignments.find { it.organization.code == 'datong-sewage' }.acceptDueAt",
                         equalTo(dispatched.plus(Duration.ofMinutes(30)).toString()));
@@ -70,7 +70,7 @@ class AcceptTicketTest {
         accept(crew, code, null).then().statusCode(200)
                 .header("ETag", notNullValue())
                 .body("status", equalTo("DISPATCHED"))
-                .body("allowedActions", equalTo(List.of("return", "start")))
+                .body("allowedActions", equalTo(List.of("request-extension", "return", "start")))
                 .body("assignments.find { it.organization.code == 'datong-sewage' }.acceptedAt",
                         equalTo(dispatched.plusSeconds(12 * 60).toString()))
                 .body("assignments.find { it.organization.code == 'datong-sewage' }.acceptedBy", equalTo(crew.username()))
@@ -111,7 +111,7 @@ class AcceptTicketTest {
                 .body("type", endsWith(":illegal-transition"))
                 .body("attempted", equalTo("accept"))
                 .body("currentStatus", equalTo("DISPATCHED"))
-                .body("allowedActions", equalTo(List.of("return", "start")));
+                .body("allowedActions", equalTo(List.of("request-extension", "return", "start")));
         // The administrator recording the same organization's acceptance again: refused as well.
         move(code, "accept", Map.of("organizationCode", "datong-sewage")).then().statusCode(409)
                 .body("type", endsWith(":illegal-transition"));
