@@ -179,7 +179,7 @@ public final class MovePermissions {
                 case LEAD_ORGANIZATION -> throw new ForbiddenProblem("Only the organization that leads the work on ticket "
                         + ticket.code + " may do this.");
                 case OWN_ASSIGNMENT -> throw new IllegalTransitionProblem(ticket.code, ticket.status, action.pathName(),
-                        allowedFor(ticket, caller), "Ticket " + ticket.code + " has no order left for you to accept: "
+                        allowedFor(ticket, caller, now), "Ticket " + ticket.code + " has no order left for you to accept: "
                                 + (organizationOf(caller) != null ? "your organization accepted it already."
                                         : "every organization dispatched to it accepted already."));
                 default -> throw new ForbiddenProblem(ROLE_REFUSAL);
