@@ -60,7 +60,7 @@ class TwoInstancesIT {
     /** Every demo user's password, the administrator's too when demo data creates it. */
     static final String PASSWORD = AccountBootstrap.DEMO_PASSWORD;
     /** The Datong seed stories of demo.DemoData. */
-    static final int DEMO_TICKETS = 10;
+    static final int DEMO_TICKETS = 12;
     /** security.SignInThrottle.FREE_FROM_ADDRESS: wrong passwords from one address before it waits on that name. */
     static final int FREE_FAILURES = 3;
     /**
