@@ -28,9 +28,12 @@ class LogPrivacyIT {
     private static final Pattern CALLER_NAME = Pattern.compile("\\p{IsHan}(女士|先生|大爷|大妈|阿姨|师傅)");
     /** A mainland mobile number, such as the demo callers' 13903520001 and the tests' 13900000000. */
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
-    /** A resident's access code (ticket.AccessCodes' alphabet, 8 characters), when it holds a digit and a letter. */
+    /**
+     * A resident's access code (ticket.AccessCodes' alphabet, 8 characters), when it holds a digit and a letter. Not
+     * after an underscore: an Open311 key's logged prefix (cd311_M3Y6JJTT) can be spelt from the same alphabet.
+     */
     private static final Pattern ACCESS_CODE = Pattern.compile(
-            "(?<![A-Za-z0-9])(?=[ACDEFGHJKMNPQRTUWXY34679]{0,7}[34679])(?=[ACDEFGHJKMNPQRTUWXY34679]{0,7}[A-Z])"
+            "(?<![A-Za-z0-9_])(?=[ACDEFGHJKMNPQRTUWXY34679]{0,7}[34679])(?=[ACDEFGHJKMNPQRTUWXY34679]{0,7}[A-Z])"
                     + "[ACDEFGHJKMNPQRTUWXY34679]{8}(?![A-Za-z0-9])");
     /** A whole Open311 API key; its prefix (cd311_ and 8 characters) names it and may be logged. */
     private static final Pattern API_KEY = Pattern.compile("cd311_[A-Za-z0-9_-]{9,}");
@@ -72,6 +75,7 @@ class LogPrivacyIT {
         assertThat(PHONE.matcher("CD-2026-000011 at 1733100000123").find()).isFalse();
         assertThat(ACCESS_CODE.matcher("code K7MQ3XTA issued").find()).isTrue();
         assertThat(ACCESS_CODE.matcher("status DISPATCHED, REPORTED, ACCEPTED").find()).isFalse();
+        assertThat(ACCESS_CODE.matcher("Open311 key cd311_M3Y6JJTT issued by admin").find()).isFalse();
         assertThat(API_KEY.matcher("key cd311_Xq3vT9aBcdEFgh12").find()).isTrue();
         assertThat(API_KEY.matcher("key cd311_Xq3vT9aB of 平城区 revoked").find()).isFalse();
     }
