@@ -49,6 +49,11 @@ public interface NotificationTexts {
     String supervisorReturned(String code, String category, String place, String organization, String reason,
             String link);
 
+    /** An order this organization returned (退单) is now accepted by the organization that leads it instead. */
+    @Message
+    String organizationReturnedAcceptedElsewhere(String code, String category, String place, String organization,
+            String link);
+
     @Message
     String callerLine(String name, String phone);
 

@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
  * once), dispatched, resolved (with the feedback request and its 7-day window), reopened, closed automatically.</li>
  * <li>Organization (its registered targets): dispatched to you; at risk (the escalation job's mark); urged by a
  * supervisor (督办; the note stays in the console); overdue ({@link OverdueNotices}); the decision on its extension
- * request.</li>
+ * request; an order it returned (退单) accepted by the organization that now leads it.</li>
  * <li>Supervisors (the street office's targets): the resident says it is not resolved; overdue; an order returned
  * (退单) by its lead organization; an extension request to decide.</li>
  * </ul>
@@ -104,6 +104,7 @@ public class Outbox {
                             newKey(), false);
                 }
             }
+            case ACCEPTED -> toOrganizationsThatReturned(ticket, at, texts);
             case AT_RISK -> {
                 if (ticket.leadOrganization != null) {
                     toTargets(ticket, Audience.ORGANIZATION, ticket.leadOrganization.code, "organization-at-risk",
@@ -145,6 +146,28 @@ public class Outbox {
             default -> {
                 // Other events tell nobody outside.
             }
+        }
+    }
+
+    /**
+     * The lead's acceptance of an order that other organizations returned (退单) tells each of them that the order is
+     * taken on, so that nobody keeps it on their list. A supporting organization's acceptance tells nobody.
+     */
+    private void toOrganizationsThatReturned(Ticket ticket, Instant at, NotificationTexts texts) {
+        Organization lead = ticket.leadOrganization;
+        boolean leadAcceptedNow = lead != null && ticket.activeAssignments().stream()
+                .anyMatch(a -> a.role == AssignmentRole.LEAD && at.equals(a.acceptedAt));
+        if (!leadAcceptedNow) {
+            return;
+        }
+        for (Organization returned : ticket.organizationsThatReturned()) {
+            if (returned.id.equals(lead.id)) {
+                continue;
+            }
+            toTargets(ticket, Audience.ORGANIZATION, returned.code, "organization-returned-accepted-elsewhere",
+                    texts.organizationReturnedAcceptedElsewhere(ticket.code, category(ticket), place(ticket),
+                            english() ? lead.nameEn : lead.nameZh, consoleLink(ticket)),
+                    at, newKey(), false);
         }
     }
 

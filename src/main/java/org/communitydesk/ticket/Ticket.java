@@ -452,6 +452,11 @@ public class Ticket extends IdentityEntity {
         return returns.get(returns.size() - 1);
     }
 
+    /** The organizations that returned an order of this ticket (退单), each once, in the order of their first return. */
+    public List<Organization> organizationsThatReturned() {
+        return returns.stream().map(r -> r.organization).distinct().toList();
+    }
+
     /** Returned (退单) and waiting in REPORTED to be dispatched again or cancelled. */
     public boolean isReturned() {
         return returnedAt != null && status == TicketStatus.REPORTED;

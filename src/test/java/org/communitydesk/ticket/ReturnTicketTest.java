@@ -255,6 +255,50 @@ class ReturnTicketTest {
     }
 
     @Test
+    void theOrganizationThatReturnedHearsWhenTheNewLeadAcceptsIt() {
+        Issued ticket = sentToTheSanitationCentre();
+        // This test's own robots, for the centre that returns and the team that then leads.
+        String centre = "http://127.0.0.1:9/centre-" + ticket.code();
+        String team = "http://127.0.0.1:9/team-" + ticket.code();
+        List<Long> robots = QuarkusTransaction.requiringNew().call(() -> {
+            NotificationTarget returning = new NotificationTarget(Audience.ORGANIZATION, "pingcheng-sanitation",
+                    ChannelKind.WECOM, centre, null, false);
+            NotificationTarget leading = new NotificationTarget(Audience.ORGANIZATION, "yingbin-enforcement",
+                    ChannelKind.DINGTALK, team, null, false);
+            returning.persist();
+            leading.persist();
+            return List.of(returning.id, leading.id);
+        });
+        try {
+            move(ticket.code(), "return", body("NEEDS_ANOTHER_AGENCY")).then().statusCode(200);
+            move(ticket.code(), "dispatch", dispatchBody("yingbin-enforcement", "pingcheng-sanitation")).then()
+                    .statusCode(200);
+            // Dispatched again, with the centre supporting: nobody is told yet that the order is taken on.
+            assertThat(told(ticket.code(), centre)).isEmpty();
+
+            // The centre accepts its supporting part: still nothing, the order is not yet taken on by its lead.
+            TestUsers.contractor("return-support", "pingcheng-sanitation").request().contentType(ContentType.JSON)
+                    .body(Map.of()).when().post("/api/tickets/{code}/accept", ticket.code()).then().statusCode(200);
+            assertThat(told(ticket.code(), centre)).isEmpty();
+
+            TestUsers.contractor("return-accepts", "yingbin-enforcement").request().contentType(ContentType.JSON)
+                    .body(Map.of()).when().post("/api/tickets/{code}/accept", ticket.code()).then().statusCode(200);
+            List<Notification> centreTold = told(ticket.code(), centre);
+            assertThat(centreTold).hasSize(1);
+            assertThat(centreTold.get(0).body).contains(ticket.code(), "迎宾街道综合行政执法队", "退回", "无需再处理");
+            // The new lead is not told of its own acceptance.
+            assertThat(told(ticket.code(), team)).isEmpty();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> robots.forEach(id -> NotificationTarget.deleteById(id)));
+        }
+    }
+
+    private static List<Notification> told(String code, String recipient) {
+        return QuarkusTransaction.requiringNew().call(() -> Notification.list("ticketCode = ?1 and kind = ?2 and recipient = ?3",
+                code, "organization-returned-accepted-elsewhere", recipient));
+    }
+
+    @Test
     void theOfficeMayCancelAReturnedTicket() {
         Issued ticket = sentToTheSanitationCentre();
         move(ticket.code(), "return", body("DUPLICATE")).then().statusCode(200);
