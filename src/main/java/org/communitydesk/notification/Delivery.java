@@ -8,7 +8,10 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +24,7 @@ import org.jboss.logging.Logger;
 /**
  * Sends the outbox. Every instance runs it; a claim ({@code SELECT ... FOR UPDATE SKIP LOCKED}, then the claimed
  * rows' next attempt pushed {@code claim-timeout} ahead, in one short transaction) gives each due message to one
- * sender. The message is sent outside any transaction and its result recorded in another. An instance killed
+ * sender. The messages are sent outside any transaction and their results recorded in another. An instance killed
  * between the claim and the record leaves its messages due again after the claim timeout: at least once, and
  * receivers drop repeats by the idempotency key.
  */
@@ -48,19 +51,32 @@ public class Delivery {
 
     private volatile ExecutorService senders;
 
-    /** Sends every message due now, up to {@code parallel-sends} at a time; returns how many were sent. */
+    /**
+     * Sends every message due now, up to {@code parallel-sends} at a time; returns how many were sent. Each claimed
+     * batch's results are recorded in one transaction: on H2 every commit waits for the disk, and a commit per message
+     * would take as many commits from intake as intake itself makes.
+     */
     public long deliverDue() {
         long sent = 0;
         for (int i = 0; i < MAX_CLAIMS_PER_RUN; i++) {
             String holder = instance + "#" + UUID.randomUUID().toString().substring(0, 8);
             List<Outgoing> claimed = QuarkusTransaction.requiringNew().call(() -> claim(holder));
-            List<Future<Boolean>> results = new ArrayList<>(claimed.size());
+            List<Future<String>> sends = new ArrayList<>(claimed.size());
             for (Outgoing message : claimed) {
-                results.add(senders().submit(() -> deliver(message, holder)));
+                sends.add(senders().submit(() -> send(message)));
             }
-            for (Future<Boolean> result : results) {
-                if (waitFor(result)) {
-                    sent++;
+            Map<Outgoing, String> failures = new LinkedHashMap<>();
+            for (int m = 0; m < claimed.size(); m++) {
+                failures.put(claimed.get(m), waitFor(sends.get(m)));
+            }
+            if (!failures.isEmpty()) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> failures.forEach(this::record));
+                    sent += failures.values().stream().filter(Objects::isNull).count();
+                } catch (RuntimeException e) {
+                    // The messages stay claimed: due again after the claim timeout, they go out again (at least once).
+                    LOG.errorf(e, "The results of %d notifications could not be recorded; they will be sent again after "
+                            + "%s. Check that the database is reachable.", failures.size(), config.claimTimeout());
                 }
             }
             if (claimed.size() < config.batch()) {
@@ -70,15 +86,15 @@ public class Delivery {
         return sent;
     }
 
-    private static boolean waitFor(Future<Boolean> result) {
+    /** The send's error, or null when it was sent. */
+    private static String waitFor(Future<String> send) {
         try {
-            return result.get();
+            return send.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "Interrupted while sending";
         } catch (ExecutionException e) {
-            LOG.errorf(e.getCause(), "A notification could not be sent or recorded; it goes out again after its claim runs out.");
-            return false;
+            return "Unexpected " + e.getCause();
         }
     }
 
@@ -118,8 +134,8 @@ public class Delivery {
             return List.of();
         }
         List<Outgoing> claimed = new ArrayList<>(ids.size());
-        for (Number id : ids) {
-            Notification message = Notification.findById(id.longValue());
+        List<Long> locked = ids.stream().map(Number::longValue).toList();
+        for (Notification message : Notification.<Notification>list("id in ?1 order by nextAttemptAt, id", locked)) {
             message.claim(holder, now, config.claimTimeout());
             claimed.add(new Outgoing(message.id, message.idempotencyKey, message.ticketCode, message.kind,
                     message.channel, message.recipient, message.secret, message.textToSend(), message.attempts,
@@ -128,28 +144,19 @@ public class Delivery {
         return claimed;
     }
 
-    private boolean deliver(Outgoing message, String holder) {
-        String error = null;
+    /** Sends one message outside any transaction; returns its error, or null when it was sent. */
+    private String send(Outgoing message) {
         try {
             channels.send(message);
+            return null;
         } catch (DeliveryFailure e) {
-            error = e.getMessage();
+            return e.getMessage();
         } catch (RuntimeException e) {
-            error = "Unexpected " + e;
+            return "Unexpected " + e;
         }
-        String failure = error;
-        try {
-            QuarkusTransaction.requiringNew().run(() -> record(message, holder, failure));
-        } catch (RuntimeException e) {
-            // The message stays claimed: it is due again after the claim timeout and goes out again (at least once).
-            LOG.errorf(e, "Notification %d (%s): its result could not be recorded; it will be sent again after %s. "
-                    + "Check that the database is reachable.", message.id(), message.kind(), config.claimTimeout());
-            return false;
-        }
-        return failure == null;
     }
 
-    private void record(Outgoing message, String holder, String error) {
+    private void record(Outgoing message, String error) {
         Notification row = Notification.findById(message.id());
         if (row == null || row.state != NotificationState.PENDING) {
             return;
