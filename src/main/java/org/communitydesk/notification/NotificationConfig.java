@@ -20,11 +20,11 @@ public interface NotificationConfig {
     String overdueEvery();
 
     /** Messages one instance sends at the same time (each waits for its channel's answer). */
-    @WithDefault("8")
+    @WithDefault("32")
     int parallelSends();
 
     /** Messages one claim takes. */
-    @WithDefault("50")
+    @WithDefault("100")
     int batch();
 
     /**
