@@ -65,18 +65,19 @@ public class Delivery {
             for (Outgoing message : claimed) {
                 sends.add(senders().submit(() -> send(message)));
             }
-            Map<Outgoing, String> failures = new LinkedHashMap<>();
+            // Each message with its error, null when it was sent.
+            Map<Outgoing, String> results = new LinkedHashMap<>();
             for (int m = 0; m < claimed.size(); m++) {
-                failures.put(claimed.get(m), waitFor(sends.get(m)));
+                results.put(claimed.get(m), waitFor(sends.get(m)));
             }
-            if (!failures.isEmpty()) {
+            if (!results.isEmpty()) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> failures.forEach(this::record));
-                    sent += failures.values().stream().filter(Objects::isNull).count();
+                    QuarkusTransaction.requiringNew().run(() -> results.forEach(this::record));
+                    sent += results.values().stream().filter(Objects::isNull).count();
                 } catch (RuntimeException e) {
                     // The messages stay claimed: due again after the claim timeout, they go out again (at least once).
                     LOG.errorf(e, "The results of %d notifications could not be recorded; they will be sent again after "
-                            + "%s. Check that the database is reachable.", failures.size(), config.claimTimeout());
+                            + "%s. Check that the database is reachable.", results.size(), config.claimTimeout());
                 }
             }
             if (claimed.size() < config.batch()) {
