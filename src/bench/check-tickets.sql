@@ -62,7 +62,9 @@ SELECT item, n FROM (
            OR (f.resolved AND f.resolved_at <> t.resolved_at) OR (NOT f.resolved AND t.reopen_count = 0)
     UNION ALL SELECT 30, 'broken: ticket without its REPORTED event', COUNT(*) FROM ticket t
         WHERE NOT EXISTS (SELECT 1 FROM ticket_event e WHERE e.ticket_id = t.id AND e.type = 'REPORTED')
-    UNION ALL SELECT 31, 'broken: ticket_tally rows that differ from counting', COUNT(*) FROM ticket_tally x
+    UNION ALL SELECT 31, 'broken: ticket_tally rows that differ from counting', COUNT(*) FROM
+        (SELECT community_id, category_id, status, SUM(tickets) AS tickets FROM ticket_tally
+         GROUP BY community_id, category_id, status) x
         LEFT JOIN (SELECT community_id, category_id, status, COUNT(*) AS n FROM ticket
                    GROUP BY community_id, category_id, status) c
           ON c.community_id = x.community_id AND c.category_id = x.category_id AND c.status = x.status

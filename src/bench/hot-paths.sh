@@ -54,7 +54,7 @@ now_ms() { date +%s%3N; }
 start() {
     local env=(COMMUNITYDESK_DEMO_ENABLED=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT")
     case "$DB" in
-        h2) env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/data/communitydesk;WRITE_DELAY=0;LOCK_TIMEOUT=10000") ;;
+        h2) env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/data/communitydesk;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64") ;;
         postgresql) env+=(QUARKUS_PROFILE=postgresql QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$pg_db") ;;
     esac
     began=$(now_ms)

@@ -37,7 +37,7 @@ cleanup() {
 trap cleanup EXIT
 
 case "$DB" in
-    h2) build=(); env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/data/communitydesk;WRITE_DELAY=0;LOCK_TIMEOUT=10000") ;;
+    h2) build=(); env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/data/communitydesk;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64") ;;
     postgresql) build=(-Dquarkus.profile=postgresql); pg_db=communitydesk_notify_$$
         psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $pg_db" postgres > /dev/null
         env=(QUARKUS_PROFILE=postgresql QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$pg_db") ;;

@@ -559,10 +559,12 @@ public class TicketService {
         params.put("from", at.minus(DUPLICATE_WINDOW));
         params.put("to", at.plus(DUPLICATE_WINDOW));
         params.put("id", excludedId);
-        // The ten newest only: a busy compound can have hundreds of open calls in 72 hours.
+        // The ten newest only: a busy compound can have hundreds of open calls in 72 hours. Site and category
+        // lead the order, constant as they are, so that H2 reads ix_ticket_site_category (V33) in its order and
+        // stops after ten instead of sorting every call of the 72 hours.
         List<Ticket> candidates = Ticket.<Ticket>find("from Ticket c where c.site = :site and c.category = :category "
                 + "and c.reportedAt >= :from and c.reportedAt <= :to and c.status in " + TicketStatus.OPEN_STATES_JPQL + " and c.id <> :id"
-                + (inScope == null ? "" : " and " + inScope) + " order by c.reportedAt desc, c.id desc", params).page(0, 10).list();
+                + (inScope == null ? "" : " and " + inScope) + " order by c.site.id, c.category.id, c.reportedAt desc, c.id desc", params).page(0, 10).list();
         return candidates.stream()
                 .map(c -> new TicketRef(c.code, c.status, c.reportedAt, c.addressDetail)).toList();
     }

@@ -13,9 +13,15 @@ import org.h2.api.Trigger;
 
 /**
  * H2's side of {@code ticket_tally} (V9): for each ticket row written, one less in its old community, category
- * and status and one more in the new. PostgreSQL runs the same rules in PL/pgSQL (db/postgresql/V9.1).
+ * and status and one more in the new, in the ticket's stripe (V33). PostgreSQL runs the same rules in PL/pgSQL
+ * (db/postgresql/V33.1).
  */
 public class TicketTallyTrigger implements Trigger {
+
+    /** As many as V33's check allows: a ticket counts in stripe {@code id % STRIPES}, all its life. */
+    static final int STRIPES = 16;
+
+    private static final String DUPLICATE_KEY = "23505";
 
     /** One row of ticket_tally; the order is the key's, in which both databases lock the rows. */
     record Cell(long streetOfficeId, long communityId, long categoryId, String status) {
@@ -23,6 +29,7 @@ public class TicketTallyTrigger implements Trigger {
                 .thenComparingLong(Cell::categoryId).thenComparing(Cell::status);
     }
 
+    private int id;
     private int streetOffice;
     private int community;
     private int category;
@@ -38,6 +45,7 @@ public class TicketTallyTrigger implements Trigger {
                         columns.getInt("ORDINAL_POSITION") - 1);
             }
         }
+        id = position(positions, "id");
         streetOffice = position(positions, "street_office_id");
         community = position(positions, "community_id");
         category = position(positions, "category_id");
@@ -51,16 +59,17 @@ public class TicketTallyTrigger implements Trigger {
         if (Objects.equals(before, after)) {
             return;
         }
+        int stripe = (int) (((Number) (newRow == null ? oldRow : newRow)[id]).longValue() % STRIPES);
         if (before != null && after != null && Cell.KEY_ORDER.compare(after, before) < 0) {
-            count(connection, after, 1);
-            count(connection, before, -1);
+            count(connection, after, stripe, 1);
+            count(connection, before, stripe, -1);
             return;
         }
         if (before != null) {
-            count(connection, before, -1);
+            count(connection, before, stripe, -1);
         }
         if (after != null) {
-            count(connection, after, 1);
+            count(connection, after, stripe, 1);
         }
     }
 
@@ -69,25 +78,36 @@ public class TicketTallyTrigger implements Trigger {
                 ((Number) row[category]).longValue(), (String) row[status]);
     }
 
-    private static void count(Connection connection, Cell cell, int change) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE ticket_tally SET tickets = tickets + ?"
-                + " WHERE community_id = ? AND category_id = ? AND status = ?")) {
-            update.setInt(1, change);
-            update.setLong(2, cell.communityId());
-            update.setLong(3, cell.categoryId());
-            update.setString(4, cell.status());
-            if (update.executeUpdate() > 0) {
-                return;
-            }
+    private static void count(Connection connection, Cell cell, int stripe, int change) throws SQLException {
+        if (update(connection, cell, stripe, change)) {
+            return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket_tally"
-                + " (street_office_id, community_id, category_id, status, tickets) VALUES (?, ?, ?, ?, ?)")) {
+                + " (street_office_id, community_id, category_id, status, stripe, tickets) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, cell.streetOfficeId());
             insert.setLong(2, cell.communityId());
             insert.setLong(3, cell.categoryId());
             insert.setString(4, cell.status());
-            insert.setInt(5, change);
+            insert.setInt(5, stripe);
+            insert.setInt(6, change);
             insert.executeUpdate();
+        } catch (SQLException e) {
+            // Another transaction added the row first (it waited for that one to end): count in it.
+            if (!DUPLICATE_KEY.equals(e.getSQLState()) || !update(connection, cell, stripe, change)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean update(Connection connection, Cell cell, int stripe, int change) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE ticket_tally SET tickets = tickets + ?"
+                + " WHERE community_id = ? AND category_id = ? AND status = ? AND stripe = ?")) {
+            update.setInt(1, change);
+            update.setLong(2, cell.communityId());
+            update.setLong(3, cell.categoryId());
+            update.setString(4, cell.status());
+            update.setInt(5, stripe);
+            return update.executeUpdate() > 0;
         }
     }
 

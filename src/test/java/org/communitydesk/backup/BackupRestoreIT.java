@@ -196,7 +196,7 @@ class BackupRestoreIT {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"));
+                    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"));
             command.addAll(List.of(properties));
             command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
