@@ -29,6 +29,11 @@ public class TicketTallyTrigger implements Trigger {
                 .thenComparingLong(Cell::categoryId).thenComparing(Cell::status);
     }
 
+    /**
+     * Whether ticket_tally has its stripes yet. Migrations before V33 that move tickets run this class against the
+     * old table; db/h2/V33.1 creates the trigger anew after V33, so that it looks again.
+     */
+    private boolean striped;
     private int id;
     private int streetOffice;
     private int community;
@@ -38,13 +43,8 @@ public class TicketTallyTrigger implements Trigger {
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
-        Map<String, Integer> positions = new HashMap<>();
-        try (ResultSet columns = connection.getMetaData().getColumns(null, schema, table, null)) {
-            while (columns.next()) {
-                positions.put(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                        columns.getInt("ORDINAL_POSITION") - 1);
-            }
-        }
+        Map<String, Integer> positions = columns(connection, schema, table);
+        striped = columns(connection, schema, "TICKET_TALLY").containsKey("stripe");
         id = position(positions, "id");
         streetOffice = position(positions, "street_office_id");
         community = position(positions, "community_id");
@@ -59,7 +59,7 @@ public class TicketTallyTrigger implements Trigger {
         if (Objects.equals(before, after)) {
             return;
         }
-        int stripe = (int) (((Number) (newRow == null ? oldRow : newRow)[id]).longValue() % STRIPES);
+        Integer stripe = striped ? (int) (((Number) (newRow == null ? oldRow : newRow)[id]).longValue() % STRIPES) : null;
         if (before != null && after != null && Cell.KEY_ORDER.compare(after, before) < 0) {
             count(connection, after, stripe, 1);
             count(connection, before, stripe, -1);
@@ -78,18 +78,24 @@ public class TicketTallyTrigger implements Trigger {
                 ((Number) row[category]).longValue(), (String) row[status]);
     }
 
-    private static void count(Connection connection, Cell cell, int stripe, int change) throws SQLException {
+    /** One more or one less in the cell's row of the stripe (or, before V33, in the cell's only row). */
+    private static void count(Connection connection, Cell cell, Integer stripe, int change) throws SQLException {
         if (update(connection, cell, stripe, change)) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket_tally"
-                + " (street_office_id, community_id, category_id, status, stripe, tickets) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(stripe == null
+                ? "INSERT INTO ticket_tally (street_office_id, community_id, category_id, status, tickets)"
+                        + " VALUES (?, ?, ?, ?, ?)"
+                : "INSERT INTO ticket_tally (street_office_id, community_id, category_id, status, tickets, stripe)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, cell.streetOfficeId());
             insert.setLong(2, cell.communityId());
             insert.setLong(3, cell.categoryId());
             insert.setString(4, cell.status());
-            insert.setInt(5, stripe);
-            insert.setInt(6, change);
+            insert.setInt(5, change);
+            if (stripe != null) {
+                insert.setInt(6, stripe);
+            }
             insert.executeUpdate();
         } catch (SQLException e) {
             // Another transaction added the row first (it waited for that one to end): count in it.
@@ -99,16 +105,30 @@ public class TicketTallyTrigger implements Trigger {
         }
     }
 
-    private static boolean update(Connection connection, Cell cell, int stripe, int change) throws SQLException {
+    private static boolean update(Connection connection, Cell cell, Integer stripe, int change) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE ticket_tally SET tickets = tickets + ?"
-                + " WHERE community_id = ? AND category_id = ? AND status = ? AND stripe = ?")) {
+                + " WHERE community_id = ? AND category_id = ? AND status = ?" + (stripe == null ? "" : " AND stripe = ?"))) {
             update.setInt(1, change);
             update.setLong(2, cell.communityId());
             update.setLong(3, cell.categoryId());
             update.setString(4, cell.status());
-            update.setInt(5, stripe);
+            if (stripe != null) {
+                update.setInt(5, stripe);
+            }
             return update.executeUpdate() > 0;
         }
+    }
+
+    /** A table's columns, lower case, with their positions from 0. */
+    private static Map<String, Integer> columns(Connection connection, String schema, String table) throws SQLException {
+        Map<String, Integer> positions = new HashMap<>();
+        try (ResultSet columns = connection.getMetaData().getColumns(null, schema, table, null)) {
+            while (columns.next()) {
+                positions.put(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                        columns.getInt("ORDINAL_POSITION") - 1);
+            }
+        }
+        return positions;
     }
 
     private static int position(Map<String, Integer> positions, String column) throws SQLException {
