@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.communitydesk.common.IdentityEntity;
 import org.communitydesk.directory.Area;
@@ -121,6 +122,36 @@ public class AppUser extends IdentityEntity {
                             new Grant(username, role, scopeOf(role, (Long) row[4], (Long) row[5], (Long) row[6]),
                                     ((Number) row[2]).longValue()));
                 });
+    }
+
+    /**
+     * For a sign-in whose password was verified a moment ago ({@link VerifiedLogins}): the user's state, in one
+     * read with the two counts that could stop it, and only when neither does: the address is under its limit of
+     * failed sign-ins ({@code addressLimit} unexpired), and this name has failed from this address since
+     * {@code failuresSince} (which would bring in the growing delay). Empty otherwise, and the full checks decide.
+     */
+    static Optional<SignInState> signInStateWithNothingAgainst(String username, String address, Instant now,
+            Instant failuresSince, int addressLimit) {
+        List<?> rows = getEntityManager().createNativeQuery("select u.password_hash, u.enabled, u.session_generation, "
+                        + "u.role, u.community_id, u.street_office_id, u.organization_id from app_user u "
+                        + "where u.username = :username "
+                        + "and (select count(*) from client_failure f where f.kind = 'SIGN_IN' and f.address = :address "
+                        + "and f.expires_at > :now) < :limit "
+                        + "and not exists (select 1 from sign_in_failure s where s.username = :username "
+                        + "and s.address = :address and s.failed_at > :since)")
+                .setParameter("username", username).setParameter("address", SignInFailure.clip(address))
+                .setParameter("now", now).setParameter("limit", addressLimit).setParameter("since", failuresSince)
+                .getResultList();
+        return rows.stream().findFirst().map(Object[].class::cast).map(row -> {
+            Role role = Role.valueOf((String) row[3]);
+            long generation = ((Number) row[2]).longValue();
+            return new SignInState((String) row[0], (Boolean) row[1], generation, new Grant(username, role,
+                    scopeOf(role, longOrNull(row[4]), longOrNull(row[5]), longOrNull(row[6])), generation));
+        });
+    }
+
+    private static Long longOrNull(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 
     /** Whether this is the only enabled ADMIN (whom attempts from other addresses must never delay). */

@@ -58,6 +58,15 @@ public class LoginVerifier {
     @ActivateRequestContext // the form login's /j_security_check runs outside JAX-RS, with no request context
     public Optional<Grant> verify(String username, String password, String client) {
         Instant now = clock.instant();
+        Optional<String> remembered = verifiedLogins.lookup(username, password);
+        if (remembered.isPresent()) {
+            // The everyday case, a client signing in on every request: one read instead of the three below.
+            Optional<AppUser.SignInState> state = AppUser.signInStateWithNothingAgainst(username, client, now,
+                    now.minus(SignInThrottle.WINDOW), Kind.SIGN_IN.maxFailures);
+            if (state.isPresent() && state.get().admits(remembered.get())) {
+                return Optional.of(state.get().grant());
+            }
+        }
         var refusal = ClientFailure.refusal(Kind.SIGN_IN, client, now);
         if (refusal.isPresent()) {
             metrics.count(AppMetrics.TOO_MANY_REQUESTS, AppMetrics.REASON, "sign-ins");
