@@ -3,7 +3,10 @@ package org.communitydesk.ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.LogSafe;
@@ -26,12 +29,13 @@ public class AccessGuards {
 
     /** Whether this client may not open this ticket now, whatever code it sends. */
     public boolean blocks(Ticket ticket, String client, Instant now) {
-        AccessGuard all = AccessGuard.findById(ticket.id);
-        if (all != null && all.blocks(now)) {
-            return true;
-        }
-        ClientAccessGuard mine = clientGuard(ticket.id, client, LockModeType.NONE);
-        return mine != null && mine.blocks(now);
+        // Both guards in one read: every lookup asks, and almost none is blocked.
+        return !Ticket.getEntityManager().createNativeQuery("select 1 from ticket_access_guard g "
+                        + "where g.ticket_id = :ticket and g.locked_until > :now union all "
+                        + "select 1 from ticket_access_block b "
+                        + "where b.ticket_id = :ticket and b.address = :address and b.locked_until > :now")
+                .setParameter("ticket", ticket.id).setParameter("address", address(client)).setParameter("now", now)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Counts a wrong code from this client for this ticket, and for the ticket as a whole. */
@@ -68,11 +72,31 @@ public class AccessGuards {
 
     /** What staff see: the clients blocked now, and the ticket-wide block if the last resort acted. */
     public static AccessBlocksView of(Ticket ticket, Instant now) {
-        List<BlockedClient> clients = ClientAccessGuard.<ClientAccessGuard>list(
-                "ticketId = ?1 and window.lockedUntil > ?2 order by window.lockedUntil", ticket.id, now).stream()
-                .map(g -> new BlockedClient(g.address, g.window.failures, g.window.lockedUntil)).toList();
-        AccessGuard all = AccessGuard.findById(ticket.id);
-        return new AccessBlocksView(clients, all != null && all.blocks(now) ? all.window.lockedUntil : null);
+        // One read for both guards; the ticket-wide block is the row without an address.
+        List<BlockedClient> clients = new ArrayList<>();
+        Instant ticketBlockedUntil = null;
+        for (Object row : Ticket.getEntityManager().createNativeQuery("select b.address, b.failures, b.locked_until "
+                        + "from ticket_access_block b where b.ticket_id = :ticket and b.locked_until > :now union all "
+                        + "select null, g.failures, g.locked_until from ticket_access_guard g "
+                        + "where g.ticket_id = :ticket and g.locked_until > :now order by 3")
+                .setParameter("ticket", ticket.id).setParameter("now", now).getResultList()) {
+            Object[] r = (Object[]) row;
+            Instant until = instant(r[2]);
+            if (r[0] == null) {
+                ticketBlockedUntil = until;
+            } else {
+                clients.add(new BlockedClient((String) r[0], ((Number) r[1]).intValue(), until));
+            }
+        }
+        return new AccessBlocksView(List.copyOf(clients), ticketBlockedUntil);
+    }
+
+    /** A native query's timestamp with time zone, as the driver gives it. */
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 
     /** Forgets every count and block of the ticket: after a new code, or when staff lift them. */

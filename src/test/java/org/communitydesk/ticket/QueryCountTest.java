@@ -51,17 +51,17 @@ class QueryCountTest {
         long plainView = statements(() -> get("/api/tickets/" + plain));
         long busyView = statements(() -> get("/api/tickets/" + busy));
         assertThat(busyView).as("statements for a ticket with 4 organizations and 8 events").isEqualTo(plainView);
-        // Sign-in (the user's row, the address's failures), the ticket with its site, lead and assignments,
-        // its access blocks, the possible duplicates, its answers to the service's questions, its extension requests
-        // and its urgings (one statement each, whatever their number): 10 with slack for none.
-        assertThat(plainView).as("statements for a staff ticket view").isLessThanOrEqualTo(10);
+        // Sign-in (the user's row with the failures that could stop it), the ticket with its site, lead and
+        // assignments, its access blocks (both guards), the possible duplicates, its answers to the service's
+        // questions, its extension requests and its urgings (one statement each, whatever their number).
+        assertThat(plainView).as("statements for a staff ticket view").isLessThanOrEqualTo(7);
 
         long plainLookup = statements(() -> publicLookup(plain, plainAccessCode));
         long busyLookup = statements(() -> publicLookup(busy, accessCode));
         assertThat(busyLookup).isEqualTo(plainLookup);
         // The address's failed lookups, the ticket with its site and lead, the client's and the ticket's
-        // access guards, the public timeline, the PUBLIC photos: 7 with slack for none.
-        assertThat(plainLookup).as("statements for a resident's lookup").isLessThanOrEqualTo(7);
+        // access guards (one read), the public timeline, the PUBLIC photos.
+        assertThat(plainLookup).as("statements for a resident's lookup").isLessThanOrEqualTo(5);
     }
 
     @Test
