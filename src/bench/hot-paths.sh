@@ -20,7 +20,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 STARTS=${STARTS:-3}
 PORT=${PORT:-8094}
-RUN_OPTS=${RUN_OPTS:--XX:SharedArchiveFile=app-cds.jsa -Xmx256m -XX:+UseSerialGC}
+RUN_OPTS=${RUN_OPTS:--XX:SharedArchiveFile=app-cds.jsa -Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 BASE=http://127.0.0.1:$PORT
 ADMIN=admin:communitydesk-demo
 
