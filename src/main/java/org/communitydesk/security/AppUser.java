@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.communitydesk.common.IdentityEntity;
+import org.communitydesk.common.NativeRows;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
 import org.communitydesk.security.VerifiedLogins.Grant;
@@ -146,12 +147,8 @@ public class AppUser extends IdentityEntity {
             Role role = Role.valueOf((String) row[3]);
             long generation = ((Number) row[2]).longValue();
             return new SignInState((String) row[0], (Boolean) row[1], generation, new Grant(username, role,
-                    scopeOf(role, longOrNull(row[4]), longOrNull(row[5]), longOrNull(row[6])), generation));
+                    scopeOf(role, NativeRows.longOrNull(row[4]), NativeRows.longOrNull(row[5]), NativeRows.longOrNull(row[6])), generation));
         });
-    }
-
-    private static Long longOrNull(Object value) {
-        return value == null ? null : ((Number) value).longValue();
     }
 
     /** Whether this is the only enabled ADMIN (whom attempts from other addresses must never delay). */

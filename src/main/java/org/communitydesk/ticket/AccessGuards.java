@@ -3,13 +3,12 @@ package org.communitydesk.ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.LogSafe;
+import org.communitydesk.common.NativeRows;
 import org.communitydesk.ticket.TicketViews.AccessBlocksView;
 import org.communitydesk.ticket.TicketViews.BlockedClient;
 import org.jboss.logging.Logger;
@@ -81,7 +80,7 @@ public class AccessGuards {
                         + "where g.ticket_id = :ticket and g.locked_until > :now order by 3")
                 .setParameter("ticket", ticket.id).setParameter("now", now).getResultList()) {
             Object[] r = (Object[]) row;
-            Instant until = instant(r[2]);
+            Instant until = NativeRows.instant(r[2]);
             if (r[0] == null) {
                 ticketBlockedUntil = until;
             } else {
@@ -89,14 +88,6 @@ public class AccessGuards {
             }
         }
         return new AccessBlocksView(List.copyOf(clients), ticketBlockedUntil);
-    }
-
-    /** A native query's timestamp with time zone, as the driver gives it. */
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 
     /** Forgets every count and block of the ticket: after a new code, or when staff lift them. */

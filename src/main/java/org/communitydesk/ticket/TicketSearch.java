@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.NativeRows;
 import org.communitydesk.common.PageResponse;
 import org.communitydesk.common.QueryParams;
 import org.communitydesk.directory.Area;
@@ -232,18 +233,24 @@ public class TicketSearch {
     private record Filter(String jpql, Map<String, Object> params, TicketTally tally) {
     }
 
-    /** The returns the page's returned tickets wait with: one query, and none when the page has no returned ticket. */
+    /**
+     * The returns the page's returned tickets wait with: one query, and none when the page has no returned ticket.
+     * Native, as is {@link #urgingCounts}: Hibernate translates a JPQL query with a list parameter on every call.
+     */
     private Map<Long, TicketViews.ReturnedSummary> returnsOf(List<Ticket> tickets) {
-        List<Ticket> returned = tickets.stream().filter(Ticket::isReturned).toList();
+        List<Long> returned = tickets.stream().filter(Ticket::isReturned).map(t -> t.id).toList();
         Map<Long, TicketViews.ReturnedSummary> found = new java.util.HashMap<>();
         if (returned.isEmpty()) {
             return found;
         }
-        List<TicketReturn> rows = entityManager.createQuery("select r from TicketReturn r join fetch r.organization"
-                + " where r.ticket in :tickets order by r.id", TicketReturn.class)
-                .setParameter("tickets", returned).getResultList();
-        for (TicketReturn row : rows) {
-            found.put(row.ticket.id, new TicketViews.ReturnedSummary(Ref.of(row.organization), row.reason, row.returnedAt));
+        List<?> rows = entityManager.createNativeQuery("select r.ticket_id, o.code, o.name_zh, o.name_en, r.reason, "
+                + "r.returned_at from ticket_return r join organization o on o.id = r.organization_id "
+                + "where r.ticket_id in (:tickets) order by r.id").setParameter("tickets", returned).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            found.put(((Number) r[0]).longValue(), new TicketViews.ReturnedSummary(
+                    new Ref((String) r[1], (String) r[2], (String) r[3]), ReturnReason.valueOf((String) r[4]),
+                    NativeRows.instant(r[5])));
         }
         return found;
     }
@@ -413,10 +420,12 @@ public class TicketSearch {
             return Map.of();
         }
         Map<Long, Long> counts = new java.util.HashMap<>();
-        entityManager.createQuery("select u.ticket.id, count(u) from TicketUrging u where u.ticket.id in :ids"
-                + " group by u.ticket.id", Object[].class)
-                .setParameter("ids", tickets.stream().map(t -> t.id).toList()).getResultList()
-                .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
+        for (Object row : entityManager.createNativeQuery("select u.ticket_id, count(*) from ticket_urging u "
+                        + "where u.ticket_id in (:ids) group by u.ticket_id")
+                .setParameter("ids", tickets.stream().map(t -> t.id).toList()).getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+        }
         return counts;
     }
 
