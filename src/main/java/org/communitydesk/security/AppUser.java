@@ -128,8 +128,8 @@ public class AppUser extends IdentityEntity {
     /**
      * For a sign-in whose password was verified a moment ago ({@link VerifiedLogins}): the user's state, in one
      * read with the two counts that could stop it, and only when neither does: the address is under its limit of
-     * failed sign-ins ({@code addressLimit} unexpired), and this name has failed from this address since
-     * {@code failuresSince} (which would bring in the growing delay). Empty otherwise, and the full checks decide.
+     * failed sign-ins ({@code addressLimit} unexpired), and this name has not failed from this address since
+     * {@code failuresSince} (a failure would bring in the growing delay). Empty otherwise, and the full checks decide.
      */
     static Optional<SignInState> signInStateWithNothingAgainst(String username, String address, Instant now,
             Instant failuresSince, int addressLimit) {

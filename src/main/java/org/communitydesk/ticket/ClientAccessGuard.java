@@ -48,10 +48,6 @@ public class ClientAccessGuard extends PanacheEntityBase {
         return delete(FailureWindow.EXPIRED, FailureWindow.expiredParameters(now));
     }
 
-    boolean blocks(Instant now) {
-        return window.blocks(now);
-    }
-
     /** Counts one wrong code; returns true when this one blocked the client. */
     boolean recordFailure(Instant now) {
         return window.recordFailure(now, MAX_FAILURES);
