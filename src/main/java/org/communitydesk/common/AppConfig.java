@@ -72,6 +72,8 @@ public interface AppConfig {
 
         Escalation escalation();
 
+        Figures figures();
+
         /**
          * How long a run may hold its job's lease: if an instance dies mid-run, another takes the job over after
          * this. Longer than any run should take.
@@ -88,6 +90,15 @@ public interface AppConfig {
         interface Escalation {
             /** How often open tickets are marked at risk and overdue ("off" switches it off). */
             @WithDefault("1m")
+            String every();
+        }
+
+        interface Figures {
+            /**
+             * How often the dashboard's figures per day (ticket_figures) are computed again where tickets changed
+             * ("off" switches it off; the dashboard then reads every period from the tickets).
+             */
+            @WithDefault("15s")
             String every();
         }
 

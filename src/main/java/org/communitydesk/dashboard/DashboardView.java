@@ -63,7 +63,7 @@ public record DashboardView(StatsFilter filter, Summary summary, List<Ref> stree
         Map<String, String> params = new LinkedHashMap<>();
         params.put("site", hotspot.site().code());
         params.put("category", hotspot.category().code());
-        params.put("reportedFrom", filter.to().plusDays(1).minusDays(StatsService.HOTSPOT_WINDOW.toDays()).toString());
+        params.put("reportedFrom", filter.to().plusDays(1).minusDays(StatsService.HOTSPOT_DAYS).toString());
         params.put("reportedTo", filter.to().toString());
         return "/console/tickets" + query(params);
     }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ import org.eclipse.microprofile.context.ThreadContext;
 public class StatsService {
 
     static final Duration UNDISPUTED_AFTER = Duration.ofDays(7);
-    static final Duration HOTSPOT_WINDOW = Duration.ofDays(90);
+    static final int HOTSPOT_DAYS = 90;
     static final int HOTSPOT_MIN_TICKETS = 3;
     static final int OVERDUE_LISTED = 20;
     private static final String OPEN = "t.status in ('REPORTED', 'DISPATCHED', 'IN_PROGRESS')";
@@ -85,6 +86,9 @@ public class StatsService {
 
     @Inject
     AppConfig config;
+
+    @Inject
+    FigureRollups rollups;
 
     /** Where half of a summary's queries run; as many at once as the machine has cores. */
     private final ManagedExecutor figureQueries = ManagedExecutor.builder()
@@ -139,52 +143,32 @@ public class StatsService {
         ZoneId zone = zone();
         Selection selection = select(filter, scope);
         Where area = selection.area();
-        Where cohort = selection.cohort();
-        Instant to = selection.to();
+        boolean rowsServe = scope.kind() != TicketScope.Kind.ORGANIZATION;
 
-        // Half of the figures run beside this thread, in their own read-only transaction: each figure reads the
-        // period's tickets once, and one after the other they took twice as long (README, Figures). Every figure
-        // is its own statement either way, so they never shared one snapshot.
-        CompletableFuture<CohortFigures> beside = CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(() -> cohortFigures(selection, now)), figureQueries);
+        // Trouble spots look at 90 days, the rest at the period's weeks: the two reads run side by side, the first
+        // in its own read-only transaction (entities belong to the session of the thread that loaded them).
+        CompletableFuture<List<Hotspot>> beside = CompletableFuture.supplyAsync(
+                () -> QuarkusTransaction.requiringNew().call(() -> hotspots(area, rowsServe, filter, now, new Names())),
+                figureQueries);
 
         Names names = new Names();
-        // Rates are counts, so the overall ones are the sums of the communities' (one query each, not two).
-        Map<Long, RateRow> ratesByCommunity = rates(cohort, now);
-        RateRow all = ratesByCommunity.values().stream().reduce(RateRow.EMPTY, RateRow::plus);
+        LocalDate firstMonday = filter.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate weeksEnd = filter.to().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Map<FigureGroup.Key, FigureGroup> groups = rollups.groups(area, rowsServe, firstMonday, weeksEnd, now);
+        List<FigureGroup> cohort = groups.values().stream().filter(g -> !g.key.day().isBefore(filter.from())
+                && !g.key.day().isAfter(filter.to())).toList();
+        FigureGroup all = sum(cohort, g -> 0L).getOrDefault(0L, new FigureGroup(null));
+        Map<Long, FigureGroup> byCommunity = sum(cohort, g -> g.key.communityId());
         OpenTickets open = openTickets(area, now);
         Overdue overdue = new Overdue(open.overdue(), overdueTickets(area, now, names));
-        List<Week> weeks = weekly(area, filter, zone);
-        CohortFigures more = join(beside);
-        Map<Long, long[]> satisfactionByCommunity = more.satisfaction();
-        long[] satisfied = satisfactionByCommunity.values().stream()
-                .reduce(new long[2], (a, b) -> new long[] { a[0] + b[0], a[1] + b[1] });
 
         return new Summary(new Period(filter.from(), filter.to(), zone.getId()), Ref.of(selection.streetOffice()),
-                Ref.of(selection.community()),
-                all.reported, open.backlog(), more.overall()[0], more.overall()[1], more.categories(),
-                Rate.of(all.withinSla, all.resolved), Rate.of(all.respondedInTime, all.responseCounted),
-                Rate.of(all.confirmedResolved, all.notCancelled), Rate.of(satisfied[0], satisfied[1]),
-                acceptedWithinTarget(cohort, now),
-                communities(ratesByCommunity, satisfactionByCommunity, names), more.organizations(), overdue,
-                more.hotspots(), weeks);
-    }
-
-    /**
-     * The figures computed beside the request's thread: durations overall and per category, organizations,
-     * hotspots, and the ratings per community ([satisfied, given]).
-     */
-    private record CohortFigures(Durations[] overall, List<CategoryFigures> categories,
-            List<OrganizationFigures> organizations, List<Hotspot> hotspots, Map<Long, long[]> satisfaction) {
-    }
-
-    private CohortFigures cohortFigures(Selection selection, Instant now) {
-        // Its own Names: entities belong to the session of the thread that loaded them.
-        Names names = new Names();
-        Durations[] overall = durations(selection.cohort(), null).getOrDefault(0L, new Durations[] { none(), none() });
-        return new CohortFigures(overall, categories(selection.cohort(), names),
-                organizations(selection.cohort(), now, names), hotspots(selection.area(), selection.to(), names),
-                satisfaction(selection.cohort()));
+                Ref.of(selection.community()), all.reported, open.backlog(), durations(all.secondsToDispatch),
+                durations(all.secondsToResolve), categories(cohort, names), Rate.of(all.withinSla, all.resolved),
+                Rate.of(all.respondedInTime, all.responseCounted), Rate.of(all.confirmedResolved, all.notCancelled),
+                Rate.of(all.satisfied, all.rated), Rate.of(all.acceptedInTime, all.acceptanceCounted),
+                communities(byCommunity, names), organizations(cohort, names), overdue, join(beside),
+                weekly(groups.values(), firstMonday, weeksEnd));
     }
 
     private static <T> T join(CompletableFuture<T> figures) {
@@ -196,6 +180,26 @@ public class StatsService {
             }
             throw e;
         }
+    }
+
+    /** The groups added up by a key; groups whose key is null are left out. */
+    private static Map<Long, FigureGroup> sum(Collection<FigureGroup> groups, Function<FigureGroup, Long> by) {
+        Map<Long, FigureGroup> sums = new HashMap<>();
+        for (FigureGroup g : groups) {
+            Long key = by.apply(g);
+            if (key != null) {
+                sums.computeIfAbsent(key, k -> new FigureGroup(null)).add(g);
+            }
+        }
+        return sums;
+    }
+
+    private static Durations durations(DurationSketch seconds) {
+        return new Durations(seconds.count(), rounded(seconds.percentile(0.5)), rounded(seconds.percentile(0.9)));
+    }
+
+    private static Long rounded(Double seconds) {
+        return seconds == null ? null : Math.round(seconds);
     }
 
     // --- The figures ----------------------------------------------------------------------------------------
@@ -229,30 +233,11 @@ public class StatsService {
         return new OpenTickets(new Backlog(total, byStatus, new Aging(aging[0], aging[1], aging[2], aging[3])), overdue);
     }
 
-    /** Median and 90th percentile of the stored durations, per group ({@code groupBy}) or overall (key 0). */
-    private Map<Long, Durations[]> durations(Where cohort, String groupBy) {
-        Map<Long, Durations[]> result = new HashMap<>();
-        for (Object[] row : rows(cohort, "select " + (groupBy == null ? "0" : groupBy) + ","
-                + " count(t.seconds_to_dispatch),"
-                + " percentile_cont(0.5) within group (order by t.seconds_to_dispatch),"
-                + " percentile_cont(0.9) within group (order by t.seconds_to_dispatch),"
-                + " count(t.seconds_to_resolve),"
-                + " percentile_cont(0.5) within group (order by t.seconds_to_resolve),"
-                + " percentile_cont(0.9) within group (order by t.seconds_to_resolve),"
-                + " count(*)"
-                + " from ticket t where " + cohort.sql() + (groupBy == null ? "" : " group by " + groupBy))) {
-            result.put(id(row[0]), new Durations[] {
-                    new Durations(count(row[1]), seconds(row[2]), seconds(row[3])),
-                    new Durations(count(row[4]), seconds(row[5]), seconds(row[6])),
-                    new Durations(count(row[7]), null, null) });
-        }
-        return result;
-    }
-
-    private List<CategoryFigures> categories(Where cohort, Names names) {
-        return durations(cohort, "t.category_id").entrySet().stream()
-                .map(e -> new CategoryFigures(names.category(e.getKey()), e.getValue()[2].count(), e.getValue()[0],
-                        e.getValue()[1]))
+    /** The period's categories, most reported first; groups with resolutions only (none reported) add nothing. */
+    private static List<CategoryFigures> categories(List<FigureGroup> cohort, Names names) {
+        return sum(cohort, g -> g.key.categoryId()).entrySet().stream().filter(e -> e.getValue().reported > 0)
+                .map(e -> new CategoryFigures(names.category(e.getKey()), e.getValue().reported,
+                        durations(e.getValue().secondsToDispatch), durations(e.getValue().secondsToResolve)))
                 .sorted(Comparator.comparingLong(CategoryFigures::reported).reversed()
                         .thenComparing(c -> c.category().code()))
                 .toList();
@@ -288,18 +273,6 @@ public class StatsService {
         }
     }
 
-    private Map<Long, RateRow> rates(Where cohort, Instant now) {
-        Where where = cohort.with("now", now).with("undisputedBefore", now.minus(UNDISPUTED_AFTER));
-        Map<Long, RateRow> result = new HashMap<>();
-        // At most one feedback per resolution (unique key), so the join never multiplies tickets.
-        for (Object[] row : rows(where, "select t.community_id," + RATE_COUNTS + ","
-                + " percentile_cont(0.5) within group (order by t.seconds_to_resolve)"
-                + RATE_FROM + " where " + where.sql() + " group by t.community_id")) {
-            result.put(id(row[0]), RateRow.of(row, 1, seconds(row[8])));
-        }
-        return result;
-    }
-
     /**
      * The counts behind the SLA share and the response and resolution rates, seven columns in {@link RateRow}'s
      * order, over {@link #RATE_FROM}; they need the parameters {@code now} and {@code undisputedBefore}. The unit
@@ -331,38 +304,15 @@ public class StatsService {
             + " or a.accept_due_at < coalesce(a.released_at, t.cancelled_at, :now))";
     static final String ACCEPTED_WITHIN_TARGET = " sum(case when a.accepted_at <= a.accept_due_at then 1 else 0 end)";
 
-    /**
-     * Orders accepted within their target (签收), of the orders counted: accepted, or still not accepted when the
-     * target passed while the order stood. The target was fixed at the dispatch (ticket_assignment.accept_due_at),
-     * so this compares plain columns; orders from before V24 have none and are not counted.
-     */
-    private Rate acceptedWithinTarget(Where cohort, Instant now) {
-        Where where = cohort.with("now", now);
-        Object result = single(where, "select count(*)," + ACCEPTED_WITHIN_TARGET
-                + " from ticket t join ticket_assignment a on a.ticket_id = t.id where " + where.sql()
-                + " and" + ACCEPTANCE_COUNTED);
-        Object[] row = (Object[]) result;
-        return Rate.of(count(row[1]), count(row[0]));
-    }
-
-    /** Ratings of 4–5 and all ratings given on the cohort's tickets: [satisfied, given]. */
-    private Map<Long, long[]> satisfaction(Where cohort) {
-        Map<Long, long[]> result = new HashMap<>();
-        for (Object[] row : rows(cohort, "select t.community_id," + SATISFACTION_COUNTS + SATISFACTION_FROM
-                + " where " + cohort.sql() + " group by t.community_id")) {
-            result.put(id(row[0]), new long[] { count(row[1]), count(row[2]) });
-        }
-        return result;
-    }
-
-    private List<CommunityFigures> communities(Map<Long, RateRow> rates, Map<Long, long[]> satisfaction, Names names) {
-        List<CommunityFigures> unranked = rates.entrySet().stream().map(e -> {
-            RateRow r = e.getValue();
-            long[] s = satisfaction.getOrDefault(e.getKey(), new long[2]);
-            return new CommunityFigures(0, names.area(e.getKey()), r.reported,
-                    Rate.of(r.respondedInTime, r.responseCounted), Rate.of(r.confirmedResolved, r.notCancelled),
-                    Rate.of(s[0], s[1]), Rate.of(r.withinSla, r.resolved), r.medianSecondsToResolve());
-        }).sorted(Comparator.comparing((CommunityFigures c) -> share(c.resolutionRate())).reversed()
+    private List<CommunityFigures> communities(Map<Long, FigureGroup> byCommunity, Names names) {
+        List<CommunityFigures> unranked = byCommunity.entrySet().stream().filter(e -> e.getValue().reported > 0)
+                .map(e -> {
+                    FigureGroup r = e.getValue();
+                    return new CommunityFigures(0, names.area(e.getKey()), r.reported,
+                            Rate.of(r.respondedInTime, r.responseCounted), Rate.of(r.confirmedResolved, r.notCancelled),
+                            Rate.of(r.satisfied, r.rated), Rate.of(r.withinSla, r.resolved),
+                            rounded(r.secondsToResolve.percentile(0.5)));
+                }).sorted(Comparator.comparing((CommunityFigures c) -> share(c.resolutionRate())).reversed()
                 .thenComparing(Comparator.comparing((CommunityFigures c) -> share(c.responseRate())).reversed())
                 .thenComparing(Comparator.comparing((CommunityFigures c) -> share(c.satisfactionRate())).reversed())
                 .thenComparing(c -> c.community().code())).toList();
@@ -375,17 +325,14 @@ public class StatsService {
         return ranked;
     }
 
-    private List<OrganizationFigures> organizations(Where cohort, Instant now, Names names) {
-        Where where = cohort.and("t.lead_organization_id is not null").with("now", now);
+    private static List<OrganizationFigures> organizations(List<FigureGroup> cohort, Names names) {
         List<OrganizationFigures> result = new ArrayList<>();
-        for (Object[] row : rows(where, "select t.lead_organization_id, count(*),"
-                + " percentile_cont(0.5) within group (order by t.seconds_to_resolve),"
-                + " sum(t.reopen_count),"
-                + " sum(case when " + OPEN + " and t.due_at < :now and t.paused_at is null then 1 else 0 end)"
-                + " from ticket t where " + where.sql() + " group by t.lead_organization_id")) {
-            result.add(new OrganizationFigures(names.organization(id(row[0])), count(row[1]), seconds(row[2]),
-                    count(row[3]), count(row[4])));
-        }
+        sum(cohort, g -> g.key.leadOrganizationId()).forEach((id, o) -> {
+            if (o.reported > 0) {
+                result.add(new OrganizationFigures(names.organization(id), o.reported,
+                        rounded(o.secondsToResolve.percentile(0.5)), o.reopens, o.openOverdue));
+            }
+        });
         result.sort(Comparator.comparingLong(OrganizationFigures::handled).reversed()
                 .thenComparing(o -> o.organization().code()));
         return result;
@@ -418,18 +365,19 @@ public class StatsService {
         return tickets;
     }
 
-    private List<Hotspot> hotspots(Where area, Instant periodEnd, Names names) {
-        Where where = area.and("t.site_id is not null and t.reported_at >= :hotFrom and t.reported_at < :hotTo"
-                + " and (t.cancel_reason is null or t.cancel_reason <> 'DUPLICATE')")
-                .with("hotFrom", periodEnd.minus(HOTSPOT_WINDOW)).with("hotTo", periodEnd)
-                .with("minTickets", HOTSPOT_MIN_TICKETS);
+    /**
+     * Compounds with at least {@link #HOTSPOT_MIN_TICKETS} tickets of one category reported in the
+     * {@link #HOTSPOT_DAYS} days up to the period's end, duplicates left out.
+     */
+    private List<Hotspot> hotspots(Where area, boolean rowsServe, StatsFilter filter, Instant now, Names names) {
+        LocalDate end = filter.to().plusDays(1);
         List<Hotspot> result = new ArrayList<>();
-        for (Object[] row : rows(where, "select t.site_id, t.category_id, count(*), max(t.reported_at)"
-                + " from ticket t where " + where.sql() + " group by t.site_id, t.category_id"
-                + " having count(*) >= :minTickets")) {
-            Site site = names.siteEntity(id(row[0]));
-            result.add(new Hotspot(Ref.of(site), Ref.of(site.community), names.category(id(row[1])), count(row[2]),
-                    instant(row[3])));
+        for (FigureRollups.SiteCount c : rollups.siteCounts(area, rowsServe, end.minusDays(HOTSPOT_DAYS), end, now)) {
+            if (c.tickets() >= HOTSPOT_MIN_TICKETS) {
+                Site site = names.siteEntity(c.siteId());
+                result.add(new Hotspot(Ref.of(site), Ref.of(site.community), names.category(c.categoryId()),
+                        c.tickets(), c.lastReportedAt()));
+            }
         }
         result.sort(Comparator.comparingLong(Hotspot::tickets).reversed()
                 .thenComparing(Hotspot::lastReportedAt, Comparator.reverseOrder()));
@@ -444,16 +392,16 @@ public class StatsService {
      */
     PlaceMap placeMap(StatsFilter filter, TicketScope scope, List<Hotspot> hotspots) {
         Selection selection = select(filter, scope);
-        Where where = selection.cohort().and("t.site_id is not null and (t.cancel_reason is null or t.cancel_reason <> 'DUPLICATE')")
-                .with("now", clock.instant());
         Names names = new Names();
+        Map<Long, FigureGroup> bySite = sum(rollups.groups(selection.area(), scope.kind() != TicketScope.Kind.ORGANIZATION,
+                filter.from(), filter.to().plusDays(1), clock.instant()).values(), g -> g.key.siteId());
         List<PlaceMap.Place> places = new ArrayList<>();
-        for (Object[] row : rows(where, "select t.site_id, count(*), sum(case when (t.resolved_at is not null"
-                + " and t.resolved_at > t.due_at) or (" + OPEN + " and t.due_at < :now and t.paused_at is null) then 1 else 0 end)"
-                + " from ticket t where " + where.sql() + " group by t.site_id")) {
-            Site site = names.siteEntity(id(row[0]));
-            places.add(new PlaceMap.Place(site, count(row[1]), count(row[2]), troublesAt(site.code, hotspots)));
-        }
+        bySite.forEach((siteId, g) -> {
+            if (g.notDuplicate > 0) {
+                Site site = names.siteEntity(siteId);
+                places.add(new PlaceMap.Place(site, g.notDuplicate, g.late, troublesAt(site.code, hotspots)));
+            }
+        });
         hotspots.stream().map(h -> h.site().code()).distinct()
                 .filter(code -> places.stream().noneMatch(p -> p.site().code.equals(code)))
                 .forEach(code -> Site.findByCode(code).ifPresent(
@@ -470,42 +418,16 @@ public class StatsService {
         return hotspots.stream().filter(h -> h.site().code().equals(siteCode)).map(Hotspot::category).toList();
     }
 
-    /**
-     * Reported and resolved per week; a week is counted from Monday 00:00 in the installation's zone. One range
-     * scan per milestone counts the rows before each week's end (plain comparisons, which both databases run
-     * fast: a bucket computed per row with extract(epoch) took over a minute on H2 at a million tickets); the
-     * weeks are the differences.
-     */
-    private List<Week> weekly(Where area, StatsFilter filter, ZoneId zone) {
-        LocalDate firstMonday = filter.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        int weekCount = 0;
-        while (!firstMonday.plusWeeks(weekCount).isAfter(filter.to())) {
-            weekCount++;
-        }
+    /** Reported and resolved per week; a week is counted from Monday 00:00 in the installation's zone. */
+    private static List<Week> weekly(Collection<FigureGroup> groups, LocalDate firstMonday, LocalDate weeksEnd) {
+        int weekCount = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstMonday, weeksEnd);
         long[][] counts = new long[2][weekCount];
-        for (int column = 0; column < 2; column++) {
-            String milestone = column == 0 ? "t.reported_at" : "t.resolved_at";
-            Where where = area.and(milestone + " >= :weekStart0 and " + milestone + " < :weekEnd" + (weekCount - 1))
-                    .with("weekStart0", firstMonday.atStartOfDay(zone).toInstant());
-            StringBuilder select = new StringBuilder("select count(*)");
-            for (int week = 0; week < weekCount; week++) {
-                where = where.with("weekEnd" + week, firstMonday.plusWeeks(week + 1L).atStartOfDay(zone).toInstant());
-                if (week < weekCount - 1) {
-                    select.append(", sum(case when ").append(milestone).append(" < :weekEnd").append(week)
-                            .append(" then 1 else 0 end)");
-                }
-            }
-            Object result = single(where, select + " from ticket t where " + where.sql());
-            Object[] before = result instanceof Object[] row ? row : new Object[] { result };
-            long previous = 0;
-            for (int week = 0; week < weekCount; week++) {
-                // Column 0 is the total; column w + 1 counts the rows before the end of week w.
-                long upToEnd = week < weekCount - 1 ? count(before[week + 1]) : count(before[0]);
-                counts[column][week] = upToEnd - previous;
-                previous = upToEnd;
-            }
+        for (FigureGroup g : groups) {
+            int week = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstMonday, g.key.day());
+            counts[0][week] += g.reported;
+            counts[1][week] += g.resolvedThatDay;
         }
-        List<Week> weeks = new java.util.ArrayList<>();
+        List<Week> weeks = new ArrayList<>();
         for (int week = 0; week < weekCount; week++) {
             weeks.add(new Week(firstMonday.plusWeeks(week), counts[0][week], counts[1][week]));
         }
@@ -516,10 +438,6 @@ public class StatsService {
 
     List<Object[]> rows(Where where, String sql) {
         return results(where.bind(em.createNativeQuery(sql)));
-    }
-
-    private Object single(Where where, String sql) {
-        return where.bind(em.createNativeQuery(sql)).getSingleResult();
     }
 
     @SuppressWarnings("unchecked")
@@ -549,14 +467,6 @@ public class StatsService {
 
     static Long nullableId(Object value) {
         return value == null ? null : ((Number) value).longValue();
-    }
-
-    private static Long seconds(Object value) {
-        return value == null ? null : Math.round(((Number) value).doubleValue());
-    }
-
-    private static Durations none() {
-        return new Durations(0, null, null);
     }
 
     private static double share(Rate rate) {

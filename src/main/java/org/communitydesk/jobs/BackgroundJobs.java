@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.communitydesk.common.AppConfig;
+import org.communitydesk.dashboard.FigureRollups;
 import org.communitydesk.ticket.AutomaticClosing;
 import org.communitydesk.ticket.Escalation;
 
@@ -24,6 +25,7 @@ public class BackgroundJobs {
     public static final String AUTO_CLOSE = "auto-close";
     public static final String HOUSEKEEPING = "housekeeping";
     public static final String ESCALATION = "escalation";
+    public static final String FIGURES = "figures";
 
     @Inject
     JobRunner runner;
@@ -36,6 +38,9 @@ public class BackgroundJobs {
 
     @Inject
     Escalation escalation;
+
+    @Inject
+    FigureRollups figures;
 
     @Inject
     AppConfig config;
@@ -59,6 +64,18 @@ public class BackgroundJobs {
             concurrentExecution = ConcurrentExecution.SKIP)
     void escalationOnSchedule() {
         escalation();
+    }
+
+    @Scheduled(identity = FIGURES, every = "${communitydesk.jobs.figures.every:15s}", delayed = "10s",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void figuresOnSchedule() {
+        figures();
+    }
+
+    /** One leased run of the dashboard's figures per day; empty when another run holds the lease or the run failed. */
+    public OptionalLong figures() {
+        return runner.runLeased(FIGURES, halfOf(config.jobs().figures().every()),
+                () -> figures.refresh(clock.instant()));
     }
 
     /** One leased run of escalation (at risk, overdue); empty when another run holds the lease or the run failed. */

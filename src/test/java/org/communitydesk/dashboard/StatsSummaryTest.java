@@ -31,6 +31,8 @@ import org.communitydesk.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard's figures over a small data set whose answers were worked out by hand (below, in
@@ -69,6 +71,9 @@ class StatsSummaryTest {
 
     @Inject
     jakarta.persistence.EntityManager em;
+
+    @Inject
+    org.communitydesk.jobs.BackgroundJobs jobs;
 
     private static ValidatableResponse summary;
     /** A–F, reported in the period. */
@@ -121,6 +126,24 @@ class StatsSummaryTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+    }
+
+    /**
+     * The figures above come from the tickets (the job has not run). Once the job has stored every day's figures, the
+     * same summary comes from ticket_figures, and is the same to the last field.
+     */
+    @Test
+    void theStoredFiguresPerDayGiveTheSameSummary() {
+        at(NOW.toString());
+        String fromTickets = summary.extract().asString();
+        assertTrue(jobs.figures().orElseThrow() > 0, "the figures job computed days");
+        long stored = ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select count(*) from ticket_figures_day where report_day between"
+                        + " date '2026-06-01' and date '2026-06-15'").getSingleResult())).longValue();
+        assertEquals(15, stored, "every day of the period is stored");
+        String fromStoredDays = given().queryParam("from", "2026-06-01").queryParam("to", "2026-06-15")
+                .when().get("/api/stats/summary").then().statusCode(200).extract().asString();
+        assertEquals(fromTickets, fromStoredDays);
     }
 
     @Test

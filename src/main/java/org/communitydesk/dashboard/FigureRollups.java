@@ -1,0 +1,356 @@
+package org.communitydesk.dashboard;
+
+import static org.communitydesk.dashboard.StatsService.count;
+import static org.communitydesk.dashboard.StatsService.id;
+import static org.communitydesk.dashboard.StatsService.instant;
+import static org.communitydesk.dashboard.StatsService.nullableId;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.communitydesk.common.AppConfig;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * The dashboard's figures per report day (ticket_figures, V34): the "figures" job writes them, the summary reads
+ * them. A day is read from ticket_figures while it is fresh (computed in this zone, no write marked since, and its
+ * {@code valid_until} not reached); any other day of a period is read from the tickets by the same code that
+ * computes the rows ({@link FigureScan}), so a summary is exact whatever the job has done so far.
+ */
+@ApplicationScoped
+public class FigureRollups {
+
+    private static final Logger LOG = Logger.getLogger(FigureRollups.class);
+    /** How long one run of the job keeps computing; a backlog (say after loading years of tickets) takes several. */
+    static final Duration RUN_BUDGET = Duration.ofSeconds(20);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FigureScan scan;
+
+    @Inject
+    AppConfig config;
+
+    ZoneId zone() {
+        return ZoneId.of(config.zone());
+    }
+
+    // --- Reading ------------------------------------------------------------------------------------------------
+
+    /**
+     * The groups of the tickets in {@code area} reported (or, for {@link FigureGroup#resolvedThatDay}, resolved) on
+     * the days [first, end). {@code rowsServe} is false when the area is not a matter of street office and community
+     * (an organization's scope), and then every day is read from the tickets.
+     */
+    Map<FigureGroup.Key, FigureGroup> groups(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now) {
+        Set<LocalDate> fresh = rowsServe ? freshDays(first, end, now) : Set.of();
+        Map<FigureGroup.Key, FigureGroup> groups = new HashMap<>();
+        if (!fresh.isEmpty()) {
+            Where where = area.and("t.report_day >= :first and t.report_day < :end").with("first", first).with("end", end);
+            for (Object[] row : rows(where, "select t.report_day, t.street_office_id, t.community_id, t.category_id,"
+                    + " t.lead_organization_id, t.site_id, t.reported, t.resolved, t.within_sla, t.response_counted,"
+                    + " t.responded_in_time, t.not_cancelled, t.confirmed_resolved, t.satisfied, t.rated,"
+                    + " t.acceptance_counted, t.accepted_in_time, t.reopens, t.open_overdue, t.not_duplicate, t.late,"
+                    + " t.resolved_that_day, t.last_reported_at, t.seconds_to_dispatch, t.seconds_to_resolve"
+                    + " from ticket_figures t where " + where.sql())) {
+                LocalDate day = localDate(row[0]);
+                if (fresh.contains(day)) {
+                    FigureGroup g = group(day, row);
+                    groups.put(g.key, g);
+                }
+            }
+        }
+        ZoneId zone = zone();
+        for (LocalDate[] run : runsWithout(fresh, first, end)) {
+            groups.putAll(scan.scan(area, run[0].atStartOfDay(zone).toInstant(), run[1].atStartOfDay(zone).toInstant(),
+                    now, zone).groups());
+        }
+        return groups;
+    }
+
+    /** A compound's tickets of one category, duplicates left out, and the last one's report time. */
+    record SiteCount(long siteId, long categoryId, long tickets, Instant lastReportedAt) {
+    }
+
+    /**
+     * Per compound and category, the tickets reported on the days [first, end): for trouble spots, which look at 90
+     * days, so the fresh days are added up by the database rather than read row by row.
+     */
+    List<SiteCount> siteCounts(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now) {
+        Set<LocalDate> fresh = rowsServe ? freshDays(first, end, now) : Set.of();
+        Map<List<Long>, SiteCount> counts = new HashMap<>();
+        if (!fresh.isEmpty()) {
+            Where where = area.and("t.report_day >= :first and t.report_day < :end and t.site_id is not null"
+                    + " and t.not_duplicate > 0").with("first", first).with("end", end);
+            List<LocalDate> notFresh = new ArrayList<>();
+            for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
+                if (!fresh.contains(day)) {
+                    notFresh.add(day);
+                }
+            }
+            if (!notFresh.isEmpty()) {
+                where = where.and("t.report_day not in (:notFresh)").with("notFresh", notFresh);
+            }
+            for (Object[] row : rows(where, "select t.site_id, t.category_id, sum(t.not_duplicate),"
+                    + " max(t.last_reported_at) from ticket_figures t where " + where.sql()
+                    + " group by t.site_id, t.category_id")) {
+                add(counts, new SiteCount(id(row[0]), id(row[1]), count(row[2]), instant(row[3])));
+            }
+        }
+        ZoneId zone = zone();
+        for (LocalDate[] run : runsWithout(fresh, first, end)) {
+            for (FigureGroup g : scan.scan(area, run[0].atStartOfDay(zone).toInstant(),
+                    run[1].atStartOfDay(zone).toInstant(), now, zone).groups().values()) {
+                if (g.key.siteId() != null && g.notDuplicate > 0) {
+                    add(counts, new SiteCount(g.key.siteId(), g.key.categoryId(), g.notDuplicate, g.lastReportedAt));
+                }
+            }
+        }
+        return new ArrayList<>(counts.values());
+    }
+
+    private static void add(Map<List<Long>, SiteCount> counts, SiteCount c) {
+        counts.merge(List.of(c.siteId(), c.categoryId()), c, (a, b) -> new SiteCount(a.siteId(), a.categoryId(),
+                a.tickets() + b.tickets(), a.lastReportedAt().isAfter(b.lastReportedAt()) ? a.lastReportedAt()
+                        : b.lastReportedAt()));
+    }
+
+    /** The days of [first, end) that ticket_figures holds as they are now. */
+    private Set<LocalDate> freshDays(LocalDate first, LocalDate end, Instant now) {
+        ZoneId zone = zone();
+        Set<LocalDate> fresh = new HashSet<>();
+        for (Object day : em.createNativeQuery("select report_day from ticket_figures_day"
+                        + " where report_day >= :first and report_day < :end"
+                        + " and zone_id = :zone and computed_at <= :now and (valid_until is null or valid_until > :now)")
+                .setParameter("first", first).setParameter("end", end).setParameter("zone", zone.getId())
+                .setParameter("now", now).getResultList()) {
+            fresh.add(localDate(day));
+        }
+        if (!fresh.isEmpty()) {
+            fresh.removeAll(markedDays(first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant()));
+        }
+        return fresh;
+    }
+
+    /** The days with a write marked in [from, to), one index probe per such day. */
+    private Set<LocalDate> markedDays(Instant from, Instant to) {
+        ZoneId zone = zone();
+        Set<LocalDate> days = new TreeSet<>();
+        Instant cursor = from;
+        while (cursor.isBefore(to)) {
+            Object first = em.createNativeQuery("select min(moment) from ticket_figures_stale"
+                    + " where moment >= :cursor and moment < :to").setParameter("cursor", cursor)
+                    .setParameter("to", to).getSingleResult();
+            if (first == null) {
+                break;
+            }
+            LocalDate day = LocalDate.ofInstant(instant(first), zone);
+            days.add(day);
+            cursor = day.plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        return days;
+    }
+
+    /** The runs of consecutive days of [first, end) that are not in {@code skip}, as [from, to) pairs. */
+    private static List<LocalDate[]> runsWithout(Set<LocalDate> skip, LocalDate first, LocalDate end) {
+        List<LocalDate[]> runs = new ArrayList<>();
+        LocalDate start = null;
+        for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
+            if (skip.contains(day)) {
+                if (start != null) {
+                    runs.add(new LocalDate[] { start, day });
+                    start = null;
+                }
+            } else if (start == null) {
+                start = day;
+            }
+        }
+        if (start != null) {
+            runs.add(new LocalDate[] { start, end });
+        }
+        return runs;
+    }
+
+    private static FigureGroup group(LocalDate day, Object[] row) {
+        FigureGroup g = new FigureGroup(new FigureGroup.Key(day, id(row[1]), id(row[2]), id(row[3]),
+                nullableId(row[4]), nullableId(row[5])), DurationSketch.decode((String) row[23]),
+                DurationSketch.decode((String) row[24]));
+        g.reported = count(row[6]);
+        g.resolved = count(row[7]);
+        g.withinSla = count(row[8]);
+        g.responseCounted = count(row[9]);
+        g.respondedInTime = count(row[10]);
+        g.notCancelled = count(row[11]);
+        g.confirmedResolved = count(row[12]);
+        g.satisfied = count(row[13]);
+        g.rated = count(row[14]);
+        g.acceptanceCounted = count(row[15]);
+        g.acceptedInTime = count(row[16]);
+        g.reopens = count(row[17]);
+        g.openOverdue = count(row[18]);
+        g.notDuplicate = count(row[19]);
+        g.late = count(row[20]);
+        g.resolvedThatDay = count(row[21]);
+        g.lastReportedAt = row[22] == null ? null : instant(row[22]);
+        return g;
+    }
+
+    // --- The job ------------------------------------------------------------------------------------------------
+
+    /**
+     * One run of the "figures" job: computes again the days with writes marked, then those whose figures the clock
+     * has changed, then days not computed yet (newest first), until {@link #RUN_BUDGET} is spent. Returns the days
+     * computed. Each day is its own transaction.
+     */
+    public long refresh(Instant now) {
+        ZoneId zone = zone();
+        long started = System.nanoTime();
+        List<LocalDate> days = QuarkusTransaction.requiringNew().call(() -> {
+            List<LocalDate> due = new ArrayList<>(markedDays(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z")));
+            due.addAll(expiredDays(now, zone));
+            due.addAll(missingDays(now, zone));
+            return due.stream().distinct().toList();
+        });
+        long done = 0;
+        for (LocalDate day : days) {
+            if (Duration.ofNanos(System.nanoTime() - started).compareTo(RUN_BUDGET) > 0) {
+                LOG.debugf("Figures job: %d of %d days computed, the rest at the next run.", done, days.size());
+                break;
+            }
+            QuarkusTransaction.requiringNew().run(() -> compute(day, now, zone));
+            done++;
+        }
+        return done;
+    }
+
+    private List<LocalDate> expiredDays(Instant now, ZoneId zone) {
+        List<LocalDate> days = new ArrayList<>();
+        for (Object day : em.createNativeQuery("select report_day from ticket_figures_day where valid_until <= :now"
+                + " or zone_id <> :zone order by report_day desc").setParameter("now", now).setParameter("zone", zone.getId())
+                .getResultList()) {
+            days.add(localDate(day));
+        }
+        return days;
+    }
+
+    /** The days from the first report to today that have no row in ticket_figures_day, newest first. */
+    private List<LocalDate> missingDays(Instant now, ZoneId zone) {
+        Object firstReport = em.createNativeQuery("select min(reported_at) from ticket").getSingleResult();
+        if (firstReport == null) {
+            return List.of();
+        }
+        Set<LocalDate> computed = new HashSet<>();
+        for (Object day : em.createNativeQuery("select report_day from ticket_figures_day").getResultList()) {
+            computed.add(localDate(day));
+        }
+        List<LocalDate> missing = new ArrayList<>();
+        LocalDate first = LocalDate.ofInstant(instant(firstReport), zone);
+        for (LocalDate day = LocalDate.ofInstant(now, zone); !day.isBefore(first); day = day.minusDays(1)) {
+            if (!computed.contains(day)) {
+                missing.add(day);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Computes one day's rows. The day's marks are removed first: a write that commits after that leaves its own
+     * mark, which this transaction does not see and so does not remove, and the day is computed again later.
+     */
+    void compute(LocalDate day, Instant now, ZoneId zone) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        em.createNativeQuery("delete from ticket_figures_stale where moment >= :from and moment < :to")
+                .setParameter("from", from).setParameter("to", to).executeUpdate();
+        FigureScan.Result result = scan.scan(new Where("1 = 1", Map.of()), from, to, now, zone);
+        em.createNativeQuery("delete from ticket_figures where report_day = :day").setParameter("day", day).executeUpdate();
+        em.createNativeQuery("delete from ticket_figures_day where report_day = :day").setParameter("day", day).executeUpdate();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into ticket_figures (report_day,"
+                    + " street_office_id, community_id, category_id, lead_organization_id, site_id, reported, resolved,"
+                    + " within_sla, response_counted, responded_in_time, not_cancelled, confirmed_resolved, satisfied,"
+                    + " rated, acceptance_counted, accepted_in_time, reopens, open_overdue, not_duplicate, late,"
+                    + " resolved_that_day, last_reported_at, seconds_to_dispatch, seconds_to_resolve)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (FigureGroup g : result.groups().values()) {
+                    FigureGroup.Key k = g.key;
+                    insert.setObject(1, k.day());
+                    insert.setLong(2, k.streetOfficeId());
+                    insert.setLong(3, k.communityId());
+                    insert.setLong(4, k.categoryId());
+                    setNullableLong(insert, 5, k.leadOrganizationId());
+                    setNullableLong(insert, 6, k.siteId());
+                    long[] counts = { g.reported, g.resolved, g.withinSla, g.responseCounted, g.respondedInTime,
+                            g.notCancelled, g.confirmedResolved, g.satisfied, g.rated, g.acceptanceCounted,
+                            g.acceptedInTime, g.reopens, g.openOverdue, g.notDuplicate, g.late, g.resolvedThatDay };
+                    for (int i = 0; i < counts.length; i++) {
+                        insert.setLong(7 + i, counts[i]);
+                    }
+                    if (g.lastReportedAt == null) {
+                        insert.setNull(23, Types.TIMESTAMP_WITH_TIMEZONE);
+                    } else {
+                        insert.setObject(23, g.lastReportedAt.atOffset(ZoneOffset.UTC));
+                    }
+                    insert.setString(24, g.secondsToDispatch.encode());
+                    insert.setString(25, g.secondsToResolve.encode());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into ticket_figures_day (report_day, zone_id,"
+                    + " computed_at, valid_until) values (?, ?, ?, ?)")) {
+                Instant validUntil = result.changesAt().get(day);
+                insert.setObject(1, day);
+                insert.setString(2, zone.getId());
+                insert.setObject(3, now.atOffset(ZoneOffset.UTC));
+                if (validUntil == null) {
+                    insert.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    insert.setObject(4, validUntil.atOffset(ZoneOffset.UTC));
+                }
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private static void setNullableLong(PreparedStatement statement, int index, Long value) throws java.sql.SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(Where where, String sql) {
+        return (List<Object[]>) where.bind(em.createNativeQuery(sql)).getResultList();
+    }
+
+    static LocalDate localDate(Object value) {
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        throw new IllegalStateException("Unexpected date type " + value.getClass().getName());
+    }
+}

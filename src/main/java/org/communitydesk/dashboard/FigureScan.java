@@ -1,0 +1,182 @@
+package org.communitydesk.dashboard;
+
+import static org.communitydesk.dashboard.StatsService.count;
+import static org.communitydesk.dashboard.StatsService.id;
+import static org.communitydesk.dashboard.StatsService.instant;
+import static org.communitydesk.dashboard.StatsService.nullableId;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.communitydesk.ticket.TicketStatus;
+
+/**
+ * The dashboard's figures computed from the tickets themselves, grouped as ticket_figures keeps them: what the
+ * rollup job stores for a day, and what the summary reads for days the rollup does not hold (yet). This is where
+ * each figure's definition lives; {@link StatsService} only adds groups up.
+ */
+@ApplicationScoped
+class FigureScan {
+
+    /** How long after its resolution a ticket without feedback counts as resolved undisputed. */
+    static final java.time.Duration UNDISPUTED_AFTER = StatsService.UNDISPUTED_AFTER;
+
+    @Inject
+    EntityManager em;
+
+    /** The groups of the tickets reported (or resolved) in [from, to), and per day the first moment they change. */
+    record Result(Map<FigureGroup.Key, FigureGroup> groups, Map<LocalDate, Instant> changesAt) {
+    }
+
+    Result scan(Where area, Instant from, Instant to, Instant now, ZoneId zone) {
+        Where where = area.and("t.reported_at >= :scanFrom and t.reported_at < :scanTo").with("scanFrom", from)
+                .with("scanTo", to);
+        Map<Long, List<Object[]>> feedback = byTicket(where, "select f.ticket_id, f.resolved_at, f.rating, f.resolved"
+                + " from ticket t join ticket_feedback f on f.ticket_id = t.id where " + where.sql()
+                + " and f.given_at >= :scanFrom");
+        Map<Long, List<Object[]>> orders = byTicket(where, "select a.ticket_id, a.accept_due_at, a.accepted_at,"
+                + " a.released_at from ticket t join ticket_assignment a on a.ticket_id = t.id where " + where.sql()
+                + " and a.accept_due_at is not null");
+        Map<FigureGroup.Key, FigureGroup> groups = new HashMap<>();
+        Map<LocalDate, Instant> changesAt = new HashMap<>();
+        Instant undisputedBefore = now.minus(UNDISPUTED_AFTER);
+        for (Object[] row : rows(where, "select t.id, t.reported_at, t.street_office_id, t.community_id,"
+                + " t.category_id, t.lead_organization_id, t.site_id, t.status, t.dispatched_at, t.dispatch_due_at,"
+                + " t.resolved_at, t.due_at, t.paused_at, t.seconds_to_dispatch, t.seconds_to_resolve, t.reopen_count,"
+                + " t.cancel_reason, t.cancelled_at from ticket t where " + where.sql())) {
+            long ticketId = id(row[0]);
+            Instant reportedAt = instant(row[1]);
+            LocalDate day = LocalDate.ofInstant(reportedAt, zone);
+            FigureGroup g = groups.computeIfAbsent(key(day, row), FigureGroup::new);
+            TicketStatus status = TicketStatus.valueOf((String) row[7]);
+            Instant dispatchedAt = nullableInstant(row[8]);
+            Instant dispatchDueAt = instant(row[9]);
+            Instant resolvedAt = nullableInstant(row[10]);
+            Instant dueAt = instant(row[11]);
+            boolean paused = row[12] != null;
+            boolean cancelled = status == TicketStatus.CANCELLED;
+            boolean overdueWhenOpen = status.isOpen() && !paused;
+            Instant cancelledAt = nullableInstant(row[17]);
+            List<Instant> changes = new ArrayList<>();
+
+            g.reported++;
+            if (resolvedAt != null) {
+                g.resolved++;
+                if (!resolvedAt.isAfter(dueAt)) {
+                    g.withinSla++;
+                }
+            }
+            if (dispatchedAt != null) {
+                g.responseCounted++;
+                if (!dispatchedAt.isAfter(dispatchDueAt)) {
+                    g.respondedInTime++;
+                }
+            } else if (!cancelled) {
+                if (dispatchDueAt.isBefore(now)) {
+                    g.responseCounted++;
+                } else {
+                    changes.add(dispatchDueAt);
+                }
+            }
+            if (!cancelled) {
+                g.notCancelled++;
+            }
+            Boolean confirmedByFeedback = null;
+            for (Object[] f : feedback.getOrDefault(ticketId, List.of())) {
+                g.rated++;
+                if (((Number) f[2]).intValue() >= 4) {
+                    g.satisfied++;
+                }
+                if (resolvedAt != null && instant(f[1]).equals(resolvedAt)) {
+                    confirmedByFeedback = Boolean.TRUE.equals(f[3]);
+                }
+            }
+            if (resolvedAt != null) {
+                if (confirmedByFeedback != null) {
+                    g.confirmedResolved += confirmedByFeedback ? 1 : 0;
+                } else if (resolvedAt.isBefore(undisputedBefore)) {
+                    g.confirmedResolved++;
+                } else {
+                    changes.add(resolvedAt.plus(UNDISPUTED_AFTER));
+                }
+            }
+            for (Object[] order : orders.getOrDefault(ticketId, List.of())) {
+                Instant acceptDueAt = instant(order[1]);
+                Instant acceptedAt = nullableInstant(order[2]);
+                Instant releasedAt = nullableInstant(order[3]);
+                Instant stoodUntil = releasedAt != null ? releasedAt : cancelledAt != null ? cancelledAt : now;
+                if (acceptedAt != null || acceptDueAt.isBefore(stoodUntil)) {
+                    g.acceptanceCounted++;
+                    if (acceptedAt != null && !acceptedAt.isAfter(acceptDueAt)) {
+                        g.acceptedInTime++;
+                    }
+                } else if (releasedAt == null && cancelledAt == null) {
+                    changes.add(acceptDueAt);
+                }
+            }
+            g.reopens += count(row[15]);
+            boolean overdueNow = overdueWhenOpen && dueAt.isBefore(now);
+            if (overdueNow) {
+                g.openOverdue++;
+            } else if (overdueWhenOpen) {
+                changes.add(dueAt);
+            }
+            if (row[6] != null && !"DUPLICATE".equals(row[16])) {
+                g.notDuplicate++;
+                if (resolvedAt != null && resolvedAt.isAfter(dueAt) || overdueNow) {
+                    g.late++;
+                }
+                if (g.lastReportedAt == null || reportedAt.isAfter(g.lastReportedAt)) {
+                    g.lastReportedAt = reportedAt;
+                }
+            }
+            if (row[13] != null) {
+                g.secondsToDispatch.add(count(row[13]));
+            }
+            if (row[14] != null) {
+                g.secondsToResolve.add(count(row[14]));
+            }
+            for (Instant change : changes) {
+                changesAt.merge(day, change, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Where resolvedIn = area.and("t.resolved_at >= :scanFrom and t.resolved_at < :scanTo").with("scanFrom", from)
+                .with("scanTo", to);
+        for (Object[] row : rows(resolvedIn, "select t.resolved_at, t.street_office_id, t.community_id,"
+                + " t.category_id, t.lead_organization_id, t.site_id from ticket t where " + resolvedIn.sql())) {
+            LocalDate day = LocalDate.ofInstant(instant(row[0]), zone);
+            Object[] keyColumns = { null, null, row[1], row[2], row[3], row[4], row[5] };
+            groups.computeIfAbsent(key(day, keyColumns), FigureGroup::new).resolvedThatDay++;
+        }
+        return new Result(groups, changesAt);
+    }
+
+    /** The key from a row whose columns 2–6 are street office, community, category, lead organization and site. */
+    private static FigureGroup.Key key(LocalDate day, Object[] row) {
+        return new FigureGroup.Key(day, id(row[2]), id(row[3]), id(row[4]), nullableId(row[5]), nullableId(row[6]));
+    }
+
+    private Map<Long, List<Object[]>> byTicket(Where where, String sql) {
+        Map<Long, List<Object[]>> result = new HashMap<>();
+        for (Object[] row : rows(where, sql)) {
+            result.computeIfAbsent(id(row[0]), k -> new ArrayList<>(2)).add(row);
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(Where where, String sql) {
+        return (List<Object[]>) where.bind(em.createNativeQuery(sql)).getResultList();
+    }
+
+    private static Instant nullableInstant(Object value) {
+        return value == null ? null : instant(value);
+    }
+}

@@ -1,0 +1,303 @@
+package org.communitydesk.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.communitydesk.jobs.BackgroundJobs;
+import org.communitydesk.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's figures per day (ticket_figures, V34) against the tickets they stand for, on 20,000 tickets that
+ * the benchmark's own loader (src/bench/load-tickets-chunk.sql) spreads over the 40 days before {@link #NOW}, with
+ * their orders, feedback and further calls. Counts must agree exactly, percentiles within
+ * {@link DurationSketch#RELATIVE_ERROR}; a day the job stored is read from the tickets again as soon as a write or
+ * the clock changes one of its figures.
+ */
+@QuarkusTest
+@TestProfile(FigureRollupTest.OwnDatabase.class)
+class FigureRollupTest {
+
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("%test.quarkus.datasource.jdbc.url", "jdbc:h2:mem:communitydesk-figures;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    static final Instant NOW = Instant.parse("2026-06-15T04:00:00Z");
+    static final int TICKETS = 20_000;
+    static final int DAYS = 40;
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** A 30-day period inside the loaded days; the weekly chart reaches a few days beyond it on either side. */
+    static final LocalDate FROM = LocalDate.of(2026, 5, 14);
+    static final LocalDate TO = LocalDate.of(2026, 6, 12);
+
+    private static boolean loaded;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    BackgroundJobs jobs;
+
+    @BeforeEach
+    void tickets() throws Exception {
+        clock.freezeAt(NOW);
+        if (loaded) {
+            return;
+        }
+        String chunk = Files.readString(Path.of("src/bench/load-tickets-chunk.sql"));
+        String finish = Files.readString(Path.of("src/bench/load-tickets-finish.sql"));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            long base = single(statement, "SELECT COALESCE(MAX(id), 0) FROM ticket");
+            long codeBase = single(statement, postgres
+                    ? "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ticket_code_seq"
+                    : "SELECT BASE_VALUE - 1 FROM INFORMATION_SCHEMA.SEQUENCES WHERE LOWER(SEQUENCE_NAME) = 'ticket_code_seq'");
+            for (int lo = 1; lo <= TICKETS; lo += 5000) {
+                run(statement, fill(chunk, postgres, base, codeBase, lo, lo + 4999));
+            }
+            run(statement, fill(finish, postgres, base, codeBase, 0, 0));
+        }
+        loaded = true;
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void storedDaysGiveTheFiguresOfTheTicketsThemselves() {
+        forgetStoredDays();
+        String fromTickets = summary();
+        refreshAll();
+        assertTrue(storedDays() >= DAYS, "the job stored every loaded day");
+        String fromStoredDays = summary();
+        // The same groups, merged the same way: equal to the last field, percentiles included.
+        assertEquals(fromTickets, fromStoredDays);
+        // And they do come from the stored days: one more in a stored row shows.
+        tamperWith(FROM);
+        assertEquals(JsonPath.from(fromStoredDays).getLong("reported") + 1, JsonPath.from(summary()).getLong("reported"));
+        forgetStoredDays();
+        refreshAll();
+
+        JsonPath figures = JsonPath.from(fromStoredDays);
+        Instant from = FROM.atStartOfDay(ZONE).toInstant();
+        Instant to = TO.plusDays(1).atStartOfDay(ZONE).toInstant();
+        // Against the SQL that defined the figures before ticket_figures (StatsService's RATE_COUNTS): exact counts.
+        Object[] rates = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select"
+                + StatsService.RATE_COUNTS + StatsService.RATE_FROM + " where t.reported_at >= :periodFrom"
+                + " and t.reported_at < :periodTo").setParameter("periodFrom", from).setParameter("periodTo", to)
+                .setParameter("now", NOW).setParameter("undisputedBefore", NOW.minus(StatsService.UNDISPUTED_AFTER))
+                .getSingleResult());
+        assertTrue(count(rates[0]) > 10_000, "the period holds most of the loaded tickets");
+        assertEquals(count(rates[0]), figures.getLong("reported"));
+        assertEquals(count(rates[1]), figures.getLong("resolvedWithinSla.whole"));
+        assertEquals(count(rates[2]), figures.getLong("resolvedWithinSla.part"));
+        assertEquals(count(rates[3]), figures.getLong("responseRate.whole"));
+        assertEquals(count(rates[4]), figures.getLong("responseRate.part"));
+        assertEquals(count(rates[5]), figures.getLong("resolutionRate.whole"));
+        assertEquals(count(rates[6]), figures.getLong("resolutionRate.part"));
+        Object[] satisfaction = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select"
+                + StatsService.SATISFACTION_COUNTS + StatsService.SATISFACTION_FROM + " where t.reported_at >= :periodFrom"
+                + " and t.reported_at < :periodTo").setParameter("periodFrom", from).setParameter("periodTo", to)
+                .getSingleResult());
+        assertEquals(count(satisfaction[0]), figures.getLong("satisfactionRate.part"));
+        assertTrue(count(satisfaction[1]) > 1000, "the loader gave feedback");
+        assertEquals(count(satisfaction[1]), figures.getLong("satisfactionRate.whole"));
+
+        // Percentiles against percentile_cont over the same tickets: within the sketch's stated error.
+        Object[] exact = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select"
+                + " count(t.seconds_to_resolve), percentile_cont(0.5) within group (order by t.seconds_to_resolve),"
+                + " percentile_cont(0.9) within group (order by t.seconds_to_resolve),"
+                + " percentile_cont(0.5) within group (order by t.seconds_to_dispatch)"
+                + " from ticket t where t.reported_at >= :periodFrom and t.reported_at < :periodTo")
+                .setParameter("periodFrom", from).setParameter("periodTo", to).getSingleResult());
+        assertTrue(count(exact[0]) > DurationSketch.EXACT_LIMIT, "enough resolutions to need the histogram");
+        assertEquals(count(exact[0]), figures.getLong("timeToResolve.count"));
+        assertWithinError(exact[1], figures.getLong("timeToResolve.medianSeconds"));
+        assertWithinError(exact[2], figures.getLong("timeToResolve.p90Seconds"));
+        assertWithinError(exact[3], figures.getLong("timeToDispatch.medianSeconds"));
+    }
+
+    @Test
+    void aWriteSendsItsDayBackToTheTickets() {
+        refreshAll();
+        String before = summary();
+        // A resolved ticket of the period that has no feedback yet gets a rating of 1 that disputes the resolution.
+        Object[] ticket = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select t.id,"
+                + " t.resolved_at from ticket t where t.resolved_at is not null and t.reported_at >= :from"
+                + " and t.reported_at < :to and not exists (select 1 from ticket_feedback f where f.ticket_id = t.id)")
+                .setParameter("from", FROM.plusDays(3).atStartOfDay(ZONE).toInstant())
+                .setParameter("to", TO.atStartOfDay(ZONE).toInstant()).setMaxResults(1).getSingleResult());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into ticket_feedback (ticket_id,"
+                + " resolved_at, rating, resolved, source, given_at) values (:ticket, :resolvedAt, 1, false,"
+                + " 'FOLLOW_UP_CALL', :now)").setParameter("ticket", ticket[0])
+                .setParameter("resolvedAt", StatsService.instant(ticket[1])).setParameter("now", NOW).executeUpdate());
+
+        String after = summary();
+        assertEquals(JsonPath.from(before).getLong("satisfactionRate.whole") + 1,
+                JsonPath.from(after).getLong("satisfactionRate.whole"), "the new rating counts at once");
+        assertEquals(fromTicketsOnly(), after);
+        refreshAll();
+        assertEquals(after, summary(), "and the day computed again says the same");
+    }
+
+    @Test
+    void theClockAloneSendsADayBackToTheTickets() {
+        // A call taken three days ago and not dispatched: its dispatch target (hours away) has not passed yet.
+        Instant reported = NOW.minus(Duration.ofDays(3));
+        clock.freezeAt(reported);
+        String code = org.communitydesk.support.TicketApi.createTicket("sewer-blockage", "beixinyuan", "hongan");
+        clock.freezeAt(reported.plus(Duration.ofMinutes(5)));
+        refreshAll();
+        LocalDate day = LocalDate.ofInstant(reported, ZONE);
+        String period = summary(day, day);
+        assertEquals(period, fromTicketsOnly(day, day));
+        refreshAll();
+
+        // A day later the target has passed: the undispatched call counts in the response rate, though nothing was
+        // written since the day was stored.
+        clock.freezeAt(reported.plus(Duration.ofDays(1)));
+        String dayLater = summary(day, day);
+        // It and whichever loaded calls of that day were still waiting then.
+        assertTrue(JsonPath.from(dayLater).getLong("responseRate.whole")
+                > JsonPath.from(period).getLong("responseRate.whole"), code + " is counted as not dispatched in time");
+        // The stored day is not read any more: a change to its row does not show.
+        tamperWith(day);
+        assertEquals(dayLater, summary(day, day));
+        assertEquals(dayLater, fromTicketsOnly(day, day));
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    private static void assertWithinError(Object exact, long estimate) {
+        double value = ((Number) exact).doubleValue();
+        assertTrue(Math.abs(estimate - value) <= value * DurationSketch.RELATIVE_ERROR + 0.5,
+                "estimate " + estimate + " is within 1% of the exact " + value);
+    }
+
+    private String summary() {
+        return summary(FROM, TO);
+    }
+
+    private String summary(LocalDate from, LocalDate to) {
+        return given().queryParam("from", from.toString()).queryParam("to", to.toString())
+                .when().get("/api/stats/summary").then().statusCode(200).extract().asString();
+    }
+
+    private String fromTicketsOnly() {
+        return fromTicketsOnly(FROM, TO);
+    }
+
+    /** The summary with no stored day, so from the tickets alone. */
+    private String fromTicketsOnly(LocalDate from, LocalDate to) {
+        forgetStoredDays();
+        return summary(from, to);
+    }
+
+    private void refreshAll() {
+        // A run stops after its time budget; a few runs cover 40 days on any machine.
+        for (int run = 0; run < 20 && jobs.figures().orElseThrow() > 0; run++) {
+            assertTrue(storedDays() > 0);
+        }
+        assertEquals(0L, marks(), "no write is left unaccounted for");
+    }
+
+    /** One more ticket reported on the day, in a stored row of its own, as if the job had miscounted. */
+    private void tamperWith(LocalDate day) {
+        int added = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("insert into ticket_figures"
+                + " (report_day, street_office_id, community_id, category_id, reported, resolved, within_sla,"
+                + " response_counted, responded_in_time, not_cancelled, confirmed_resolved, satisfied, rated,"
+                + " acceptance_counted, accepted_in_time, reopens, open_overdue, not_duplicate, late, resolved_that_day,"
+                + " seconds_to_dispatch, seconds_to_resolve) select report_day, street_office_id, community_id,"
+                + " category_id, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '', '' from ticket_figures"
+                + " where report_day = :day and reported > 0 fetch first 1 rows only").setParameter("day", day)
+                .executeUpdate());
+        assertEquals(1, added);
+    }
+
+    private void forgetStoredDays() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from ticket_figures").executeUpdate();
+            em.createNativeQuery("delete from ticket_figures_day").executeUpdate();
+        });
+    }
+
+    private long storedDays() {
+        return count(QuarkusTransaction.requiringNew().call(
+                () -> em.createNativeQuery("select count(*) from ticket_figures_day").getSingleResult()));
+    }
+
+    private long marks() {
+        return count(QuarkusTransaction.requiringNew().call(
+                () -> em.createNativeQuery("select count(*) from ticket_figures_stale").getSingleResult()));
+    }
+
+    private static long count(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static String fill(String template, boolean postgres, long base, long codeBase, long lo, long hi) {
+        long span = DAYS * 86_400L;
+        return template.replace("@SERIES@", postgres ? "generate_series" : "SYSTEM_RANGE")
+                .replace("@UNLOGGED@", postgres ? "UNLOGGED" : "").replace("@ZONE@", ZONE.getId())
+                .replace("@EPOCH@", "TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'")
+                .replace("@N@", String.valueOf(TICKETS)).replace("@BASE@", String.valueOf(base))
+                .replace("@CODEBASE@", String.valueOf(codeBase)).replace("@NOW@", String.valueOf(NOW.getEpochSecond()))
+                .replace("@SPAN@", String.valueOf(span)).replace("@LO@", String.valueOf(lo))
+                .replace("@HI@", String.valueOf(hi)).replace("@NEXT_ID@", String.valueOf(base + TICKETS + 1))
+                .replace("@NEXT_CODE@", String.valueOf(codeBase + TICKETS + 1));
+    }
+
+    /** Runs a script's statements: comment lines dropped, statements ended by ";" at a line's end. */
+    private static void run(Statement statement, String script) throws Exception {
+        StringBuilder sql = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (line.strip().startsWith("--")) {
+                continue;
+            }
+            sql.append(line).append('\n');
+            if (line.strip().endsWith(";")) {
+                String text = sql.toString().strip();
+                statement.execute(text.substring(0, text.length() - 1));
+                sql.setLength(0);
+            }
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws Exception {
+        try (var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
