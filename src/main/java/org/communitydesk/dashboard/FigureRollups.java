@@ -331,6 +331,16 @@ public class FigureRollups {
         });
     }
 
+    /**
+     * Removes every stored day and every mark: for when the job is off, so that the marks do not pile up and no
+     * stored day outlives the writes that would have made it stale. Returns the rows removed.
+     */
+    public long forgetAll() {
+        return em.createNativeQuery("delete from ticket_figures_day").executeUpdate()
+                + em.createNativeQuery("delete from ticket_figures").executeUpdate()
+                + em.createNativeQuery("delete from ticket_figures_stale").executeUpdate();
+    }
+
     private static void setNullableLong(PreparedStatement statement, int index, Long value) throws java.sql.SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);

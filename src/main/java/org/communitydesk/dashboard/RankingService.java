@@ -27,9 +27,9 @@ import org.communitydesk.ticket.TicketViews.Ref;
 /**
  * The unit ranking (考核): organizations (by the ticket's lead organization) and communities scored by the weighted
  * hotline rates, beside the counts of the work-order steps. Over the dashboard's cohort (the period's tickets in the
- * caller's scope and area), in four grouped queries keyed by (organization, community), so that both rankings and
- * the overall line are sums of the same rows: the rates (the summary's own SQL, {@link StatsService#RATE_COUNTS}),
- * the ratings, the orders to accept, and the step rows (returns, extension requests, urgings) joined to the cohort
+ * caller's scope and area), keyed by (organization, community), so that both rankings and the overall line are sums
+ * of the same rows: the rates and ratings (the summary's own groups per day, {@link FigureRollups}), the orders to
+ * accept, and the step rows (returns, extension requests, urgings) joined to the cohort
  * by their ticket index. Resolved on time against the original due time is the SLA share less the tickets resolved
  * after COALESCE(original_due_at, due_at) but by due_at, which only an approved extension makes.
  */
@@ -39,6 +39,9 @@ public class RankingService {
 
     @Inject
     StatsService stats;
+
+    @Inject
+    FigureRollups rollups;
 
     @Inject
     RankingConfig config;
@@ -115,20 +118,18 @@ public class RankingService {
         Function<Object[], Counts> at = row -> rows.computeIfAbsent(
                 new Key(StatsService.nullableId(row[0]), StatsService.id(row[1])), k -> new Counts());
 
-        for (Object[] row : stats.rows(cohort, "select t.lead_organization_id, t.community_id,"
-                + StatsService.RATE_COUNTS + ", sum(t.reopen_count)"
-                + StatsService.RATE_FROM + " where " + cohort.sql()
-                + " group by t.lead_organization_id, t.community_id")) {
-            Counts c = at.apply(row);
-            c.rates = RateRow.of(row, 2, null);
-            c.reopenings = StatsService.count(row[9]);
-        }
-        for (Object[] row : stats.rows(cohort, "select t.lead_organization_id, t.community_id,"
-                + StatsService.SATISFACTION_COUNTS + StatsService.SATISFACTION_FROM + " where " + cohort.sql()
-                + " group by t.lead_organization_id, t.community_id")) {
-            Counts c = at.apply(row);
-            c.satisfied = StatsService.count(row[2]);
-            c.rated = StatsService.count(row[3]);
+        // The rates, reopenings and ratings per lead organization and community: the summary's groups per day.
+        for (FigureGroup g : rollups.groups(selection.area(), scope.kind() != TicketScope.Kind.ORGANIZATION,
+                filter.from(), filter.to().plusDays(1), now).values()) {
+            if (g.reported > 0) {
+                Counts c = rows.computeIfAbsent(new Key(g.key.leadOrganizationId(), g.key.communityId()),
+                        k -> new Counts());
+                c.rates = c.rates.plus(new RateRow(g.reported, g.resolved, g.withinSla, g.responseCounted,
+                        g.respondedInTime, g.notCancelled, g.confirmedResolved, null));
+                c.reopenings += g.reopens;
+                c.satisfied += g.satisfied;
+                c.rated += g.rated;
+            }
         }
         // The steps count for the organization they name (the one that accepted, returned, asked, was urged),
         // which a return or a re-dispatch may have made other than the ticket's lead now.

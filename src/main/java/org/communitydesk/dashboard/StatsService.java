@@ -68,13 +68,6 @@ public class StatsService {
     static final int HOTSPOT_MIN_TICKETS = 3;
     static final int OVERDUE_LISTED = 20;
     private static final String OPEN = "t.status in ('REPORTED', 'DISPATCHED', 'IN_PROGRESS')";
-    /**
-     * Feedback comes after the resolution, which comes after the report, so the feedback on the period's tickets
-     * was given in or after the period: said in the join, PostgreSQL reads that range of ix_feedback_given_at
-     * instead of hashing all feedback ever given (345,000 rows, 150 ms at 1,000,000 tickets).
-     */
-    private static final String FEEDBACK_IN_PERIOD = " and f.given_at >= :periodFrom";
-
     @Inject
     AppMetrics metrics;
 
@@ -251,13 +244,6 @@ public class StatsService {
             long notCancelled, long confirmedResolved, Long medianSecondsToResolve) {
         static final RateRow EMPTY = new RateRow(0, 0, 0, 0, 0, 0, 0, null);
 
-        /** The seven columns of {@link StatsService#RATE_COUNTS}, from {@code row[offset]} on. */
-        static RateRow of(Object[] row, int offset, Long medianSecondsToResolve) {
-            return new RateRow(count(row[offset]), count(row[offset + 1]), count(row[offset + 2]),
-                    count(row[offset + 3]), count(row[offset + 4]), count(row[offset + 5]), count(row[offset + 6]),
-                    medianSecondsToResolve);
-        }
-
         Rate responseRate() {
             return Rate.of(respondedInTime, responseCounted);
         }
@@ -273,29 +259,6 @@ public class StatsService {
         }
     }
 
-    /**
-     * The counts behind the SLA share and the response and resolution rates, seven columns in {@link RateRow}'s
-     * order, over {@link #RATE_FROM}; they need the parameters {@code now} and {@code undisputedBefore}. The unit
-     * ranking (RankingService) groups the same columns by organization and community.
-     */
-    static final String RATE_COUNTS = " count(*),"
-            + " sum(case when t.resolved_at is not null then 1 else 0 end),"
-            + " sum(case when t.resolved_at is not null and t.resolved_at <= t.due_at then 1 else 0 end),"
-            + " sum(case when t.dispatched_at is not null"
-            + "   or (t.status <> 'CANCELLED' and t.dispatch_due_at < :now) then 1 else 0 end),"
-            + " sum(case when t.dispatched_at is not null and t.dispatched_at <= t.dispatch_due_at then 1 else 0 end),"
-            + " sum(case when t.status <> 'CANCELLED' then 1 else 0 end),"
-            + " sum(case when t.resolved_at is not null and (f.resolved = true"
-            + "   or (f.id is null and t.resolved_at < :undisputedBefore)) then 1 else 0 end)";
-    /** At most one feedback per resolution (unique key), so the join never multiplies tickets. */
-    static final String RATE_FROM = " from ticket t left join ticket_feedback f on f.ticket_id = t.id"
-            + " and f.resolved_at = t.resolved_at" + FEEDBACK_IN_PERIOD;
-    /** Ratings of 4–5 and all ratings given, over {@link #SATISFACTION_FROM}. */
-    static final String SATISFACTION_COUNTS = " sum(case when f.rating >= 4 then 1 else 0 end), count(f.id)";
-    // The period's tickets first, then their feedback: H2 joined the other way round and read all
-    // feedback ever given (3 s at 1,000,000 tickets). An outer join keeps that order on both.
-    static final String SATISFACTION_FROM = " from ticket t left join ticket_feedback f on f.ticket_id = t.id"
-            + FEEDBACK_IN_PERIOD;
     /**
      * The orders (ticket_assignment a) that the acceptance figure counts: accepted, or still not accepted when the
      * target passed while the order stood (parameter {@code now}).

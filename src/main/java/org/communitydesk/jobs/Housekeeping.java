@@ -11,6 +11,7 @@ import org.communitydesk.common.AppConfig;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.FormDraft;
 import org.communitydesk.console.FlashMessage;
+import org.communitydesk.dashboard.FigureRollups;
 import org.communitydesk.notification.Notification;
 import org.communitydesk.notification.NotificationConfig;
 import org.communitydesk.photo.PhotoOrphans;
@@ -42,6 +43,9 @@ public class Housekeeping {
     @Inject
     PhotoOrphans photoOrphans;
 
+    @Inject
+    FigureRollups figureRollups;
+
     /** A new table of expiring rows is one more line here (its static deleteExpired(Instant now) method). */
     List<Sweep> sweeps() {
         return List.of(
@@ -55,6 +59,9 @@ public class Housekeeping {
                         now -> SecurityEvent.deleteOlderThan(now.minus(config.securityLog().retention()))),
                 new Sweep("notification",
                         now -> Notification.deleteDoneBefore(now.minus(notifications.retentionInForce()))),
+                // With the figures job off, nothing reads the marks and the stored days would not be kept up.
+                new Sweep("ticket_figures_stale", now -> BackgroundJobs.halfOf(config.jobs().figures().every()).isZero()
+                        ? figureRollups.forgetAll() : 0),
                 // Not a table: the photo files no ticket_photo row names, past their grace time.
                 new Sweep("photo store", photoOrphans::sweep));
     }

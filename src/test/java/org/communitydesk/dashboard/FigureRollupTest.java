@@ -53,6 +53,24 @@ class FigureRollupTest {
     static final LocalDate FROM = LocalDate.of(2026, 5, 14);
     static final LocalDate TO = LocalDate.of(2026, 6, 12);
 
+    /**
+     * The figures' definitions as SQL, as StatsService computed them before ticket_figures (parameters now and
+     * undisputedBefore): the reference the stored days are checked against.
+     */
+    static final String RATE_COUNTS = " count(*),"
+            + " sum(case when t.resolved_at is not null then 1 else 0 end),"
+            + " sum(case when t.resolved_at is not null and t.resolved_at <= t.due_at then 1 else 0 end),"
+            + " sum(case when t.dispatched_at is not null"
+            + "   or (t.status <> 'CANCELLED' and t.dispatch_due_at < :now) then 1 else 0 end),"
+            + " sum(case when t.dispatched_at is not null and t.dispatched_at <= t.dispatch_due_at then 1 else 0 end),"
+            + " sum(case when t.status <> 'CANCELLED' then 1 else 0 end),"
+            + " sum(case when t.resolved_at is not null and (f.resolved = true"
+            + "   or (f.id is null and t.resolved_at < :undisputedBefore)) then 1 else 0 end)";
+    static final String RATE_FROM = " from ticket t left join ticket_feedback f on f.ticket_id = t.id"
+            + " and f.resolved_at = t.resolved_at";
+    static final String SATISFACTION_COUNTS = " sum(case when f.rating >= 4 then 1 else 0 end), count(f.id)";
+    static final String SATISFACTION_FROM = " from ticket t left join ticket_feedback f on f.ticket_id = t.id";
+
     private static boolean loaded;
 
     @Inject
@@ -112,9 +130,9 @@ class FigureRollupTest {
         JsonPath figures = JsonPath.from(fromStoredDays);
         Instant from = FROM.atStartOfDay(ZONE).toInstant();
         Instant to = TO.plusDays(1).atStartOfDay(ZONE).toInstant();
-        // Against the SQL that defined the figures before ticket_figures (StatsService's RATE_COUNTS): exact counts.
+        // Against the SQL that defined the figures before ticket_figures (RATE_COUNTS): exact counts.
         Object[] rates = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select"
-                + StatsService.RATE_COUNTS + StatsService.RATE_FROM + " where t.reported_at >= :periodFrom"
+                + RATE_COUNTS + RATE_FROM + " where t.reported_at >= :periodFrom"
                 + " and t.reported_at < :periodTo").setParameter("periodFrom", from).setParameter("periodTo", to)
                 .setParameter("now", NOW).setParameter("undisputedBefore", NOW.minus(StatsService.UNDISPUTED_AFTER))
                 .getSingleResult());
@@ -127,7 +145,7 @@ class FigureRollupTest {
         assertEquals(count(rates[5]), figures.getLong("resolutionRate.whole"));
         assertEquals(count(rates[6]), figures.getLong("resolutionRate.part"));
         Object[] satisfaction = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select"
-                + StatsService.SATISFACTION_COUNTS + StatsService.SATISFACTION_FROM + " where t.reported_at >= :periodFrom"
+                + SATISFACTION_COUNTS + SATISFACTION_FROM + " where t.reported_at >= :periodFrom"
                 + " and t.reported_at < :periodTo").setParameter("periodFrom", from).setParameter("periodTo", to)
                 .getSingleResult());
         assertEquals(count(satisfaction[0]), figures.getLong("satisfactionRate.part"));

@@ -69,6 +69,22 @@ class HousekeepingTest {
         assertThat(clientFailureExpiries(address)).containsExactly(now.plusSeconds(30));
     }
 
+    /** Tests run with the figures job off, as an installation may: housekeeping then drops its marks. */
+    @Test
+    void dropsTheFigureMarksWhileTheFiguresJobIsOff() {
+        createTicket();
+        assertThat(figureMarks()).isPositive();
+
+        jobs.housekeeping();
+
+        assertThat(figureMarks()).isZero();
+    }
+
+    private long figureMarks() {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT COUNT(*) FROM ticket_figures_stale").getSingleResult())).longValue();
+    }
+
     @Test
     void removesRedirectMessagesNobodyCameBackFor() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
