@@ -1,5 +1,5 @@
--- The dashboard's figures per report day (issue 22): a row per day and community, category, lead organization and
--- compound, written by the "figures" job (FigureRollups) from the tickets of that day, so that a period's summary
+-- The dashboard's figures per report day (issue 22): a row per day and community, category and lead organization
+-- (and, for trouble spots and the map, per day, compound and category), written by the "figures" job (FigureRollups) from the tickets of that day, so that a period's summary
 -- adds up a few thousand rows instead of reading every ticket reported in it. A day is used only while it is
 -- fresh: ticket_figures_day says when it was computed, in which zone, and until when nothing in it changes by the
 -- clock alone (a dispatch target passing, say); a write to a ticket, its feedback or its orders leaves a mark in
@@ -18,7 +18,6 @@ CREATE TABLE ticket_figures (
     community_id         BIGINT  NOT NULL,
     category_id          BIGINT  NOT NULL,
     lead_organization_id BIGINT,
-    site_id              BIGINT,
     reported             INTEGER NOT NULL,
     resolved             INTEGER NOT NULL,
     within_sla           INTEGER NOT NULL,
@@ -32,15 +31,26 @@ CREATE TABLE ticket_figures (
     accepted_in_time     INTEGER NOT NULL,
     reopens              INTEGER NOT NULL,
     open_overdue         INTEGER NOT NULL,
-    not_duplicate        INTEGER NOT NULL,
-    late                 INTEGER NOT NULL,
     resolved_that_day    INTEGER NOT NULL,
-    last_reported_at     TIMESTAMP WITH TIME ZONE,
     -- DurationSketch.encode(): the values themselves up to 256, then a histogram with 1% buckets.
     seconds_to_dispatch  VARCHAR(100000) NOT NULL,
     seconds_to_resolve   VARCHAR(100000) NOT NULL
 );
 CREATE INDEX ix_ticket_figures_day ON ticket_figures (report_day, street_office_id, community_id);
+
+-- Tickets at a compound, duplicates left out, per day and category: apart from ticket_figures, so that a city's
+-- compounds do not multiply the rows of every other figure.
+CREATE TABLE ticket_figures_site (
+    report_day       DATE    NOT NULL,
+    street_office_id BIGINT  NOT NULL,
+    community_id     BIGINT  NOT NULL,
+    site_id          BIGINT  NOT NULL,
+    category_id      BIGINT  NOT NULL,
+    tickets          INTEGER NOT NULL,
+    late             INTEGER NOT NULL,
+    last_reported_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX ix_ticket_figures_site_day ON ticket_figures_site (report_day, street_office_id, community_id);
 
 -- The report (or resolution) time of a ticket written since its day's figures were computed.
 CREATE TABLE ticket_figures_stale (

@@ -66,11 +66,10 @@ public class FigureRollups {
         if (!fresh.isEmpty()) {
             Where where = area.and("t.report_day >= :first and t.report_day < :end").with("first", first).with("end", end);
             for (Object[] row : rows(where, "select t.report_day, t.street_office_id, t.community_id, t.category_id,"
-                    + " t.lead_organization_id, t.site_id, t.reported, t.resolved, t.within_sla, t.response_counted,"
+                    + " t.lead_organization_id, t.reported, t.resolved, t.within_sla, t.response_counted,"
                     + " t.responded_in_time, t.not_cancelled, t.confirmed_resolved, t.satisfied, t.rated,"
-                    + " t.acceptance_counted, t.accepted_in_time, t.reopens, t.open_overdue, t.not_duplicate, t.late,"
-                    + " t.resolved_that_day, t.last_reported_at, t.seconds_to_dispatch, t.seconds_to_resolve"
-                    + " from ticket_figures t where " + where.sql())) {
+                    + " t.acceptance_counted, t.accepted_in_time, t.reopens, t.open_overdue, t.resolved_that_day,"
+                    + " t.seconds_to_dispatch, t.seconds_to_resolve from ticket_figures t where " + where.sql())) {
                 LocalDate day = localDate(row[0]);
                 if (fresh.contains(day)) {
                     FigureGroup g = group(day, row);
@@ -86,20 +85,20 @@ public class FigureRollups {
         return groups;
     }
 
-    /** A compound's tickets of one category, duplicates left out, and the last one's report time. */
-    record SiteCount(long siteId, long categoryId, long tickets, Instant lastReportedAt) {
+    /** A compound's tickets of one category, duplicates left out: how many, how many late, and the last report. */
+    record SiteCount(long siteId, long categoryId, long tickets, long late, Instant lastReportedAt) {
     }
 
     /**
-     * Per compound and category, the tickets reported on the days [first, end): for trouble spots, which look at 90
-     * days, so the fresh days are added up by the database rather than read row by row.
+     * Per compound and category, the tickets reported on the days [first, end), duplicates left out; the fresh days
+     * are added up by the database (trouble spots look at 90 days).
      */
     List<SiteCount> siteCounts(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now) {
         Set<LocalDate> fresh = rowsServe ? freshDays(first, end, now) : Set.of();
         Map<List<Long>, SiteCount> counts = new HashMap<>();
         if (!fresh.isEmpty()) {
-            Where where = area.and("t.report_day >= :first and t.report_day < :end and t.site_id is not null"
-                    + " and t.not_duplicate > 0").with("first", first).with("end", end);
+            Where where = area.and("t.report_day >= :first and t.report_day < :end").with("first", first)
+                    .with("end", end);
             List<LocalDate> notFresh = new ArrayList<>();
             for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
                 if (!fresh.contains(day)) {
@@ -109,19 +108,17 @@ public class FigureRollups {
             if (!notFresh.isEmpty()) {
                 where = where.and("t.report_day not in (:notFresh)").with("notFresh", notFresh);
             }
-            for (Object[] row : rows(where, "select t.site_id, t.category_id, sum(t.not_duplicate),"
-                    + " max(t.last_reported_at) from ticket_figures t where " + where.sql()
+            for (Object[] row : rows(where, "select t.site_id, t.category_id, sum(t.tickets), sum(t.late),"
+                    + " max(t.last_reported_at) from ticket_figures_site t where " + where.sql()
                     + " group by t.site_id, t.category_id")) {
-                add(counts, new SiteCount(id(row[0]), id(row[1]), count(row[2]), instant(row[3])));
+                add(counts, new SiteCount(id(row[0]), id(row[1]), count(row[2]), count(row[3]), instant(row[4])));
             }
         }
         ZoneId zone = zone();
         for (LocalDate[] run : runsWithout(fresh, first, end)) {
-            for (FigureGroup g : scan.scan(area, run[0].atStartOfDay(zone).toInstant(),
-                    run[1].atStartOfDay(zone).toInstant(), now, zone).groups().values()) {
-                if (g.key.siteId() != null && g.notDuplicate > 0) {
-                    add(counts, new SiteCount(g.key.siteId(), g.key.categoryId(), g.notDuplicate, g.lastReportedAt));
-                }
+            for (SiteGroup g : scan.scan(area, run[0].atStartOfDay(zone).toInstant(),
+                    run[1].atStartOfDay(zone).toInstant(), now, zone).sites().values()) {
+                add(counts, new SiteCount(g.key.siteId(), g.key.categoryId(), g.tickets, g.late, g.lastReportedAt));
             }
         }
         return new ArrayList<>(counts.values());
@@ -129,8 +126,8 @@ public class FigureRollups {
 
     private static void add(Map<List<Long>, SiteCount> counts, SiteCount c) {
         counts.merge(List.of(c.siteId(), c.categoryId()), c, (a, b) -> new SiteCount(a.siteId(), a.categoryId(),
-                a.tickets() + b.tickets(), a.lastReportedAt().isAfter(b.lastReportedAt()) ? a.lastReportedAt()
-                        : b.lastReportedAt()));
+                a.tickets() + b.tickets(), a.late() + b.late(),
+                a.lastReportedAt().isAfter(b.lastReportedAt()) ? a.lastReportedAt() : b.lastReportedAt()));
     }
 
     /** The days of [first, end) that ticket_figures holds as they are now. */
@@ -191,25 +188,21 @@ public class FigureRollups {
 
     private static FigureGroup group(LocalDate day, Object[] row) {
         FigureGroup g = new FigureGroup(new FigureGroup.Key(day, id(row[1]), id(row[2]), id(row[3]),
-                nullableId(row[4]), nullableId(row[5])), DurationSketch.decode((String) row[23]),
-                DurationSketch.decode((String) row[24]));
-        g.reported = count(row[6]);
-        g.resolved = count(row[7]);
-        g.withinSla = count(row[8]);
-        g.responseCounted = count(row[9]);
-        g.respondedInTime = count(row[10]);
-        g.notCancelled = count(row[11]);
-        g.confirmedResolved = count(row[12]);
-        g.satisfied = count(row[13]);
-        g.rated = count(row[14]);
-        g.acceptanceCounted = count(row[15]);
-        g.acceptedInTime = count(row[16]);
-        g.reopens = count(row[17]);
-        g.openOverdue = count(row[18]);
-        g.notDuplicate = count(row[19]);
-        g.late = count(row[20]);
-        g.resolvedThatDay = count(row[21]);
-        g.lastReportedAt = row[22] == null ? null : instant(row[22]);
+                nullableId(row[4])), DurationSketch.decode((String) row[19]), DurationSketch.decode((String) row[20]));
+        g.reported = count(row[5]);
+        g.resolved = count(row[6]);
+        g.withinSla = count(row[7]);
+        g.responseCounted = count(row[8]);
+        g.respondedInTime = count(row[9]);
+        g.notCancelled = count(row[10]);
+        g.confirmedResolved = count(row[11]);
+        g.satisfied = count(row[12]);
+        g.rated = count(row[13]);
+        g.acceptanceCounted = count(row[14]);
+        g.acceptedInTime = count(row[15]);
+        g.reopens = count(row[16]);
+        g.openOverdue = count(row[17]);
+        g.resolvedThatDay = count(row[18]);
         return g;
     }
 
@@ -282,35 +275,51 @@ public class FigureRollups {
                 .setParameter("from", from).setParameter("to", to).executeUpdate();
         FigureScan.Result result = scan.scan(new Where("1 = 1", Map.of()), from, to, now, zone);
         em.createNativeQuery("delete from ticket_figures where report_day = :day").setParameter("day", day).executeUpdate();
+        em.createNativeQuery("delete from ticket_figures_site where report_day = :day").setParameter("day", day)
+                .executeUpdate();
         em.createNativeQuery("delete from ticket_figures_day where report_day = :day").setParameter("day", day).executeUpdate();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into ticket_figures (report_day,"
-                    + " street_office_id, community_id, category_id, lead_organization_id, site_id, reported, resolved,"
+                    + " street_office_id, community_id, category_id, lead_organization_id, reported, resolved,"
                     + " within_sla, response_counted, responded_in_time, not_cancelled, confirmed_resolved, satisfied,"
-                    + " rated, acceptance_counted, accepted_in_time, reopens, open_overdue, not_duplicate, late,"
-                    + " resolved_that_day, last_reported_at, seconds_to_dispatch, seconds_to_resolve)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " rated, acceptance_counted, accepted_in_time, reopens, open_overdue, resolved_that_day,"
+                    + " seconds_to_dispatch, seconds_to_resolve)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (FigureGroup g : result.groups().values()) {
                     FigureGroup.Key k = g.key;
                     insert.setObject(1, k.day());
                     insert.setLong(2, k.streetOfficeId());
                     insert.setLong(3, k.communityId());
                     insert.setLong(4, k.categoryId());
-                    setNullableLong(insert, 5, k.leadOrganizationId());
-                    setNullableLong(insert, 6, k.siteId());
+                    if (k.leadOrganizationId() == null) {
+                        insert.setNull(5, Types.BIGINT);
+                    } else {
+                        insert.setLong(5, k.leadOrganizationId());
+                    }
                     long[] counts = { g.reported, g.resolved, g.withinSla, g.responseCounted, g.respondedInTime,
                             g.notCancelled, g.confirmedResolved, g.satisfied, g.rated, g.acceptanceCounted,
-                            g.acceptedInTime, g.reopens, g.openOverdue, g.notDuplicate, g.late, g.resolvedThatDay };
+                            g.acceptedInTime, g.reopens, g.openOverdue, g.resolvedThatDay };
                     for (int i = 0; i < counts.length; i++) {
-                        insert.setLong(7 + i, counts[i]);
+                        insert.setLong(6 + i, counts[i]);
                     }
-                    if (g.lastReportedAt == null) {
-                        insert.setNull(23, Types.TIMESTAMP_WITH_TIMEZONE);
-                    } else {
-                        insert.setObject(23, g.lastReportedAt.atOffset(ZoneOffset.UTC));
-                    }
-                    insert.setString(24, g.secondsToDispatch.encode());
-                    insert.setString(25, g.secondsToResolve.encode());
+                    insert.setString(20, g.secondsToDispatch.encode());
+                    insert.setString(21, g.secondsToResolve.encode());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into ticket_figures_site (report_day,"
+                    + " street_office_id, community_id, site_id, category_id, tickets, late, last_reported_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (SiteGroup g : result.sites().values()) {
+                    insert.setObject(1, g.key.day());
+                    insert.setLong(2, g.key.streetOfficeId());
+                    insert.setLong(3, g.key.communityId());
+                    insert.setLong(4, g.key.siteId());
+                    insert.setLong(5, g.key.categoryId());
+                    insert.setLong(6, g.tickets);
+                    insert.setLong(7, g.late);
+                    insert.setObject(8, g.lastReportedAt.atOffset(ZoneOffset.UTC));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -338,15 +347,8 @@ public class FigureRollups {
     public long forgetAll() {
         return em.createNativeQuery("delete from ticket_figures_day").executeUpdate()
                 + em.createNativeQuery("delete from ticket_figures").executeUpdate()
+                + em.createNativeQuery("delete from ticket_figures_site").executeUpdate()
                 + em.createNativeQuery("delete from ticket_figures_stale").executeUpdate();
-    }
-
-    private static void setNullableLong(PreparedStatement statement, int index, Long value) throws java.sql.SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
     }
 
     @SuppressWarnings("unchecked")

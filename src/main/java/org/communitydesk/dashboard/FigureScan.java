@@ -31,8 +31,12 @@ class FigureScan {
     @Inject
     EntityManager em;
 
-    /** The groups of the tickets reported (or resolved) in [from, to), and per day the first moment they change. */
-    record Result(Map<FigureGroup.Key, FigureGroup> groups, Map<LocalDate, Instant> changesAt) {
+    /**
+     * The groups of the tickets reported (or resolved) in [from, to), their compounds' groups, and per day the first
+     * moment a figure of the day changes by the clock alone.
+     */
+    record Result(Map<FigureGroup.Key, FigureGroup> groups, Map<SiteGroup.Key, SiteGroup> sites,
+            Map<LocalDate, Instant> changesAt) {
     }
 
     Result scan(Where area, Instant from, Instant to, Instant now, ZoneId zone) {
@@ -45,6 +49,7 @@ class FigureScan {
                 + " a.released_at from ticket t join ticket_assignment a on a.ticket_id = t.id where " + where.sql()
                 + " and a.accept_due_at is not null");
         Map<FigureGroup.Key, FigureGroup> groups = new HashMap<>();
+        Map<SiteGroup.Key, SiteGroup> sites = new HashMap<>();
         Map<LocalDate, Instant> changesAt = new HashMap<>();
         Instant undisputedBefore = now.minus(UNDISPUTED_AFTER);
         for (Object[] row : rows(where, "select t.id, t.reported_at, t.street_office_id, t.community_id,"
@@ -129,13 +134,9 @@ class FigureScan {
                 changes.add(dueAt);
             }
             if (row[6] != null && !"DUPLICATE".equals(row[16])) {
-                g.notDuplicate++;
-                if (resolvedAt != null && resolvedAt.isAfter(dueAt) || overdueNow) {
-                    g.late++;
-                }
-                if (g.lastReportedAt == null || reportedAt.isAfter(g.lastReportedAt)) {
-                    g.lastReportedAt = reportedAt;
-                }
+                sites.computeIfAbsent(new SiteGroup.Key(day, id(row[2]), id(row[3]), id(row[6]), id(row[4])),
+                        SiteGroup::new).add(1, resolvedAt != null && resolvedAt.isAfter(dueAt) || overdueNow ? 1 : 0,
+                        reportedAt);
             }
             if (row[13] != null) {
                 g.secondsToDispatch.add(count(row[13]));
@@ -150,17 +151,17 @@ class FigureScan {
         Where resolvedIn = area.and("t.resolved_at >= :scanFrom and t.resolved_at < :scanTo").with("scanFrom", from)
                 .with("scanTo", to);
         for (Object[] row : rows(resolvedIn, "select t.resolved_at, t.street_office_id, t.community_id,"
-                + " t.category_id, t.lead_organization_id, t.site_id from ticket t where " + resolvedIn.sql())) {
+                + " t.category_id, t.lead_organization_id from ticket t where " + resolvedIn.sql())) {
             LocalDate day = LocalDate.ofInstant(instant(row[0]), zone);
-            Object[] keyColumns = { null, null, row[1], row[2], row[3], row[4], row[5] };
+            Object[] keyColumns = { null, null, row[1], row[2], row[3], row[4] };
             groups.computeIfAbsent(key(day, keyColumns), FigureGroup::new).resolvedThatDay++;
         }
-        return new Result(groups, changesAt);
+        return new Result(groups, sites, changesAt);
     }
 
-    /** The key from a row whose columns 2–6 are street office, community, category, lead organization and site. */
+    /** The key from a row whose columns 2–5 are street office, community, category and lead organization. */
     private static FigureGroup.Key key(LocalDate day, Object[] row) {
-        return new FigureGroup.Key(day, id(row[2]), id(row[3]), id(row[4]), nullableId(row[5]), nullableId(row[6]));
+        return new FigureGroup.Key(day, id(row[2]), id(row[3]), id(row[4]), nullableId(row[5]));
     }
 
     private Map<Long, List<Object[]>> byTicket(Where where, String sql) {

@@ -356,14 +356,17 @@ public class StatsService {
     PlaceMap placeMap(StatsFilter filter, TicketScope scope, List<Hotspot> hotspots) {
         Selection selection = select(filter, scope);
         Names names = new Names();
-        Map<Long, FigureGroup> bySite = sum(rollups.groups(selection.area(), scope.kind() != TicketScope.Kind.ORGANIZATION,
-                filter.from(), filter.to().plusDays(1), clock.instant()).values(), g -> g.key.siteId());
         List<PlaceMap.Place> places = new ArrayList<>();
-        bySite.forEach((siteId, g) -> {
-            if (g.notDuplicate > 0) {
-                Site site = names.siteEntity(siteId);
-                places.add(new PlaceMap.Place(site, g.notDuplicate, g.late, troublesAt(site.code, hotspots)));
-            }
+        Map<Long, long[]> bySite = new HashMap<>();
+        for (FigureRollups.SiteCount c : rollups.siteCounts(selection.area(),
+                scope.kind() != TicketScope.Kind.ORGANIZATION, filter.from(), filter.to().plusDays(1), clock.instant())) {
+            long[] sums = bySite.computeIfAbsent(c.siteId(), k -> new long[2]);
+            sums[0] += c.tickets();
+            sums[1] += c.late();
+        }
+        bySite.forEach((siteId, sums) -> {
+            Site site = names.siteEntity(siteId);
+            places.add(new PlaceMap.Place(site, sums[0], sums[1], troublesAt(site.code, hotspots)));
         });
         hotspots.stream().map(h -> h.site().code()).distinct()
                 .filter(code -> places.stream().noneMatch(p -> p.site().code.equals(code)))

@@ -255,9 +255,9 @@ class FigureRollupTest {
         int added = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("insert into ticket_figures"
                 + " (report_day, street_office_id, community_id, category_id, reported, resolved, within_sla,"
                 + " response_counted, responded_in_time, not_cancelled, confirmed_resolved, satisfied, rated,"
-                + " acceptance_counted, accepted_in_time, reopens, open_overdue, not_duplicate, late, resolved_that_day,"
+                + " acceptance_counted, accepted_in_time, reopens, open_overdue, resolved_that_day,"
                 + " seconds_to_dispatch, seconds_to_resolve) select report_day, street_office_id, community_id,"
-                + " category_id, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '', '' from ticket_figures"
+                + " category_id, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, '', '' from ticket_figures"
                 + " where report_day = :day and reported > 0 fetch first 1 rows only").setParameter("day", day)
                 .executeUpdate());
         assertEquals(1, added);
@@ -266,6 +266,7 @@ class FigureRollupTest {
     private void forgetStoredDays() {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("delete from ticket_figures").executeUpdate();
+            em.createNativeQuery("delete from ticket_figures_site").executeUpdate();
             em.createNativeQuery("delete from ticket_figures_day").executeUpdate();
         });
     }
