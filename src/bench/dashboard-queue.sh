@@ -56,6 +56,18 @@ if [ "${1:-}" = --start ]; then
         sleep 1
     done
     echo "Started $jar ($db), pid $app_pid: $(grep -o 'started in [0-9.]*s' "$work/app.log" || true)"
+    # The dashboard reads the days the figures job has stored (README, Dashboard figures); after a load the job
+    # first works through every day, newest first. Wait until it computes fewer than 10 days in 45 s (it keeps
+    # computing a day now and then: today's figures change by the clock).
+    last=-100
+    for _ in $(seq 1 480); do
+        sleep 45
+        now=$(curl -fsS "$BASE/q/metrics" | grep '^communitydesk_job_rows_total{' | grep 'job="figures"' \
+            | awk '{ printf "%d", $2 }' | head -1 || true)
+        [ -n "$now" ] && [ $((now - last)) -lt 10 ] && break
+        last=${now:--100}
+    done
+    echo "Figures job: ${now:-0} days computed since the start"
 fi
 
 curl -fsS -o /dev/null -u "$ADMIN" "$BASE/api/me" || { echo "Cannot sign in at $BASE as ${ADMIN%%:*}"; exit 1; }
@@ -77,6 +89,21 @@ as() {
 
 ms() { awk '{ printf "%.1f", $1 * 1000 }'; }
 
+# A path's @PERIOD30@ or @PERIOD365@ becomes from=…&to=… for a random period of that many days within the
+# three years the loader spreads its tickets over, new for every request.
+expand() {
+    local path=$1 days back from to
+    for days in 30 365; do
+        if [[ "$path" == *"@PERIOD$days@"* ]]; then
+            back=$(( (RANDOM * 32768 + RANDOM) % (3 * 365 - days + 1) ))
+            to=$(date -d "-$back days" +%F)
+            from=$(date -d "$to -$((days - 1)) days" +%F)
+            path=${path//"@PERIOD$days@"/"from=$from&to=$to"}
+        fi
+    done
+    echo "$path"
+}
+
 # measure LABEL WHO PATH: WARMUP + RUNS sequential GETs; prints a table row.
 measure() {
     local label=$1 who=$2 path=$3 code
@@ -84,7 +111,7 @@ measure() {
         return
     fi
     # shellcheck disable=SC2046 # as() returns several curl options on purpose
-    code=$(curl -s -o "$work/body" -w '%{http_code}' $(as "$who") "$BASE$path")
+    code=$(curl -s -o "$work/body" -w '%{http_code}' $(as "$who") "$BASE$(expand "$path")")
     if [ "$code" = 404 ] && [[ "$path" != /api/* ]]; then
         printf '| %-58s | %9s | %9s | %s |\n' "$label" "-" "-" "skipped: 404, the page is not in this build"
         return
@@ -101,12 +128,12 @@ measure() {
     esac)
     for _ in $(seq 1 "$WARMUP"); do
         # shellcheck disable=SC2046
-        curl -s -o /dev/null $(as "$who") "$BASE$path"
+        curl -s -o /dev/null $(as "$who") "$BASE$(expand "$path")"
     done
     : > "$work/times"
     for _ in $(seq 1 "$RUNS"); do
         # shellcheck disable=SC2046
-        curl -s -o /dev/null -w '%{http_code} %{time_total}\n' $(as "$who") "$BASE$path" >> "$work/times"
+        curl -s -o /dev/null -w '%{http_code} %{time_total}\n' $(as "$who") "$BASE$(expand "$path")" >> "$work/times"
     done
     if grep -qv '^200 ' "$work/times"; then
         detail="$detail; NOT 200: $(grep -v '^200 ' "$work/times" | cut -d' ' -f1 | sort | uniq -c | tr '\n' ' ')"
@@ -127,6 +154,11 @@ printf '| %-58s | %9s | %9s | %s |\n' "---" "---:" "---:" "---"
 measure "GET /api/stats/summary (admin: all 6 communities)" admin-api "/api/stats/summary"
 measure "GET /api/stats/summary (supervisor of 迎宾街道: 3 communities)" supervisor-api "/api/stats/summary"
 measure "GET /dashboard (admin, page)" admin-page "/dashboard"
+measure "GET /api/stats/summary, random 30-day periods (admin)" admin-api "/api/stats/summary?@PERIOD30@"
+measure "GET /api/stats/summary, random 30-day periods (supervisor)" supervisor-api "/api/stats/summary?@PERIOD30@"
+measure "GET /dashboard, random 30-day periods (admin, page)" admin-page "/dashboard?@PERIOD30@"
+measure "GET /api/stats/summary, random 365-day periods (admin)" admin-api "/api/stats/summary?@PERIOD365@"
+measure "GET /api/stats/ranking, random 30-day periods (admin)" admin-api "/api/stats/ranking?@PERIOD30@"
 measure "GET /api/tickets?size=20 (admin)" admin-api "/api/tickets?size=20"
 measure "GET /api/tickets?size=20 (supervisor)" supervisor-api "/api/tickets?size=20"
 measure "GET /api/tickets?size=20&status=DISPATCHED (admin)" admin-api "/api/tickets?size=20&status=DISPATCHED"

@@ -1,8 +1,6 @@
 package org.communitydesk.dashboard;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Durations in seconds that can be merged day by day and still give a median and a 90th percentile. Up to
@@ -17,13 +15,18 @@ final class DurationSketch {
     /** The largest relative error of a value read from a bucket: (γ − 1) / (γ + 1). */
     static final double RELATIVE_ERROR = (GAMMA - 1) / (GAMMA + 1);
     private static final double LOG_GAMMA = Math.log(GAMMA);
-    /** The bucket of a duration of 0 seconds (every other bucket holds (γ^(i−1), γ^i]). */
-    private static final int ZERO = Integer.MIN_VALUE;
+
+    /** Buckets above this have no durations in them: γ^1500 seconds is some 245 million years. */
+    private static final int BUCKETS = 1500;
+    /** The buckets of durations under 2^18 seconds (three days), worked out once: a logarithm each is slow. */
+    private static volatile int[] smallBuckets;
+    private static final int SMALL = 1 << 18;
 
     private long[] exact = new long[8];
     private int exactCount;
-    /** Bucket to count, once past {@link #EXACT_LIMIT}; null while exact. */
-    private TreeMap<Integer, Long> buckets;
+    /** Count per bucket once past {@link #EXACT_LIMIT} (index i holds (γ^(i−1), γ^i]); null while exact. */
+    private long[] buckets;
+    private long zeros;
     private long count;
 
     long count() {
@@ -34,7 +37,7 @@ final class DurationSketch {
         long value = Math.max(0, seconds);
         count++;
         if (buckets != null) {
-            buckets.merge(bucket(value), 1L, Long::sum);
+            addToBucket(value, 1);
             return;
         }
         if (exactCount == exact.length) {
@@ -43,6 +46,14 @@ final class DurationSketch {
         exact[exactCount++] = value;
         if (exactCount > EXACT_LIMIT) {
             toBuckets();
+        }
+    }
+
+    private void addToBucket(long value, long n) {
+        if (value == 0) {
+            zeros += n;
+        } else {
+            buckets[bucket(value)] += n;
         }
     }
 
@@ -56,14 +67,17 @@ final class DurationSketch {
         if (buckets == null) {
             toBuckets();
         }
-        other.buckets.forEach((bucket, n) -> buckets.merge(bucket, n, Long::sum));
+        for (int i = 0; i < BUCKETS; i++) {
+            buckets[i] += other.buckets[i];
+        }
+        zeros += other.zeros;
         count += other.count;
     }
 
     private void toBuckets() {
-        buckets = new TreeMap<>();
+        buckets = new long[BUCKETS];
         for (int i = 0; i < exactCount; i++) {
-            buckets.merge(bucket(exact[i]), 1L, Long::sum);
+            addToBucket(exact[i], 1);
         }
         exact = null;
         exactCount = 0;
@@ -92,23 +106,46 @@ final class DurationSketch {
 
     /** The value at a rank (from 0), as its bucket's representative. */
     private double valueAt(long rank) {
-        long seen = 0;
-        for (Map.Entry<Integer, Long> entry : buckets.entrySet()) {
-            seen += entry.getValue();
-            if (rank < seen) {
-                return representative(entry.getKey());
+        long seen = zeros;
+        if (rank < seen) {
+            return 0;
+        }
+        int last = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            if (buckets[i] > 0) {
+                seen += buckets[i];
+                last = i;
+                if (rank < seen) {
+                    return representative(i);
+                }
             }
         }
-        return representative(buckets.lastKey());
+        return representative(last);
     }
 
+    /** The bucket of a duration of at least 1 second: ⌈log_γ(seconds)⌉. */
     static int bucket(long seconds) {
-        return seconds == 0 ? ZERO : (int) Math.ceil(Math.log(seconds) / LOG_GAMMA - 1e-9);
+        if (seconds < SMALL) {
+            int[] table = smallBuckets;
+            if (table == null) {
+                table = new int[SMALL];
+                for (int v = 1; v < SMALL; v++) {
+                    table[v] = computeBucket(v);
+                }
+                smallBuckets = table;
+            }
+            return table[(int) seconds];
+        }
+        return Math.min(BUCKETS - 1, computeBucket(seconds));
+    }
+
+    private static int computeBucket(long seconds) {
+        return (int) Math.ceil(Math.log(seconds) / LOG_GAMMA - 1e-9);
     }
 
     /** The point of (γ^(i−1), γ^i] whose relative distance to either end is the same, (γ − 1) / (γ + 1). */
     static double representative(int bucket) {
-        return bucket == ZERO ? 0 : 2 * Math.pow(GAMMA, bucket) / (GAMMA + 1);
+        return 2 * Math.pow(GAMMA, bucket) / (GAMMA + 1);
     }
 
     /** "e:v,v,…" while exact, "h:bucket=count,…" after; empty for no values. */
@@ -123,10 +160,15 @@ final class DurationSketch {
             }
         } else {
             boolean first = true;
-            for (Map.Entry<Integer, Long> entry : buckets.entrySet()) {
-                text.append(first ? "" : ",").append(entry.getKey() == ZERO ? "z" : entry.getKey()).append('=')
-                        .append(entry.getValue());
+            if (zeros > 0) {
+                text.append("z=").append(zeros);
                 first = false;
+            }
+            for (int i = 0; i < BUCKETS; i++) {
+                if (buckets[i] > 0) {
+                    text.append(first ? "" : ",").append(i).append('=').append(buckets[i]);
+                    first = false;
+                }
             }
         }
         return text.toString();
@@ -148,7 +190,11 @@ final class DurationSketch {
                 int equals = part.indexOf('=');
                 String bucket = part.substring(0, equals);
                 long n = Long.parseLong(part.substring(equals + 1));
-                sketch.buckets.merge(bucket.equals("z") ? ZERO : Integer.parseInt(bucket), n, Long::sum);
+                if (bucket.equals("z")) {
+                    sketch.zeros += n;
+                } else {
+                    sketch.buckets[Integer.parseInt(bucket)] += n;
+                }
                 sketch.count += n;
             }
         } else {

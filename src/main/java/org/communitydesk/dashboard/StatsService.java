@@ -150,14 +150,16 @@ public class StatsService {
         Map<FigureGroup.Key, FigureGroup> groups = rollups.groups(area, rowsServe, firstMonday, weeksEnd, now);
         List<FigureGroup> cohort = groups.values().stream().filter(g -> !g.key.day().isBefore(filter.from())
                 && !g.key.day().isAfter(filter.to())).toList();
-        FigureGroup all = sum(cohort, g -> 0L).getOrDefault(0L, new FigureGroup(null));
+        // Each sum merges durations; the overall one adds up the categories' rather than every group again.
+        Map<Long, FigureGroup> byCategory = sum(cohort, g -> g.key.categoryId());
+        FigureGroup all = sum(byCategory.values(), g -> 0L).getOrDefault(0L, new FigureGroup(null));
         Map<Long, FigureGroup> byCommunity = sum(cohort, g -> g.key.communityId());
         OpenTickets open = openTickets(area, now);
         Overdue overdue = new Overdue(open.overdue(), overdueTickets(area, now, names));
 
         return new Summary(new Period(filter.from(), filter.to(), zone.getId()), Ref.of(selection.streetOffice()),
                 Ref.of(selection.community()), all.reported, open.backlog(), durations(all.secondsToDispatch),
-                durations(all.secondsToResolve), categories(cohort, names), Rate.of(all.withinSla, all.resolved),
+                durations(all.secondsToResolve), categories(byCategory, names), Rate.of(all.withinSla, all.resolved),
                 Rate.of(all.respondedInTime, all.responseCounted), Rate.of(all.confirmedResolved, all.notCancelled),
                 Rate.of(all.satisfied, all.rated), Rate.of(all.acceptedInTime, all.acceptanceCounted),
                 communities(byCommunity, names), organizations(cohort, names), overdue, join(beside),
@@ -227,8 +229,8 @@ public class StatsService {
     }
 
     /** The period's categories, most reported first; groups with resolutions only (none reported) add nothing. */
-    private static List<CategoryFigures> categories(List<FigureGroup> cohort, Names names) {
-        return sum(cohort, g -> g.key.categoryId()).entrySet().stream().filter(e -> e.getValue().reported > 0)
+    private static List<CategoryFigures> categories(Map<Long, FigureGroup> byCategory, Names names) {
+        return byCategory.entrySet().stream().filter(e -> e.getValue().reported > 0)
                 .map(e -> new CategoryFigures(names.category(e.getKey()), e.getValue().reported,
                         durations(e.getValue().secondsToDispatch), durations(e.getValue().secondsToResolve)))
                 .sorted(Comparator.comparingLong(CategoryFigures::reported).reversed()
@@ -310,11 +312,14 @@ public class StatsService {
         StringBuilder sql = new StringBuilder("select * from (");
         List<TicketStatus> open = TicketStatus.openStates().stream().sorted().toList();
         for (int i = 0; i < open.size(); i++) {
+            // Each branch stops at its own first 20: without that, PostgreSQL sorted all 15,500 overdue tickets of
+            // 10,000,000 (80 ms) to keep 20.
             sql.append(i == 0 ? "" : " union all ")
-                    .append("select t.code, t.status, t.category_id, t.community_id, t.site_id,")
+                    .append("select * from (select t.code, t.status, t.category_id, t.community_id, t.site_id,")
                     .append(" t.lead_organization_id, t.reported_at, t.due_at, t.id from ticket t where ")
                     .append(where.sql()).append(" and t.status = '").append(open.get(i).name())
-                    .append("' and t.due_at < :now and t.paused_at is null");
+                    .append("' and t.due_at < :now and t.paused_at is null order by t.due_at, t.id fetch first ")
+                    .append(OVERDUE_LISTED).append(" rows only) b").append(i);
         }
         sql.append(") overdue order by due_at, id");
         Query query = where.bind(em.createNativeQuery(sql.toString()));
