@@ -42,12 +42,16 @@ class FigureScan {
     Result scan(Where area, Instant from, Instant to, Instant now, ZoneId zone) {
         Where where = area.and("t.reported_at >= :scanFrom and t.reported_at < :scanTo").with("scanFrom", from)
                 .with("scanTo", to);
+        // The day's tickets first, then their feedback and orders: with inner joins H2 started from the feedback
+        // given since the day (all of it, for a day a year ago) and took minutes a day at 1,000,000 tickets. An
+        // outer join keeps the order on both databases; the tickets without any come back with nulls, left out.
+        // Feedback comes after the report, so given_at >= the day's start keeps PostgreSQL to that index range.
         Map<Long, List<Object[]>> feedback = byTicket(where, "select f.ticket_id, f.resolved_at, f.rating, f.resolved"
-                + " from ticket t join ticket_feedback f on f.ticket_id = t.id where " + where.sql()
-                + " and f.given_at >= :scanFrom");
+                + " from ticket t left join ticket_feedback f on f.ticket_id = t.id and f.given_at >= :scanFrom"
+                + " where " + where.sql());
         Map<Long, List<Object[]>> orders = byTicket(where, "select a.ticket_id, a.accept_due_at, a.accepted_at,"
-                + " a.released_at from ticket t join ticket_assignment a on a.ticket_id = t.id where " + where.sql()
-                + " and a.accept_due_at is not null");
+                + " a.released_at from ticket t left join ticket_assignment a on a.ticket_id = t.id"
+                + " and a.accept_due_at is not null where " + where.sql());
         Map<FigureGroup.Key, FigureGroup> groups = new HashMap<>();
         Map<SiteGroup.Key, SiteGroup> sites = new HashMap<>();
         Map<LocalDate, Instant> changesAt = new HashMap<>();
@@ -167,7 +171,9 @@ class FigureScan {
     private Map<Long, List<Object[]>> byTicket(Where where, String sql) {
         Map<Long, List<Object[]>> result = new HashMap<>();
         for (Object[] row : rows(where, sql)) {
-            result.computeIfAbsent(id(row[0]), k -> new ArrayList<>(2)).add(row);
+            if (row[0] != null) {
+                result.computeIfAbsent(id(row[0]), k -> new ArrayList<>(2)).add(row);
+            }
         }
         return result;
     }
