@@ -2,15 +2,12 @@ package org.communitydesk.dashboard;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.communitydesk.common.TriggerColumns;
 import org.h2.api.Trigger;
 
 /**
@@ -35,17 +32,17 @@ public class FigureMarkTrigger implements Trigger {
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
-        Map<String, Integer> positions = columns(connection, schema, table);
+        TriggerColumns positions = TriggerColumns.of(connection, schema, table, "ticket_figures_stale");
         onTicket = table.equalsIgnoreCase("ticket");
         if (onTicket) {
             readByFigures = new int[READ_BY_FIGURES.size()];
             for (int i = 0; i < readByFigures.length; i++) {
-                readByFigures[i] = position(positions, READ_BY_FIGURES.get(i), table);
+                readByFigures[i] = positions.position(READ_BY_FIGURES.get(i));
             }
-            reportedAt = position(positions, "reported_at", table);
-            resolvedAt = position(positions, "resolved_at", table);
+            reportedAt = positions.position("reported_at");
+            resolvedAt = positions.position("resolved_at");
         } else {
-            ticketId = position(positions, "ticket_id", table);
+            ticketId = positions.position("ticket_id");
         }
     }
 
@@ -96,26 +93,5 @@ public class FigureMarkTrigger implements Trigger {
             }
         }
         return true;
-    }
-
-    /** A table's columns, lower case, with their positions from 0. */
-    private static Map<String, Integer> columns(Connection connection, String schema, String table) throws SQLException {
-        Map<String, Integer> positions = new HashMap<>();
-        try (ResultSet columns = connection.getMetaData().getColumns(null, schema, table, null)) {
-            while (columns.next()) {
-                positions.put(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                        columns.getInt("ORDINAL_POSITION") - 1);
-            }
-        }
-        return positions;
-    }
-
-    private static int position(Map<String, Integer> positions, String column, String table) throws SQLException {
-        Integer position = positions.get(column);
-        if (position == null) {
-            throw new SQLException("ticket_figures_stale trigger: the table " + table + " has no column " + column
-                    + "; the migrations and FigureMarkTrigger disagree");
-        }
-        return position;
     }
 }

@@ -2,13 +2,10 @@ package org.communitydesk.ticket;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import org.communitydesk.common.TriggerColumns;
 import org.h2.api.Trigger;
 
 /**
@@ -43,13 +40,13 @@ public class TicketTallyTrigger implements Trigger {
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
-        Map<String, Integer> positions = columns(connection, schema, table);
-        striped = columns(connection, schema, "TICKET_TALLY").containsKey("stripe");
-        id = position(positions, "id");
-        streetOffice = position(positions, "street_office_id");
-        community = position(positions, "community_id");
-        category = position(positions, "category_id");
-        status = position(positions, "status");
+        TriggerColumns positions = TriggerColumns.of(connection, schema, table, "ticket_tally");
+        striped = TriggerColumns.of(connection, schema, "TICKET_TALLY", "ticket_tally").has("stripe");
+        id = positions.position("id");
+        streetOffice = positions.position("street_office_id");
+        community = positions.position("community_id");
+        category = positions.position("category_id");
+        status = positions.position("status");
     }
 
     @Override
@@ -117,26 +114,5 @@ public class TicketTallyTrigger implements Trigger {
             }
             return update.executeUpdate() > 0;
         }
-    }
-
-    /** A table's columns, lower case, with their positions from 0. */
-    private static Map<String, Integer> columns(Connection connection, String schema, String table) throws SQLException {
-        Map<String, Integer> positions = new HashMap<>();
-        try (ResultSet columns = connection.getMetaData().getColumns(null, schema, table, null)) {
-            while (columns.next()) {
-                positions.put(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                        columns.getInt("ORDINAL_POSITION") - 1);
-            }
-        }
-        return positions;
-    }
-
-    private static int position(Map<String, Integer> positions, String column) throws SQLException {
-        Integer position = positions.get(column);
-        if (position == null) {
-            throw new SQLException("ticket_tally trigger: the ticket table has no column " + column
-                    + "; the migrations and this class disagree");
-        }
-        return position;
     }
 }
