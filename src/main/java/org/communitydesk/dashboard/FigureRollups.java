@@ -73,7 +73,10 @@ public class FigureRollups {
                 LocalDate day = localDate(row[0]);
                 if (fresh.contains(day)) {
                     FigureGroup g = group(day, row);
-                    groups.put(g.key, g);
+                    groups.merge(g.key, g, (a, b) -> {
+                        a.add(b);
+                        return a;
+                    });
                 }
             }
         }
