@@ -54,10 +54,9 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 
 /**
- * The dashboard's figures. Each is one SQL aggregate over indexed columns, written in SQL that H2
- * and PostgreSQL both run (percentile_cont … within group, extract(epoch …)); no ticket is loaded
- * into memory. Cohort figures cover the tickets reported in the period; the backlog and the overdue
- * list are about now.
+ * The dashboard's figures. Cohort figures cover the tickets reported in the period and are sums of the groups per
+ * day that {@link FigureRollups} gives (stored by the figures job, or read from the tickets for days it does not
+ * hold); the backlog and the overdue list are about now and read the open tickets.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
