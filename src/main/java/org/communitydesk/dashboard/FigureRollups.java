@@ -55,14 +55,28 @@ public class FigureRollups {
 
     // --- Reading ------------------------------------------------------------------------------------------------
 
+    /** The groups of a period, and when asked for, the unit ranking's rows. */
+    record Figures(Map<FigureGroup.Key, FigureGroup> groups, Map<UnitGroup.Key, UnitGroup> units) {
+    }
+
     /**
      * The groups of the tickets in {@code area} reported (or, for {@link FigureGroup#resolvedThatDay}, resolved) on
      * the days [first, end). {@code rowsServe} is false when the area is not a matter of street office and community
      * (an organization's scope), and then every day is read from the tickets.
      */
     Map<FigureGroup.Key, FigureGroup> groups(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now) {
+        return read(area, rowsServe, first, end, now, false).groups();
+    }
+
+    /** {@link #groups} and the unit ranking's rows of the same days, read together. */
+    Figures groupsAndUnits(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now) {
+        return read(area, rowsServe, first, end, now, true);
+    }
+
+    private Figures read(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now, boolean withUnits) {
         Set<LocalDate> fresh = rowsServe ? freshDays(first, end, now) : Set.of();
         Map<FigureGroup.Key, FigureGroup> groups = new HashMap<>();
+        Map<UnitGroup.Key, UnitGroup> units = new HashMap<>();
         if (!fresh.isEmpty()) {
             Where where = area.and("t.report_day >= :first and t.report_day < :end").with("first", first).with("end", end);
             for (Object[] row : rows(where, "select t.report_day, t.street_office_id, t.community_id, t.category_id,"
@@ -79,13 +93,30 @@ public class FigureRollups {
                     });
                 }
             }
+            if (withUnits) {
+                for (Object[] row : rows(where, "select t.report_day, t.street_office_id, t.community_id,"
+                        + " t.organization_id, t.acceptance_counted, t.accepted_in_time, t.returns,"
+                        + " t.extensions_requested, t.extensions_approved, t.urgings, t.late_only_by_original"
+                        + " from ticket_figures_unit t where " + where.sql())) {
+                    LocalDate day = localDate(row[0]);
+                    if (fresh.contains(day)) {
+                        UnitGroup u = unit(day, row);
+                        units.merge(u.key, u, (a, b) -> {
+                            a.add(b);
+                            return a;
+                        });
+                    }
+                }
+            }
         }
         ZoneId zone = zone();
         for (LocalDate[] run : runsWithout(fresh, first, end)) {
-            groups.putAll(scan.scan(area, run[0].atStartOfDay(zone).toInstant(), run[1].atStartOfDay(zone).toInstant(),
-                    now, zone).groups());
+            FigureScan.Result scanned = scan.scan(area, run[0].atStartOfDay(zone).toInstant(),
+                    run[1].atStartOfDay(zone).toInstant(), now, zone, withUnits);
+            groups.putAll(scanned.groups());
+            units.putAll(scanned.units());
         }
-        return groups;
+        return new Figures(groups, units);
     }
 
     /** A compound's tickets of one category, duplicates left out: how many, how many late, and the last report. */
@@ -120,7 +151,7 @@ public class FigureRollups {
         ZoneId zone = zone();
         for (LocalDate[] run : runsWithout(fresh, first, end)) {
             for (SiteGroup g : scan.scan(area, run[0].atStartOfDay(zone).toInstant(),
-                    run[1].atStartOfDay(zone).toInstant(), now, zone).sites().values()) {
+                    run[1].atStartOfDay(zone).toInstant(), now, zone, false).sites().values()) {
                 add(counts, new SiteCount(g.key.siteId(), g.key.categoryId(), g.tickets, g.late, g.lastReportedAt));
             }
         }
@@ -209,6 +240,18 @@ public class FigureRollups {
         return g;
     }
 
+    private static UnitGroup unit(LocalDate day, Object[] row) {
+        UnitGroup u = new UnitGroup(new UnitGroup.Key(day, id(row[1]), id(row[2]), nullableId(row[3])));
+        u.acceptanceCounted = count(row[4]);
+        u.acceptedInTime = count(row[5]);
+        u.returns = count(row[6]);
+        u.extensionsRequested = count(row[7]);
+        u.extensionsApproved = count(row[8]);
+        u.urgings = count(row[9]);
+        u.lateOnlyByOriginal = count(row[10]);
+        return u;
+    }
+
     // --- The job ------------------------------------------------------------------------------------------------
 
     /**
@@ -276,9 +319,11 @@ public class FigureRollups {
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         em.createNativeQuery("delete from ticket_figures_stale where moment >= :from and moment < :to")
                 .setParameter("from", from).setParameter("to", to).executeUpdate();
-        FigureScan.Result result = scan.scan(new Where("1 = 1", Map.of()), from, to, now, zone);
+        FigureScan.Result result = scan.scan(new Where("1 = 1", Map.of()), from, to, now, zone, true);
         em.createNativeQuery("delete from ticket_figures where report_day = :day").setParameter("day", day).executeUpdate();
         em.createNativeQuery("delete from ticket_figures_site where report_day = :day").setParameter("day", day)
+                .executeUpdate();
+        em.createNativeQuery("delete from ticket_figures_unit where report_day = :day").setParameter("day", day)
                 .executeUpdate();
         em.createNativeQuery("delete from ticket_figures_day where report_day = :day").setParameter("day", day).executeUpdate();
         em.unwrap(Session.class).doWork(connection -> {
@@ -327,6 +372,28 @@ public class FigureRollups {
                 }
                 insert.executeBatch();
             }
+            try (PreparedStatement insert = connection.prepareStatement("insert into ticket_figures_unit (report_day,"
+                    + " street_office_id, community_id, organization_id, acceptance_counted, accepted_in_time, returns,"
+                    + " extensions_requested, extensions_approved, urgings, late_only_by_original)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (UnitGroup u : result.units().values()) {
+                    insert.setObject(1, u.key.day());
+                    insert.setLong(2, u.key.streetOfficeId());
+                    insert.setLong(3, u.key.communityId());
+                    if (u.key.organizationId() == null) {
+                        insert.setNull(4, Types.BIGINT);
+                    } else {
+                        insert.setLong(4, u.key.organizationId());
+                    }
+                    long[] counts = { u.acceptanceCounted, u.acceptedInTime, u.returns, u.extensionsRequested,
+                            u.extensionsApproved, u.urgings, u.lateOnlyByOriginal };
+                    for (int i = 0; i < counts.length; i++) {
+                        insert.setLong(5 + i, counts[i]);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
             try (PreparedStatement insert = connection.prepareStatement("insert into ticket_figures_day (report_day, zone_id,"
                     + " computed_at, valid_until) values (?, ?, ?, ?)")) {
                 Instant validUntil = result.changesAt().get(day);
@@ -351,6 +418,7 @@ public class FigureRollups {
         return em.createNativeQuery("delete from ticket_figures_day").executeUpdate()
                 + em.createNativeQuery("delete from ticket_figures").executeUpdate()
                 + em.createNativeQuery("delete from ticket_figures_site").executeUpdate()
+                + em.createNativeQuery("delete from ticket_figures_unit").executeUpdate()
                 + em.createNativeQuery("delete from ticket_figures_stale").executeUpdate();
     }
 

@@ -36,10 +36,11 @@ class FigureScan {
      * moment a figure of the day changes by the clock alone.
      */
     record Result(Map<FigureGroup.Key, FigureGroup> groups, Map<SiteGroup.Key, SiteGroup> sites,
-            Map<LocalDate, Instant> changesAt) {
+            Map<UnitGroup.Key, UnitGroup> units, Map<LocalDate, Instant> changesAt) {
     }
 
-    Result scan(Where area, Instant from, Instant to, Instant now, ZoneId zone) {
+    /** The figures of the tickets reported in [from, to); the ranking's {@code units} only when asked for. */
+    Result scan(Where area, Instant from, Instant to, Instant now, ZoneId zone, boolean withUnits) {
         Where where = area.and("t.reported_at >= :scanFrom and t.reported_at < :scanTo").with("scanFrom", from)
                 .with("scanTo", to);
         // The day's tickets first, then their feedback and orders: with inner joins H2 started from the feedback
@@ -50,8 +51,16 @@ class FigureScan {
                 + " from ticket t left join ticket_feedback f on f.ticket_id = t.id and f.given_at >= :scanFrom"
                 + " where " + where.sql());
         Map<Long, List<Object[]>> orders = byTicket(where, "select a.ticket_id, a.accept_due_at, a.accepted_at,"
-                + " a.released_at from ticket t left join ticket_assignment a on a.ticket_id = t.id"
+                + " a.released_at, a.organization_id from ticket t left join ticket_assignment a on a.ticket_id = t.id"
                 + " and a.accept_due_at is not null where " + where.sql());
+        // The work-order steps, each counted for the organization it names: R(eturn), E(xtension request), U(rging).
+        Map<Long, List<Object[]>> steps = !withUnits ? Map.of() : byTicket(where, "select r.ticket_id, r.organization_id,"
+                + " 'R', 0 from ticket t left join ticket_return r on r.ticket_id = t.id where " + where.sql()
+                + " union all select e.ticket_id, e.organization_id, 'E', case when e.decision = 'APPROVED' then 1"
+                + " else 0 end from ticket t left join ticket_extension e on e.ticket_id = t.id where " + where.sql()
+                + " union all select u.ticket_id, u.organization_id, 'U', 0 from ticket t"
+                + " left join ticket_urging u on u.ticket_id = t.id where " + where.sql());
+        Map<UnitGroup.Key, UnitGroup> units = new HashMap<>();
         Map<FigureGroup.Key, FigureGroup> groups = new HashMap<>();
         Map<SiteGroup.Key, SiteGroup> sites = new HashMap<>();
         Map<LocalDate, Instant> changesAt = new HashMap<>();
@@ -59,7 +68,7 @@ class FigureScan {
         for (Object[] row : rows(where, "select t.id, t.reported_at, t.street_office_id, t.community_id,"
                 + " t.category_id, t.lead_organization_id, t.site_id, t.status, t.dispatched_at, t.dispatch_due_at,"
                 + " t.resolved_at, t.due_at, t.paused_at, t.seconds_to_dispatch, t.seconds_to_resolve, t.reopen_count,"
-                + " t.cancel_reason, t.cancelled_at from ticket t where " + where.sql())) {
+                + " t.cancel_reason, t.cancelled_at, t.original_due_at from ticket t where " + where.sql())) {
             long ticketId = id(row[0]);
             Instant reportedAt = instant(row[1]);
             LocalDate day = LocalDate.ofInstant(reportedAt, zone);
@@ -122,12 +131,35 @@ class FigureScan {
                 Instant releasedAt = nullableInstant(order[3]);
                 Instant stoodUntil = releasedAt != null ? releasedAt : cancelledAt != null ? cancelledAt : now;
                 if (acceptedAt != null || acceptDueAt.isBefore(stoodUntil)) {
+                    boolean inTime = acceptedAt != null && !acceptedAt.isAfter(acceptDueAt);
                     g.acceptanceCounted++;
-                    if (acceptedAt != null && !acceptedAt.isAfter(acceptDueAt)) {
-                        g.acceptedInTime++;
+                    g.acceptedInTime += inTime ? 1 : 0;
+                    if (withUnits) {
+                        UnitGroup u = unit(units, day, row, nullableId(order[4]));
+                        u.acceptanceCounted++;
+                        u.acceptedInTime += inTime ? 1 : 0;
                     }
                 } else if (releasedAt == null && cancelledAt == null) {
                     changes.add(acceptDueAt);
+                }
+            }
+            if (withUnits) {
+                for (Object[] step : steps.getOrDefault(ticketId, List.of())) {
+                    UnitGroup u = unit(units, day, row, nullableId(step[1]));
+                    switch (step[2].toString().strip()) {
+                        case "R" -> u.returns++;
+                        case "E" -> {
+                            u.extensionsRequested++;
+                            u.extensionsApproved += count(step[3]);
+                        }
+                        default -> u.urgings++;
+                    }
+                }
+                // Only an approved extension sets original_due_at (Ticket.approveExtension).
+                Instant originalDueAt = nullableInstant(row[18]);
+                if (originalDueAt != null && resolvedAt != null && resolvedAt.isAfter(originalDueAt)
+                        && !resolvedAt.isAfter(dueAt)) {
+                    unit(units, day, row, nullableId(row[5])).lateOnlyByOriginal++;
                 }
             }
             g.reopens += count(row[15]);
@@ -160,7 +192,12 @@ class FigureScan {
             Object[] keyColumns = { null, null, row[1], row[2], row[3], row[4] };
             groups.computeIfAbsent(key(day, keyColumns), FigureGroup::new).resolvedThatDay++;
         }
-        return new Result(groups, sites, changesAt);
+        return new Result(groups, sites, units, changesAt);
+    }
+
+    /** The unit of a ticket row (columns 2 and 3: street office, community) and an organization. */
+    private static UnitGroup unit(Map<UnitGroup.Key, UnitGroup> units, LocalDate day, Object[] row, Long organization) {
+        return units.computeIfAbsent(new UnitGroup.Key(day, id(row[2]), id(row[3]), organization), UnitGroup::new);
     }
 
     /** The key from a row whose columns 2–5 are street office, community, category and lead organization. */

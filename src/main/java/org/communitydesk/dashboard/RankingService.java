@@ -28,10 +28,10 @@ import org.communitydesk.ticket.TicketViews.Ref;
  * The unit ranking (考核): organizations (by the ticket's lead organization) and communities scored by the weighted
  * hotline rates, beside the counts of the work-order steps. Over the dashboard's cohort (the period's tickets in the
  * caller's scope and area), keyed by (organization, community), so that both rankings and the overall line are sums
- * of the same rows: the rates and ratings (the summary's own groups per day, {@link FigureRollups}), the orders to
- * accept, and the step rows (returns, extension requests, urgings) joined to the cohort
- * by their ticket index. Resolved on time against the original due time is the SLA share less the tickets resolved
- * after COALESCE(original_due_at, due_at) but by due_at, which only an approved extension makes.
+ * of the same rows, all per report day from {@link FigureRollups}: the rates and ratings (the summary's own groups),
+ * and the orders to accept and the steps (returns, extension requests, urgings; {@link UnitGroup}). Resolved on time
+ * against the original due time is the SLA share less the tickets resolved after COALESCE(original_due_at, due_at)
+ * but by due_at, which only an approved extension makes.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -112,15 +112,12 @@ public class RankingService {
     private Ranking compute(StatsFilter filter, TicketScope scope) {
         Instant now = stats.now();
         Selection selection = stats.select(filter, scope);
-        Where cohort = selection.cohort().with("now", now)
-                .with("undisputedBefore", now.minus(StatsService.UNDISPUTED_AFTER));
         Map<Key, Counts> rows = new HashMap<>();
-        Function<Object[], Counts> at = row -> rows.computeIfAbsent(
-                new Key(StatsService.nullableId(row[0]), StatsService.id(row[1])), k -> new Counts());
 
+        FigureRollups.Figures figures = rollups.groupsAndUnits(selection.area(),
+                scope.kind() != TicketScope.Kind.ORGANIZATION, filter.from(), filter.to().plusDays(1), now);
         // The rates, reopenings and ratings per lead organization and community: the summary's groups per day.
-        for (FigureGroup g : rollups.groups(selection.area(), scope.kind() != TicketScope.Kind.ORGANIZATION,
-                filter.from(), filter.to().plusDays(1), now).values()) {
+        for (FigureGroup g : figures.groups().values()) {
             if (g.reported > 0) {
                 Counts c = rows.computeIfAbsent(new Key(g.key.leadOrganizationId(), g.key.communityId()),
                         k -> new Counts());
@@ -131,44 +128,17 @@ public class RankingService {
                 c.rated += g.rated;
             }
         }
-        // The steps count for the organization they name (the one that accepted, returned, asked, was urged),
-        // which a return or a re-dispatch may have made other than the ticket's lead now.
-        for (Object[] row : stats.rows(cohort, "select a.organization_id, t.community_id, count(*),"
-                + StatsService.ACCEPTED_WITHIN_TARGET
-                + " from ticket t join ticket_assignment a on a.ticket_id = t.id where " + cohort.sql() + " and"
-                + StatsService.ACCEPTANCE_COUNTED + " group by a.organization_id, t.community_id")) {
-            Counts c = at.apply(row);
-            c.toAccept = StatsService.count(row[2]);
-            c.accepted = StatsService.count(row[3]);
-        }
-        for (Object[] row : stats.rows(cohort, "select s.organization_id, s.community_id, s.step_kind, count(*),"
-                + " sum(s.approved) from ("
-                + "select r.organization_id, t.community_id, 'R' as step_kind, 0 as approved from ticket t"
-                + " join ticket_return r on r.ticket_id = t.id where " + cohort.sql()
-                + " union all select e.organization_id, t.community_id, 'E' as step_kind,"
-                + " case when e.decision = 'APPROVED' then 1 else 0 end as approved from ticket t"
-                + " join ticket_extension e on e.ticket_id = t.id where " + cohort.sql()
-                + " union all select u.organization_id, t.community_id, 'U' as step_kind, 0 as approved from ticket t"
-                + " join ticket_urging u on u.ticket_id = t.id where " + cohort.sql()
-                // Resolved after the original due time but by the approved one: only tickets with an approved
-                // extension can be, so they are found from ticket_extension, and the query on the period's tickets
-                // keeps to the covering index ix_ticket_reported_figures (which has no original_due_at).
-                + " union all select t.lead_organization_id, t.community_id, 'O' as step_kind, 0 as approved"
-                + " from ticket t where t.id in (select e.ticket_id from ticket_extension e"
-                + " where e.decision = 'APPROVED') and " + cohort.sql() + " and t.resolved_at > t.original_due_at"
-                + " and t.resolved_at <= t.due_at"
-                + ") s group by s.organization_id, s.community_id, s.step_kind")) {
-            Counts c = at.apply(row);
-            long n = StatsService.count(row[3]);
-            switch (row[2].toString().strip()) {
-                case "R" -> c.returns = n;
-                case "O" -> c.lateOnlyByOriginal = n;
-                case "E" -> {
-                    c.extensionsRequested = n;
-                    c.extensionsApproved = StatsService.count(row[4]);
-                }
-                default -> c.urgings = n;
-            }
+        // The orders and steps count for the organization they name (the one that accepted, returned, asked, was
+        // urged), which a return or a re-dispatch may have made other than the ticket's lead now.
+        for (UnitGroup u : figures.units().values()) {
+            Counts c = rows.computeIfAbsent(new Key(u.key.organizationId(), u.key.communityId()), k -> new Counts());
+            c.toAccept += u.acceptanceCounted;
+            c.accepted += u.acceptedInTime;
+            c.returns += u.returns;
+            c.extensionsRequested += u.extensionsRequested;
+            c.extensionsApproved += u.extensionsApproved;
+            c.urgings += u.urgings;
+            c.lateOnlyByOriginal += u.lateOnlyByOriginal;
         }
 
         RankingWeights weights = weights();

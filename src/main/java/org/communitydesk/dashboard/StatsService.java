@@ -260,14 +260,6 @@ public class StatsService {
         }
     }
 
-    /**
-     * The orders (ticket_assignment a) that the acceptance figure counts: accepted, or still not accepted when the
-     * target passed while the order stood (parameter {@code now}).
-     */
-    static final String ACCEPTANCE_COUNTED = " a.accept_due_at is not null and (a.accepted_at is not null"
-            + " or a.accept_due_at < coalesce(a.released_at, t.cancelled_at, :now))";
-    static final String ACCEPTED_WITHIN_TARGET = " sum(case when a.accepted_at <= a.accept_due_at then 1 else 0 end)";
-
     private List<CommunityFigures> communities(Map<Long, FigureGroup> byCommunity, Names names) {
         List<CommunityFigures> unranked = byCommunity.entrySet().stream().filter(e -> e.getValue().reported > 0)
                 .map(e -> {

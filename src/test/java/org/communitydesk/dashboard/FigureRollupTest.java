@@ -28,9 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard's figures per day (ticket_figures, V34) against the tickets they stand for, on 20,000 tickets that
- * the benchmark's own loader (src/bench/load-tickets-chunk.sql) spreads over the 40 days before {@link #NOW}, with
- * their orders, feedback and further calls. Counts must agree exactly, percentiles within
+ * The dashboard's figures per day (ticket_figures, V34; the ranking's ticket_figures_unit, V35) against the tickets
+ * they stand for, on 20,000 tickets that the benchmark's own loader (src/bench/load-tickets-chunk.sql) spreads over
+ * the 40 days before {@link #NOW}, with their orders, feedback and further calls, and work-order steps
+ * ({@link #STEPS}). Counts must agree exactly, percentiles within
  * {@link DurationSketch#RELATIVE_ERROR}; a day the job stored is read from the tickets again as soon as a write or
  * the clock changes one of its figures.
  */
@@ -70,6 +71,49 @@ class FigureRollupTest {
             + " and f.resolved_at = t.resolved_at";
     static final String SATISFACTION_COUNTS = " sum(case when f.rating >= 4 then 1 else 0 end), count(f.id)";
     static final String SATISFACTION_FROM = " from ticket t left join ticket_feedback f on f.ticket_id = t.id";
+    /**
+     * The unit ranking's step counts as RankingService read them from the tickets before ticket_figures_unit
+     * (parameters periodFrom, periodTo, now): orders counted and accepted in time, returns, extension requests and
+     * approvals, urgings, and resolutions late only against the original due time.
+     */
+    static final String UNIT_COUNTS = "select"
+            + " (select count(*) from ticket t join ticket_assignment a on a.ticket_id = t.id where @COHORT@"
+            + "   and a.accept_due_at is not null and (a.accepted_at is not null"
+            + "   or a.accept_due_at < coalesce(a.released_at, t.cancelled_at, :now))),"
+            + " (select count(*) from ticket t join ticket_assignment a on a.ticket_id = t.id where @COHORT@"
+            + "   and a.accepted_at <= a.accept_due_at),"
+            + " (select count(*) from ticket t join ticket_return r on r.ticket_id = t.id where @COHORT@),"
+            + " (select count(*) from ticket t join ticket_extension e on e.ticket_id = t.id where @COHORT@),"
+            + " (select count(*) from ticket t join ticket_extension e on e.ticket_id = t.id where @COHORT@"
+            + "   and e.decision = 'APPROVED'),"
+            + " (select count(*) from ticket t join ticket_urging u on u.ticket_id = t.id where @COHORT@),"
+            + " (select count(*) from ticket t where @COHORT@ and t.id in (select e.ticket_id from ticket_extension e"
+            + "   where e.decision = 'APPROVED') and t.resolved_at > t.original_due_at and t.resolved_at <= t.due_at)";
+    /**
+     * Work-order steps beside what the loader writes: acceptance targets on every 7th order (accepted in time,
+     * late, or not yet), returns to two organizations, extension requests (every other one approved, with an
+     * original due time two days before the new one) and urgings.
+     */
+    static final String[] STEPS = {
+        "update ticket_assignment set accept_due_at = assigned_at + interval '2' hour, accepted_at = case"
+                + " when mod(id, 3) = 0 then assigned_at + interval '1' hour"
+                + " when mod(id, 3) = 1 then assigned_at + interval '3' hour end where mod(id, 7) = 0",
+        "insert into ticket_return (ticket_id, organization_id, reason, returned_at, returned_by)"
+                + " select t.id, case when mod(t.id, 100) = 0 then (select min(id) from organization)"
+                + " else (select max(id) from organization) end, 'WRONG_ADDRESS', t.reported_at + interval '1' hour,"
+                + " 'figure.test' from ticket t where mod(t.id, 50) = 0",
+        "insert into ticket_extension (ticket_id, organization_id, requested_at, requested_by, due_at_before,"
+                + " requested_due_at, reason, decision, decided_at, decided_by) select t.id, t.lead_organization_id,"
+                + " t.reported_at + interval '2' hour, 'figure.test', t.due_at - interval '2' day, t.due_at, 'rain',"
+                + " case when mod(t.id, 2) = 1 then 'APPROVED' end, case when mod(t.id, 2) = 1 then t.reported_at"
+                + " + interval '3' hour end, case when mod(t.id, 2) = 1 then 'figure.test' end from ticket t"
+                + " where mod(t.id, 40) in (1, 2) and t.lead_organization_id is not null",
+        "update ticket set original_due_at = due_at - interval '2' day where id in (select ticket_id"
+                + " from ticket_extension where decision = 'APPROVED')",
+        "insert into ticket_urging (ticket_id, organization_id, urged_at, urged_by, note) select t.id,"
+                + " (select min(id) from organization), t.reported_at + interval '5' hour, 'figure.test', 'hurry'"
+                + " from ticket t where mod(t.id, 60) = 7",
+    };
 
     private static boolean loaded;
 
@@ -103,6 +147,9 @@ class FigureRollupTest {
                 run(statement, fill(chunk, postgres, base, codeBase, lo, lo + 4999));
             }
             run(statement, fill(finish, postgres, base, codeBase, 0, 0));
+            for (String step : STEPS) {
+                statement.execute(step);
+            }
         }
         loaded = true;
     }
@@ -116,11 +163,14 @@ class FigureRollupTest {
     void storedDaysGiveTheFiguresOfTheTicketsThemselves() {
         forgetStoredDays();
         String fromTickets = summary();
+        String rankingFromTickets = ranking();
         refreshAll();
         assertTrue(storedDays() >= DAYS, "the job stored every loaded day");
         String fromStoredDays = summary();
         // The same groups, merged the same way: equal to the last field, percentiles included.
         assertEquals(fromTickets, fromStoredDays);
+        String rankingFromStoredDays = ranking();
+        assertEquals(rankingFromTickets, rankingFromStoredDays);
         // And they do come from the stored days: one more in a stored row shows.
         tamperWith(FROM);
         assertEquals(JsonPath.from(fromStoredDays).getLong("reported") + 1, JsonPath.from(summary()).getLong("reported"));
@@ -164,6 +214,42 @@ class FigureRollupTest {
         assertWithinError(exact[1], figures.getLong("timeToResolve.medianSeconds"));
         assertWithinError(exact[2], figures.getLong("timeToResolve.p90Seconds"));
         assertWithinError(exact[3], figures.getLong("timeToDispatch.medianSeconds"));
+
+        // The ranking's step counts against the SQL that defined them (UNIT_COUNTS), on the overall line.
+        JsonPath overall = JsonPath.from(rankingFromStoredDays).setRootPath("overall");
+        Object[] steps = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(UNIT_COUNTS
+                .replace("@COHORT@", "t.reported_at >= :periodFrom and t.reported_at < :periodTo"))
+                .setParameter("periodFrom", from).setParameter("periodTo", to).setParameter("now", NOW)
+                .getSingleResult());
+        for (int i = 0; i < steps.length; i++) {
+            assertTrue(count(steps[i]) > 0, "the period has steps of each kind (" + i + ")");
+        }
+        assertEquals(count(steps[0]), overall.getLong("acceptedWithinTarget.whole"));
+        assertEquals(count(steps[1]), overall.getLong("acceptedWithinTarget.part"));
+        assertEquals(count(steps[2]), overall.getLong("returns"));
+        assertEquals(count(steps[3]), overall.getLong("extensionsRequested"));
+        assertEquals(count(steps[4]), overall.getLong("extensionsApproved"));
+        assertEquals(count(steps[5]), overall.getLong("urgings"));
+        assertEquals(count(rates[2]) - count(steps[6]), overall.getLong("resolvedOnTimeOriginal.part"));
+        // Steps count for the organization they name: the returns went to two organizations.
+        assertTrue(JsonPath.from(rankingFromStoredDays).getList("organizations.findAll { it.returns > 0 }").size() >= 2);
+    }
+
+    @Test
+    void aStepSendsItsDayBackToTheTickets() {
+        refreshAll();
+        String before = ranking();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into ticket_urging (ticket_id,"
+                + " organization_id, urged_at, urged_by, note) select t.id, t.lead_organization_id, :now,"
+                + " 'figure.test', 'again' from ticket t where t.reported_at >= :from and t.reported_at < :to"
+                + " and t.lead_organization_id is not null fetch first 1 rows only")
+                .setParameter("from", FROM.plusDays(3).atStartOfDay(ZONE).toInstant())
+                .setParameter("to", TO.atStartOfDay(ZONE).toInstant()).setParameter("now", NOW).executeUpdate());
+        String after = ranking();
+        assertEquals(JsonPath.from(before).getLong("overall.urgings") + 1, JsonPath.from(after).getLong("overall.urgings"),
+                "the new urging counts at once");
+        refreshAll();
+        assertEquals(after, ranking(), "and the day computed again says the same");
     }
 
     @Test
@@ -232,6 +318,11 @@ class FigureRollupTest {
                 .when().get("/api/stats/summary").then().statusCode(200).extract().asString();
     }
 
+    private String ranking() {
+        return given().queryParam("from", FROM.toString()).queryParam("to", TO.toString())
+                .when().get("/api/stats/ranking").then().statusCode(200).extract().asString();
+    }
+
     private String fromTicketsOnly() {
         return fromTicketsOnly(FROM, TO);
     }
@@ -267,6 +358,7 @@ class FigureRollupTest {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("delete from ticket_figures").executeUpdate();
             em.createNativeQuery("delete from ticket_figures_site").executeUpdate();
+            em.createNativeQuery("delete from ticket_figures_unit").executeUpdate();
             em.createNativeQuery("delete from ticket_figures_day").executeUpdate();
         });
     }
