@@ -77,6 +77,7 @@ login() {
         "$BASE/j_security_check"
 }
 login admin "$ADMIN"
+login supervisor "$SUPERVISOR"
 
 # curl options that sign in: Basic for /api, the cookie for pages.
 as() {
@@ -84,6 +85,7 @@ as() {
         admin-api) echo "-u $ADMIN" ;;
         supervisor-api) echo "-u $SUPERVISOR" ;;
         admin-page) echo "-b $work/admin.jar -c $work/admin.jar" ;;
+        supervisor-page) echo "-b $work/supervisor.jar -c $work/supervisor.jar" ;;
     esac
 }
 
@@ -157,8 +159,10 @@ measure "GET /dashboard (admin, page)" admin-page "/dashboard"
 measure "GET /api/stats/summary, random 30-day periods (admin)" admin-api "/api/stats/summary?@PERIOD30@"
 measure "GET /api/stats/summary, random 30-day periods (supervisor)" supervisor-api "/api/stats/summary?@PERIOD30@"
 measure "GET /dashboard, random 30-day periods (admin, page)" admin-page "/dashboard?@PERIOD30@"
+measure "GET /dashboard, random 30-day periods (supervisor, page)" supervisor-page "/dashboard?@PERIOD30@"
 measure "GET /api/stats/summary, random 365-day periods (admin)" admin-api "/api/stats/summary?@PERIOD365@"
 measure "GET /api/stats/ranking, random 30-day periods (admin)" admin-api "/api/stats/ranking?@PERIOD30@"
+measure "GET /api/stats/ranking, random 30-day periods (supervisor)" supervisor-api "/api/stats/ranking?@PERIOD30@"
 measure "GET /api/tickets?size=20 (admin)" admin-api "/api/tickets?size=20"
 measure "GET /api/tickets?size=20 (supervisor)" supervisor-api "/api/tickets?size=20"
 measure "GET /api/tickets?size=20&status=DISPATCHED (admin)" admin-api "/api/tickets?size=20&status=DISPATCHED"

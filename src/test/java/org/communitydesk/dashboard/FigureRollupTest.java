@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.communitydesk.jobs.BackgroundJobs;
+import org.communitydesk.support.PostgresTestDatabase;
 import org.communitydesk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard's figures per day (ticket_figures, V34; the ranking's ticket_figures_unit, V35) against the tickets
- * they stand for, on 20,000 tickets that the benchmark's own loader (src/bench/load-tickets-chunk.sql) spreads over
+ * they stand for, on {@link #TICKETS} tickets that the benchmark's own loader (src/bench/load-tickets-chunk.sql) spreads over
  * the 40 days before {@link #NOW}, with their orders, feedback and further calls, and work-order steps
  * ({@link #STEPS}). Counts must agree exactly, percentiles within
  * {@link DurationSketch#RELATIVE_ERROR}; a day the job stored is read from the tickets again as soon as a write or
@@ -47,7 +48,12 @@ class FigureRollupTest {
     }
 
     static final Instant NOW = Instant.parse("2026-06-15T04:00:00Z");
-    static final int TICKETS = 20_000;
+    /**
+     * A million on PostgreSQL (its own database, made for this profile by PostgresTestDatabase), so that a 30-day
+     * period holds about 750,000 tickets; 20,000 on H2, which loads them at a few thousand a second.
+     */
+    static final int TICKETS = PostgresTestDatabase.active() ? 1_000_000 : 20_000;
+    static final int CHUNK = PostgresTestDatabase.active() ? 100_000 : 5_000;
     static final int DAYS = 40;
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** A 30-day period inside the loaded days; the weekly chart reaches a few days beyond it on either side. */
@@ -143,8 +149,8 @@ class FigureRollupTest {
             long codeBase = single(statement, postgres
                     ? "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ticket_code_seq"
                     : "SELECT BASE_VALUE - 1 FROM INFORMATION_SCHEMA.SEQUENCES WHERE LOWER(SEQUENCE_NAME) = 'ticket_code_seq'");
-            for (int lo = 1; lo <= TICKETS; lo += 5000) {
-                run(statement, fill(chunk, postgres, base, codeBase, lo, lo + 4999));
+            for (int lo = 1; lo <= TICKETS; lo += CHUNK) {
+                run(statement, fill(chunk, postgres, base, codeBase, lo, lo + CHUNK - 1));
             }
             run(statement, fill(finish, postgres, base, codeBase, 0, 0));
             for (String step : STEPS) {

@@ -20,7 +20,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
 
     private String database;
 
-    static boolean active() {
+    public static boolean active() {
         return System.getProperty("quarkus.test.profile", "test").contains("postgresql");
     }
 
