@@ -13,7 +13,8 @@ import org.h2.api.Trigger;
 /**
  * H2's side of ticket_figures_stale (V34): marks the days whose figures a write makes stale. On ticket, its report
  * day and its resolution day before and after the write, when a column a figure reads changed; on the tables of a
- * ticket's feedback, orders and work-order steps (V34.1, V35.1), their ticket's report day. PostgreSQL runs the same rules in PL/pgSQL (db/postgresql/V34.1).
+ * ticket's feedback, orders and work-order steps (V34.1, V35.1), their ticket's report day. PostgreSQL runs the
+ * same rules in PL/pgSQL (db/postgresql/V34.1 and V35.1).
  */
 public class FigureMarkTrigger implements Trigger {
 
