@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The dashboard's figures per report day (ticket_figures and the compounds' ticket_figures_site, V34; the unit
- * ranking's ticket_figures_unit, V35): the "figures" job writes them, the summary and the ranking read them. A day is read from ticket_figures while it is fresh (computed in this zone, no write marked since, and its
+ * ranking's ticket_figures_unit, V35): the "figures" job writes them, the summary and the ranking read them. A day
+ * is read from the stored rows while it is fresh (computed in this zone, no write marked since, and its
  * {@code valid_until} not reached); any other day of a period is read from the tickets by the same code that
  * computes the rows ({@link FigureScan}), so a summary is exact whatever the job has done so far.
  */
