@@ -29,10 +29,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The dashboard's figures per report day (ticket_figures and the compounds' ticket_figures_site, V34; the unit
- * ranking's ticket_figures_unit, V35): the "figures" job writes them, the summary and the ranking read them. A day
- * is read from the stored rows while it is fresh (computed in this zone, no write marked since, and its
- * {@code valid_until} not reached); any other day of a period is read from the tickets by the same code that
- * computes the rows ({@link FigureScan}), so a summary is exact whatever the job has done so far.
+ * ranking's ticket_figures_unit, V35; the changes the clock will make, ticket_figures_pending, V36): the "figures"
+ * job writes them, the summary and the ranking read them. A day is read from the stored rows while it is fresh
+ * (computed in this zone and no write marked since), with the pending changes whose moment has passed added; any
+ * other day of a period is read from the tickets by the same code that computes the rows ({@link FigureScan}), so a
+ * summary is exact whatever the job has done so far.
  */
 @ApplicationScoped
 public class FigureRollups {
@@ -40,6 +41,11 @@ public class FigureRollups {
     private static final Logger LOG = Logger.getLogger(FigureRollups.class);
     /** How long one run of the job keeps computing; a backlog (say after loading years of tickets) takes several. */
     static final Duration RUN_BUDGET = Duration.ofSeconds(20);
+    /**
+     * How long after a day's first pending change has passed the job computes the day again, folding the passed
+     * changes into its rows: readers add them meanwhile, and the number they add stays small.
+     */
+    static final Duration FOLD_AFTER = Duration.ofMinutes(5);
 
     @Inject
     EntityManager em;
@@ -75,7 +81,8 @@ public class FigureRollups {
     }
 
     private Figures read(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now, boolean withUnits) {
-        Set<LocalDate> fresh = rowsServe ? freshDays(first, end, now) : Set.of();
+        StoredDays stored = rowsServe ? storedDays(first, end, now) : StoredDays.NONE;
+        Set<LocalDate> fresh = stored.fresh();
         Map<FigureGroup.Key, FigureGroup> groups = new HashMap<>();
         Map<UnitGroup.Key, UnitGroup> units = new HashMap<>();
         if (!fresh.isEmpty()) {
@@ -109,6 +116,14 @@ public class FigureRollups {
                     }
                 }
             }
+            for (PassedChanges passed : passedChanges(area, stored, now)) {
+                passed.change().addTo(groups.computeIfAbsent(passed.key(), FigureGroup::new), passed.tickets());
+                if (withUnits && passed.change() == ClockChange.ACCEPT_DUE) {
+                    FigureGroup.Key k = passed.key();
+                    passed.change().addTo(units.computeIfAbsent(new UnitGroup.Key(k.day(), k.streetOfficeId(),
+                            k.communityId(), passed.organizationId()), UnitGroup::new), passed.tickets());
+                }
+            }
         }
         ZoneId zone = zone();
         for (LocalDate[] run : runsWithout(fresh, first, end)) {
@@ -129,7 +144,8 @@ public class FigureRollups {
      * are added up by the database (trouble spots look at 90 days).
      */
     List<SiteCount> siteCounts(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now) {
-        Set<LocalDate> fresh = rowsServe ? freshDays(first, end, now) : Set.of();
+        StoredDays stored = rowsServe ? storedDays(first, end, now) : StoredDays.NONE;
+        Set<LocalDate> fresh = stored.fresh();
         Map<List<Long>, SiteCount> counts = new HashMap<>();
         if (!fresh.isEmpty()) {
             Where where = area.and("t.report_day >= :first and t.report_day < :end").with("first", first)
@@ -148,6 +164,14 @@ public class FigureRollups {
                     + " group by t.site_id, t.category_id")) {
                 add(counts, new SiteCount(id(row[0]), id(row[1]), count(row[2]), count(row[3]), instant(row[4])));
             }
+            for (PassedChanges passed : passedChanges(area, stored, now)) {
+                long late = passed.change().lateAtSite(passed.tickets());
+                SiteCount before = late == 0 || passed.siteId() == null ? null
+                        : counts.get(List.of(passed.siteId(), passed.key().categoryId()));
+                if (before != null) {
+                    add(counts, new SiteCount(before.siteId(), before.categoryId(), 0, late, before.lastReportedAt()));
+                }
+            }
         }
         ZoneId zone = zone();
         for (LocalDate[] run : runsWithout(fresh, first, end)) {
@@ -165,21 +189,53 @@ public class FigureRollups {
                 a.lastReportedAt().isAfter(b.lastReportedAt()) ? a.lastReportedAt() : b.lastReportedAt()));
     }
 
-    /** The days of [first, end) that ticket_figures holds as they are now. */
-    private Set<LocalDate> freshDays(LocalDate first, LocalDate end, Instant now) {
+    /**
+     * The days of [first, end) whose stored rows hold the tickets as they are now ({@code fresh}), and of those, the
+     * ones with a pending change whose moment has passed.
+     */
+    private record StoredDays(Set<LocalDate> fresh, List<LocalDate> withPassedChanges) {
+        static final StoredDays NONE = new StoredDays(Set.of(), List.of());
+    }
+
+    private StoredDays storedDays(LocalDate first, LocalDate end, Instant now) {
         ZoneId zone = zone();
-        Set<LocalDate> fresh = new HashSet<>();
-        for (Object day : em.createNativeQuery("select report_day from ticket_figures_day"
-                        + " where report_day >= :first and report_day < :end"
-                        + " and zone_id = :zone and computed_at <= :now and (valid_until is null or valid_until > :now)")
-                .setParameter("first", first).setParameter("end", end).setParameter("zone", zone.getId())
-                .setParameter("now", now).getResultList()) {
-            fresh.add(localDate(day));
+        Map<LocalDate, Instant> firstChange = new HashMap<>();
+        Where days = new Where("report_day >= :first and report_day < :end and zone_id = :zone and computed_at <= :now",
+                Map.of("first", first, "end", end, "zone", zone.getId(), "now", now));
+        for (Object[] day : rows(days, "select report_day, valid_until from ticket_figures_day where " + days.sql())) {
+            firstChange.put(localDate(day[0]), day[1] == null ? Instant.MAX : instant(day[1]));
         }
-        if (!fresh.isEmpty()) {
-            fresh.removeAll(markedDays(first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant()));
+        if (firstChange.isEmpty()) {
+            return StoredDays.NONE;
         }
-        return fresh;
+        firstChange.keySet().removeAll(markedDays(first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant()));
+        List<LocalDate> withPassedChanges = firstChange.entrySet().stream().filter(e -> e.getValue().isBefore(now))
+                .map(Map.Entry::getKey).sorted().toList();
+        return new StoredDays(Set.copyOf(firstChange.keySet()), withPassedChanges);
+    }
+
+    /** Passed changes of one group and kind, with the order's organization or the late compound. */
+    private record PassedChanges(FigureGroup.Key key, ClockChange change, Long organizationId, Long siteId,
+            long tickets) {
+    }
+
+    /** The pending changes of the stored days whose moment is before {@code now}, counted per group and kind. */
+    private List<PassedChanges> passedChanges(Where area, StoredDays stored, Instant now) {
+        if (stored.withPassedChanges().isEmpty()) {
+            return List.of();
+        }
+        Where where = area.and("t.report_day in (:passedDays) and t.moment < :passedBefore")
+                .with("passedDays", stored.withPassedChanges()).with("passedBefore", now);
+        List<PassedChanges> passed = new ArrayList<>();
+        for (Object[] row : rows(where, "select t.report_day, t.street_office_id, t.community_id, t.category_id,"
+                + " t.lead_organization_id, t.kind, t.organization_id, t.site_id, count(*) from ticket_figures_pending t"
+                + " where " + where.sql() + " group by t.report_day, t.street_office_id, t.community_id,"
+                + " t.category_id, t.lead_organization_id, t.kind, t.organization_id, t.site_id")) {
+            passed.add(new PassedChanges(new FigureGroup.Key(localDate(row[0]), id(row[1]), id(row[2]), id(row[3]),
+                    nullableId(row[4])), ClockChange.valueOf((String) row[5]), nullableId(row[6]), nullableId(row[7]),
+                    count(row[8])));
+        }
+        return passed;
     }
 
     /** The days with a write marked in [from, to), one index probe per such day. */
@@ -286,9 +342,9 @@ public class FigureRollups {
 
     private List<LocalDate> expiredDays(Instant now, ZoneId zone) {
         List<LocalDate> days = new ArrayList<>();
-        for (Object day : em.createNativeQuery("select report_day from ticket_figures_day where valid_until <= :now"
-                + " or zone_id <> :zone order by report_day desc").setParameter("now", now).setParameter("zone", zone.getId())
-                .getResultList()) {
+        for (Object day : em.createNativeQuery("select report_day from ticket_figures_day where valid_until <= :foldBefore"
+                + " or zone_id <> :zone order by report_day desc").setParameter("foldBefore", now.minus(FOLD_AFTER))
+                .setParameter("zone", zone.getId()).getResultList()) {
             days.add(localDate(day));
         }
         return days;
@@ -328,6 +384,8 @@ public class FigureRollups {
         em.createNativeQuery("delete from ticket_figures_site where report_day = :day").setParameter("day", day)
                 .executeUpdate();
         em.createNativeQuery("delete from ticket_figures_unit where report_day = :day").setParameter("day", day)
+                .executeUpdate();
+        em.createNativeQuery("delete from ticket_figures_pending where report_day = :day").setParameter("day", day)
                 .executeUpdate();
         em.createNativeQuery("delete from ticket_figures_day where report_day = :day").setParameter("day", day).executeUpdate();
         em.unwrap(Session.class).doWork(connection -> {
@@ -398,9 +456,28 @@ public class FigureRollups {
                 }
                 insert.executeBatch();
             }
+            Instant validUntil = null;
+            try (PreparedStatement insert = connection.prepareStatement("insert into ticket_figures_pending (report_day,"
+                    + " street_office_id, community_id, category_id, lead_organization_id, kind, moment,"
+                    + " organization_id, site_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (FigureScan.Pending p : result.pending()) {
+                    FigureGroup.Key k = p.key();
+                    insert.setObject(1, k.day());
+                    insert.setLong(2, k.streetOfficeId());
+                    insert.setLong(3, k.communityId());
+                    insert.setLong(4, k.categoryId());
+                    setNullableId(insert, 5, k.leadOrganizationId());
+                    insert.setString(6, p.change().name());
+                    insert.setObject(7, p.at().atOffset(ZoneOffset.UTC));
+                    setNullableId(insert, 8, p.organizationId());
+                    setNullableId(insert, 9, p.siteId());
+                    insert.addBatch();
+                    validUntil = validUntil == null || p.at().isBefore(validUntil) ? p.at() : validUntil;
+                }
+                insert.executeBatch();
+            }
             try (PreparedStatement insert = connection.prepareStatement("insert into ticket_figures_day (report_day, zone_id,"
                     + " computed_at, valid_until) values (?, ?, ?, ?)")) {
-                Instant validUntil = result.changesAt().get(day);
                 insert.setObject(1, day);
                 insert.setString(2, zone.getId());
                 insert.setObject(3, now.atOffset(ZoneOffset.UTC));
@@ -423,12 +500,21 @@ public class FigureRollups {
                 + em.createNativeQuery("delete from ticket_figures").executeUpdate()
                 + em.createNativeQuery("delete from ticket_figures_site").executeUpdate()
                 + em.createNativeQuery("delete from ticket_figures_unit").executeUpdate()
+                + em.createNativeQuery("delete from ticket_figures_pending").executeUpdate()
                 + em.createNativeQuery("delete from ticket_figures_stale").executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(Where where, String sql) {
         return (List<Object[]>) where.bind(em.createNativeQuery(sql)).getResultList();
+    }
+
+    private static void setNullableId(PreparedStatement insert, int index, Long id) throws java.sql.SQLException {
+        if (id == null) {
+            insert.setNull(index, Types.BIGINT);
+        } else {
+            insert.setLong(index, id);
+        }
     }
 
     static LocalDate localDate(Object value) {

@@ -32,11 +32,18 @@ class FigureScan {
     EntityManager em;
 
     /**
-     * The groups of the tickets reported (or resolved) in [from, to), their compounds' groups, and per day the first
-     * moment a figure of the day changes by the clock alone.
+     * The groups of the tickets reported (or resolved) in [from, to), their compounds' groups, and the changes of
+     * their figures that the clock will make after {@code now}.
      */
     record Result(Map<FigureGroup.Key, FigureGroup> groups, Map<SiteGroup.Key, SiteGroup> sites,
-            Map<UnitGroup.Key, UnitGroup> units, Map<LocalDate, Instant> changesAt) {
+            Map<UnitGroup.Key, UnitGroup> units, List<Pending> pending) {
+    }
+
+    /**
+     * A ticket's change still ahead: a row of ticket_figures_pending. {@code organizationId} is the order's for
+     * {@link ClockChange#ACCEPT_DUE}; {@code siteId} the compound that counts it late for {@link ClockChange#OVERDUE}.
+     */
+    record Pending(FigureGroup.Key key, ClockChange change, Instant at, Long organizationId, Long siteId) {
     }
 
     /** The figures of the tickets reported in [from, to); the ranking's {@code units} only when asked for. */
@@ -63,8 +70,7 @@ class FigureScan {
         Map<UnitGroup.Key, UnitGroup> units = new HashMap<>();
         Map<FigureGroup.Key, FigureGroup> groups = new HashMap<>();
         Map<SiteGroup.Key, SiteGroup> sites = new HashMap<>();
-        Map<LocalDate, Instant> changesAt = new HashMap<>();
-        Instant undisputedBefore = now.minus(UNDISPUTED_AFTER);
+        List<Pending> pending = new ArrayList<>();
         for (Object[] row : rows(where, "select t.id, t.reported_at, t.street_office_id, t.community_id,"
                 + " t.category_id, t.lead_organization_id, t.site_id, t.status, t.dispatched_at, t.dispatch_due_at,"
                 + " t.resolved_at, t.due_at, t.paused_at, t.seconds_to_dispatch, t.seconds_to_resolve, t.reopen_count,"
@@ -82,7 +88,7 @@ class FigureScan {
             boolean cancelled = status == TicketStatus.CANCELLED;
             boolean overdueWhenOpen = status.isOpen() && !paused;
             Instant cancelledAt = nullableInstant(row[17]);
-            List<Instant> changes = new ArrayList<>();
+            boolean countsAtSite = row[6] != null && !"DUPLICATE".equals(row[16]);
 
             g.reported++;
             if (resolvedAt != null) {
@@ -97,11 +103,7 @@ class FigureScan {
                     g.respondedInTime++;
                 }
             } else if (!cancelled) {
-                if (dispatchDueAt.isBefore(now)) {
-                    g.responseCounted++;
-                } else {
-                    changes.add(dispatchDueAt);
-                }
+                clock(ClockChange.DISPATCH_DUE, dispatchDueAt, now, g, null, pending);
             }
             if (!cancelled) {
                 g.notCancelled++;
@@ -119,28 +121,30 @@ class FigureScan {
             if (resolvedAt != null) {
                 if (confirmedByFeedback != null) {
                     g.confirmedResolved += confirmedByFeedback ? 1 : 0;
-                } else if (resolvedAt.isBefore(undisputedBefore)) {
-                    g.confirmedResolved++;
                 } else {
-                    changes.add(resolvedAt.plus(UNDISPUTED_AFTER));
+                    clock(ClockChange.UNDISPUTED, resolvedAt.plus(UNDISPUTED_AFTER), now, g, null, pending);
                 }
             }
             for (Object[] order : orders.getOrDefault(ticketId, List.of())) {
                 Instant acceptDueAt = instant(order[1]);
                 Instant acceptedAt = nullableInstant(order[2]);
                 Instant releasedAt = nullableInstant(order[3]);
-                Instant stoodUntil = releasedAt != null ? releasedAt : cancelledAt != null ? cancelledAt : now;
-                if (acceptedAt != null || acceptDueAt.isBefore(stoodUntil)) {
+                Long organization = nullableId(order[4]);
+                if (acceptedAt == null && releasedAt == null && cancelledAt == null) {
+                    // Still standing unaccepted: counted once the target passes.
+                    if (clock(ClockChange.ACCEPT_DUE, acceptDueAt, now, g, organization, pending) && withUnits) {
+                        ClockChange.ACCEPT_DUE.addTo(unit(units, day, row, organization), 1);
+                    }
+                } else if (acceptedAt != null
+                        || acceptDueAt.isBefore(releasedAt != null ? releasedAt : cancelledAt)) {
                     boolean inTime = acceptedAt != null && !acceptedAt.isAfter(acceptDueAt);
                     g.acceptanceCounted++;
                     g.acceptedInTime += inTime ? 1 : 0;
                     if (withUnits) {
-                        UnitGroup u = unit(units, day, row, nullableId(order[4]));
+                        UnitGroup u = unit(units, day, row, organization);
                         u.acceptanceCounted++;
                         u.acceptedInTime += inTime ? 1 : 0;
                     }
-                } else if (releasedAt == null && cancelledAt == null) {
-                    changes.add(acceptDueAt);
                 }
             }
             if (withUnits) {
@@ -163,13 +167,9 @@ class FigureScan {
                 }
             }
             g.reopens += count(row[15]);
-            boolean overdueNow = overdueWhenOpen && dueAt.isBefore(now);
-            if (overdueNow) {
-                g.openOverdue++;
-            } else if (overdueWhenOpen) {
-                changes.add(dueAt);
-            }
-            if (row[6] != null && !"DUPLICATE".equals(row[16])) {
+            boolean overdueNow = overdueWhenOpen
+                    && clock(ClockChange.OVERDUE, dueAt, now, g, countsAtSite ? id(row[6]) : null, pending);
+            if (countsAtSite) {
                 sites.computeIfAbsent(new SiteGroup.Key(day, id(row[2]), id(row[3]), id(row[6]), id(row[4])),
                         SiteGroup::new).add(1, resolvedAt != null && resolvedAt.isAfter(dueAt) || overdueNow ? 1 : 0,
                         reportedAt);
@@ -180,9 +180,6 @@ class FigureScan {
             if (row[14] != null) {
                 g.secondsToResolve.add(count(row[14]));
             }
-            for (Instant change : changes) {
-                changesAt.merge(day, change, (a, b) -> a.isBefore(b) ? a : b);
-            }
         }
         Where resolvedIn = area.and("t.resolved_at >= :scanFrom and t.resolved_at < :scanTo").with("scanFrom", from)
                 .with("scanTo", to);
@@ -192,7 +189,22 @@ class FigureScan {
             Object[] keyColumns = { null, null, row[1], row[2], row[3], row[4] };
             groups.computeIfAbsent(key(day, keyColumns), FigureGroup::new).resolvedThatDay++;
         }
-        return new Result(groups, sites, units, changesAt);
+        return new Result(groups, sites, units, pending);
+    }
+
+    /**
+     * A figure that the clock changes at {@code at}: added to the group when that has passed (and true returned),
+     * otherwise kept as pending. {@code detail} is the order's organization or the late compound ({@link Pending}).
+     */
+    private static boolean clock(ClockChange change, Instant at, Instant now, FigureGroup g, Long detail,
+            List<Pending> pending) {
+        if (at.isBefore(now)) {
+            change.addTo(g, 1);
+            return true;
+        }
+        pending.add(new Pending(g.key, change, at, change == ClockChange.ACCEPT_DUE ? detail : null,
+                change == ClockChange.OVERDUE ? detail : null));
+        return false;
     }
 
     /** The unit of a ticket row (columns 2 and 3: street office, community) and an organization. */

@@ -2,6 +2,7 @@ package org.communitydesk.dashboard;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * they stand for, on {@link #TICKETS} tickets that the benchmark's own loader (src/bench/load-tickets-chunk.sql) spreads over
  * the 40 days before {@link #NOW}, with their orders, feedback and further calls, and work-order steps
  * ({@link #STEPS}). Counts must agree exactly, percentiles within
- * {@link DurationSketch#RELATIVE_ERROR}; a day the job stored is read from the tickets again as soon as a write or
- * the clock changes one of its figures.
+ * {@link DurationSketch#RELATIVE_ERROR}, also after the clock has moved on with the stored days as they were
+ * (their pending changes, V36); a day the job stored is read from the tickets again as soon as a write changes it.
  */
 @QuarkusTest
 @TestProfile(FigureRollupTest.OwnDatabase.class)
@@ -239,6 +240,30 @@ class FigureRollupTest {
         assertEquals(count(rates[2]) - count(steps[6]), overall.getLong("resolvedOnTimeOriginal.part"));
         // Steps count for the organization they name: the returns went to two organizations.
         assertTrue(JsonPath.from(rankingFromStoredDays).getList("organizations.findAll { it.returns > 0 }").size() >= 2);
+
+        // Two days on, nothing written and the job not run: due times, dispatch targets and the 7 days without
+        // dispute have passed for some of the period's tickets. The stored days with their pending changes say what
+        // the tickets say then.
+        Instant later = NOW.plus(Duration.ofDays(2));
+        long passing = count(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select count(*)"
+                + " from ticket_figures_pending where report_day >= :first and report_day <= :last"
+                + " and moment >= :now and moment < :later").setParameter("first", FROM).setParameter("last", TO)
+                .setParameter("now", NOW).setParameter("later", later).getSingleResult()));
+        assertTrue(passing > 0, "some of the period's pending changes pass in those two days");
+        clock.freezeAt(later);
+        String laterFromStoredDays = summary();
+        String laterRanking = ranking();
+        assertTrue(JsonPath.from(laterFromStoredDays).getLong("resolutionRate.part")
+                > JsonPath.from(fromStoredDays).getLong("resolutionRate.part"), "resolutions became undisputed");
+        assertNotEquals(JsonPath.from(fromStoredDays).getList("organizations"),
+                JsonPath.from(laterFromStoredDays).getList("organizations"), "and tickets overdue");
+        tamperWith(TO);
+        assertEquals(JsonPath.from(laterFromStoredDays).getLong("reported") + 1,
+                JsonPath.from(summary()).getLong("reported"), "the stored days are still read");
+        assertEquals(laterFromStoredDays, fromTicketsOnly());
+        assertEquals(laterRanking, ranking());
+        clock.freezeAt(NOW);
+        refreshAll();
     }
 
     @Test
@@ -282,7 +307,7 @@ class FigureRollupTest {
     }
 
     @Test
-    void theClockAloneSendsADayBackToTheTickets() {
+    void theClockChangesAStoredDayWithoutItsTickets() {
         // A call taken three days ago and not dispatched: its dispatch target (hours away) has not passed yet.
         Instant reported = NOW.minus(Duration.ofDays(3));
         clock.freezeAt(reported);
@@ -301,9 +326,16 @@ class FigureRollupTest {
         // It and whichever loaded calls of that day were still waiting then.
         assertTrue(JsonPath.from(dayLater).getLong("responseRate.whole")
                 > JsonPath.from(period).getLong("responseRate.whole"), code + " is counted as not dispatched in time");
-        // The stored day is not read any more: a change to its row does not show.
+        // From the stored day and its pending changes, not from the tickets: a change to its row shows.
         tamperWith(day);
+        assertEquals(JsonPath.from(dayLater).getLong("reported") + 1, JsonPath.from(summary(day, day)).getLong("reported"));
+
+        // The job computes the day again with the passed changes folded in: the same figures, no passed pending row.
+        refreshAll();
         assertEquals(dayLater, summary(day, day));
+        assertEquals(0L, count(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select count(*)"
+                + " from ticket_figures_pending where report_day = :day and moment < :now").setParameter("day", day)
+                .setParameter("now", reported.plus(Duration.ofDays(1))).getSingleResult())), "no passed change is left");
         assertEquals(dayLater, fromTicketsOnly(day, day));
     }
 
@@ -365,6 +397,7 @@ class FigureRollupTest {
             em.createNativeQuery("delete from ticket_figures").executeUpdate();
             em.createNativeQuery("delete from ticket_figures_site").executeUpdate();
             em.createNativeQuery("delete from ticket_figures_unit").executeUpdate();
+            em.createNativeQuery("delete from ticket_figures_pending").executeUpdate();
             em.createNativeQuery("delete from ticket_figures_day").executeUpdate();
         });
     }
