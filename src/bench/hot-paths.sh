@@ -6,6 +6,9 @@
 #
 #   src/bench/hot-paths.sh               # H2: a new file database in a temporary directory
 #   src/bench/hot-paths.sh postgresql    # PostgreSQL: a new database on 127.0.0.1:5432, dropped at the end
+#   PG_DB=communitydesk_bench src/bench/hot-paths.sh postgresql
+#                                        # the paths only, on an existing database (say the loader's
+#                                        # 10,000,000 tickets), kept as it is apart from the intakes
 #
 # The service runs as the README documents it: from its directory, with the AppCDS archive and the
 # JVM options of RUN_OPTS. Settings (environment): DURATION (wrk seconds a row, default 10),
@@ -38,8 +41,12 @@ trap cleanup EXIT
 case "$DB" in
     h2) app_dir=$ROOT/target/quarkus-app; build=() ;;
     postgresql) app_dir=$ROOT/target/bench-postgresql; build=(-Dquarkus.profile=postgresql)
-        pg_db=communitydesk_hot_$$
-        psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $pg_db" postgres > /dev/null ;;
+        if [ -n "${PG_DB:-}" ]; then
+            existing_db=$PG_DB
+        else
+            pg_db=communitydesk_hot_$$
+            psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $pg_db" postgres > /dev/null
+        fi ;;
     *) echo "h2 or postgresql, not $DB"; exit 1 ;;
 esac
 if [ "${SKIP_BUILD:-false}" != true ]; then
@@ -55,7 +62,8 @@ start() {
     local env=(COMMUNITYDESK_DEMO_ENABLED=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT")
     case "$DB" in
         h2) env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/data/communitydesk;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64") ;;
-        postgresql) env+=(QUARKUS_PROFILE=postgresql QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$pg_db") ;;
+        postgresql) env+=(QUARKUS_PROFILE=postgresql
+            QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${existing_db:-$pg_db}") ;;
     esac
     began=$(now_ms)
     # shellcheck disable=SC2086 # RUN_OPTS is a list of JVM options
@@ -96,7 +104,7 @@ row() {
 echo "Measured $(date -u +%FT%TZ) on $(nproc) cores, $DB, java $(java -version 2>&1 | head -1 | cut -d'"' -f2)," \
     "RUN_OPTS='$RUN_OPTS', wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s a row; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start
-echo "First start (new database, migrations and demo data): ready after $(( ready ))ms"
+echo "First start (${existing_db:-new database, migrations and demo data}): ready after $(( ready ))ms"
 
 auth=(-H "Authorization: Basic $(printf '%s' "$ADMIN" | base64)")
 created=$(curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -d '{"categoryCode":"sewer-blockage",
@@ -136,6 +144,7 @@ tickets=$(curl -fsS "${auth[@]}" "$BASE/api/tickets?size=1" | sed -E 's/.*"total
 echo
 echo "Tickets in the database after the run: $tickets"
 stop
+if [ -n "${existing_db:-}" ]; then exit 0; fi
 
 # The intakes above are not demo tickets, and the service refuses demo data (and its users) on a database
 # with real work: mark them as demo data, so that the restarts run as the first start did.

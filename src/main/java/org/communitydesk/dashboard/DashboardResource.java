@@ -70,19 +70,21 @@ public class DashboardResource {
         Summary summary;
         String problem = null;
         int status = 200;
+        // The page's four reads (summary, trouble spots, ranking, map) read a day not stored from its tickets once.
+        SharedScans shared = new SharedScans();
         try {
             filter = StatsFilter.of(from, to, streetOffice, community, stats.today());
-            summary = stats.summary(filter, scope);
+            summary = stats.summary(filter, scope, shared);
         } catch (ProblemException bad) {
             // A hand-edited URL (a bad date, an area outside the user's): say why, and show the default view.
             problem = pageText(bad);
             status = bad.status();
             filter = StatsFilter.of(null, null, null, null, stats.today());
-            summary = stats.summary(filter, scope);
+            summary = stats.summary(filter, scope, shared);
         }
-        StatsViews.Ranking units = ranking.ranking(filter, scope);
+        StatsViews.Ranking units = ranking.ranking(filter, scope, shared);
         DashboardView view = new DashboardView(filter, summary, choices.streetOffices(scope),
-                choices.communities(scope), stats.placeMap(filter, scope, summary.hotspots()));
+                choices.communities(scope), stats.placeMap(filter, scope, summary.hotspots(), shared));
         return RestResponse.ResponseBuilder
                 .create(RestResponse.Status.fromStatusCode(status), Templates.dashboard(view, problem, notifications.health(), units)).build();
     }

@@ -71,16 +71,19 @@ public class FigureRollups {
      * the days [first, end). {@code rowsServe} is false when the area is not a matter of street office and community
      * (an organization's scope), and then every day is read from the tickets.
      */
-    Map<FigureGroup.Key, FigureGroup> groups(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now) {
-        return read(area, rowsServe, first, end, now, false).groups();
+    Map<FigureGroup.Key, FigureGroup> groups(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now,
+            SharedScans shared) {
+        return read(area, rowsServe, first, end, now, false, shared).groups();
     }
 
     /** {@link #groups} and the unit ranking's rows of the same days, read together. */
-    Figures groupsAndUnits(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now) {
-        return read(area, rowsServe, first, end, now, true);
+    Figures groupsAndUnits(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now,
+            SharedScans shared) {
+        return read(area, rowsServe, first, end, now, true, shared);
     }
 
-    private Figures read(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now, boolean withUnits) {
+    private Figures read(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now, boolean withUnits,
+            SharedScans shared) {
         StoredDays stored = rowsServe ? storedDays(first, end, now) : StoredDays.NONE;
         Set<LocalDate> fresh = stored.fresh();
         Map<FigureGroup.Key, FigureGroup> groups = new HashMap<>();
@@ -125,12 +128,12 @@ public class FigureRollups {
                 }
             }
         }
-        ZoneId zone = zone();
-        for (LocalDate[] run : runsWithout(fresh, first, end)) {
-            FigureScan.Result scanned = scan.scan(area, run[0].atStartOfDay(zone).toInstant(),
-                    run[1].atStartOfDay(zone).toInstant(), now, zone, withUnits);
+        for (LocalDate[] run : runsWithout(fresh, first, end, now, shared)) {
+            FigureScan.Result scanned = scan(area, run, now, withUnits, shared);
             groups.putAll(scanned.groups());
-            units.putAll(scanned.units());
+            if (withUnits) {
+                units.putAll(scanned.units());
+            }
         }
         return new Figures(groups, units);
     }
@@ -143,7 +146,8 @@ public class FigureRollups {
      * Per compound and category, the tickets reported on the days [first, end), duplicates left out; the fresh days
      * are added up by the database (trouble spots look at 90 days).
      */
-    List<SiteCount> siteCounts(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now) {
+    List<SiteCount> siteCounts(Where area, boolean rowsServe, LocalDate first, LocalDate end, Instant now,
+            SharedScans shared) {
         StoredDays stored = rowsServe ? storedDays(first, end, now) : StoredDays.NONE;
         Set<LocalDate> fresh = stored.fresh();
         Map<List<Long>, SiteCount> counts = new HashMap<>();
@@ -173,10 +177,8 @@ public class FigureRollups {
                 }
             }
         }
-        ZoneId zone = zone();
-        for (LocalDate[] run : runsWithout(fresh, first, end)) {
-            for (SiteGroup g : scan.scan(area, run[0].atStartOfDay(zone).toInstant(),
-                    run[1].atStartOfDay(zone).toInstant(), now, zone, false).sites().values()) {
+        for (LocalDate[] run : runsWithout(fresh, first, end, now, shared)) {
+            for (SiteGroup g : scan(area, run, now, false, shared).sites().values()) {
                 add(counts, new SiteCount(g.key.siteId(), g.key.categoryId(), g.tickets, g.late, g.lastReportedAt));
             }
         }
@@ -260,8 +262,25 @@ public class FigureRollups {
         return days;
     }
 
-    /** The runs of consecutive days of [first, end) that are not in {@code skip}, as [from, to) pairs. */
-    private static List<LocalDate[]> runsWithout(Set<LocalDate> skip, LocalDate first, LocalDate end) {
+    /** The days [run[0], run[1]) from the tickets, or from what {@code shared} holds of them. */
+    private FigureScan.Result scan(Where area, LocalDate[] run, Instant now, boolean withUnits, SharedScans shared) {
+        ZoneId zone = zone();
+        Instant from = run[0].atStartOfDay(zone).toInstant();
+        Instant to = run[1].atStartOfDay(zone).toInstant();
+        return shared == null ? scan.scan(area, from, to, now, zone, withUnits)
+                : shared.scan(area, from, to, () -> scan.scan(area, from, to, now, zone, true));
+    }
+
+    /**
+     * The runs of consecutive days of [first, end) that are not in {@code skip}, as [from, to) pairs. For a page's
+     * shared scans they end by tomorrow (no ticket is reported later), so that its reads ask for the same runs.
+     */
+    private List<LocalDate[]> runsWithout(Set<LocalDate> skip, LocalDate first, LocalDate end, Instant now,
+            SharedScans shared) {
+        LocalDate tomorrow = LocalDate.ofInstant(now, zone()).plusDays(1);
+        if (shared != null && end.isAfter(tomorrow)) {
+            end = tomorrow.isAfter(first) ? tomorrow : first;
+        }
         List<LocalDate[]> runs = new ArrayList<>();
         LocalDate start = null;
         for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {

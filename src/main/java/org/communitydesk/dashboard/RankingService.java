@@ -73,7 +73,13 @@ public class RankingService {
 
     /** The ranking; its time is recorded under {@link AppMetrics#DASHBOARD_QUERY} (query=ranking). */
     public Ranking ranking(StatsFilter filter, TicketScope scope) {
-        return metrics.time(AppMetrics.DASHBOARD_QUERY, () -> compute(filter, scope), AppMetrics.QUERY, "ranking");
+        return ranking(filter, scope, null);
+    }
+
+    /** The ranking, its days read from the tickets kept in {@code shared} (when not null) for a page's other reads. */
+    public Ranking ranking(StatsFilter filter, TicketScope scope, SharedScans shared) {
+        return metrics.time(AppMetrics.DASHBOARD_QUERY, () -> compute(filter, scope, shared), AppMetrics.QUERY,
+                "ranking");
     }
 
     /** One unit's sums. */
@@ -109,13 +115,13 @@ public class RankingService {
     private record Key(Long organization, long community) {
     }
 
-    private Ranking compute(StatsFilter filter, TicketScope scope) {
+    private Ranking compute(StatsFilter filter, TicketScope scope, SharedScans shared) {
         Instant now = stats.now();
         Selection selection = stats.select(filter, scope);
         Map<Key, Counts> rows = new HashMap<>();
 
         FigureRollups.Figures figures = rollups.groupsAndUnits(selection.area(),
-                scope.kind() != TicketScope.Kind.ORGANIZATION, filter.from(), filter.to().plusDays(1), now);
+                scope.kind() != TicketScope.Kind.ORGANIZATION, filter.from(), filter.to().plusDays(1), now, shared);
         // The rates, reopenings and ratings per lead organization and community: the summary's groups per day.
         for (FigureGroup g : figures.groups().values()) {
             if (g.reported > 0) {

@@ -127,10 +127,16 @@ public class StatsService {
 
     /** The dashboard's figures; their time is recorded under {@link AppMetrics#DASHBOARD_QUERY} (query=summary). */
     public Summary summary(StatsFilter filter, TicketScope scope) {
-        return metrics.time(AppMetrics.DASHBOARD_QUERY, () -> computeSummary(filter, scope), AppMetrics.QUERY, "summary");
+        return summary(filter, scope, null);
     }
 
-    private Summary computeSummary(StatsFilter filter, TicketScope scope) {
+    /** The summary, its days read from the tickets kept in {@code shared} (when not null) for a page's other reads. */
+    public Summary summary(StatsFilter filter, TicketScope scope, SharedScans shared) {
+        return metrics.time(AppMetrics.DASHBOARD_QUERY, () -> computeSummary(filter, scope, shared), AppMetrics.QUERY,
+                "summary");
+    }
+
+    private Summary computeSummary(StatsFilter filter, TicketScope scope, SharedScans shared) {
         Instant now = clock.instant();
         ZoneId zone = zone();
         Selection selection = select(filter, scope);
@@ -140,13 +146,13 @@ public class StatsService {
         // Trouble spots look at 90 days, the rest at the period's weeks: the two reads run side by side, the first
         // in its own read-only transaction (entities belong to the session of the thread that loaded them).
         CompletableFuture<List<Hotspot>> beside = CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(() -> hotspots(area, rowsServe, filter, now, new Names())),
+                () -> QuarkusTransaction.requiringNew().call(() -> hotspots(area, rowsServe, filter, now, new Names(), shared)),
                 figureQueries);
 
         Names names = new Names();
         LocalDate firstMonday = filter.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate weeksEnd = filter.to().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        Map<FigureGroup.Key, FigureGroup> groups = rollups.groups(area, rowsServe, firstMonday, weeksEnd, now);
+        Map<FigureGroup.Key, FigureGroup> groups = rollups.groups(area, rowsServe, firstMonday, weeksEnd, now, shared);
         List<FigureGroup> cohort = groups.values().stream().filter(g -> !g.key.day().isBefore(filter.from())
                 && !g.key.day().isAfter(filter.to())).toList();
         // Each sum merges durations; the overall one adds up the categories' rather than every group again.
@@ -328,10 +334,11 @@ public class StatsService {
      * Compounds with at least {@link #HOTSPOT_MIN_TICKETS} tickets of one category reported in the
      * {@link #HOTSPOT_DAYS} days up to the period's end, duplicates left out.
      */
-    private List<Hotspot> hotspots(Where area, boolean rowsServe, StatsFilter filter, Instant now, Names names) {
+    private List<Hotspot> hotspots(Where area, boolean rowsServe, StatsFilter filter, Instant now, Names names,
+            SharedScans shared) {
         LocalDate end = filter.to().plusDays(1);
         List<Hotspot> result = new ArrayList<>();
-        for (FigureRollups.SiteCount c : rollups.siteCounts(area, rowsServe, end.minusDays(HOTSPOT_DAYS), end, now)) {
+        for (FigureRollups.SiteCount c : rollups.siteCounts(area, rowsServe, end.minusDays(HOTSPOT_DAYS), end, now, shared)) {
             if (c.tickets() >= HOTSPOT_MIN_TICKETS) {
                 Site site = names.siteEntity(c.siteId());
                 result.add(new Hotspot(Ref.of(site), Ref.of(site.community), names.category(c.categoryId()),
@@ -349,13 +356,14 @@ public class StatsService {
      * the summary's trouble spots (a trouble spot without tickets in the period is placed too); and the communities
      * to outline.
      */
-    PlaceMap placeMap(StatsFilter filter, TicketScope scope, List<Hotspot> hotspots) {
+    PlaceMap placeMap(StatsFilter filter, TicketScope scope, List<Hotspot> hotspots, SharedScans shared) {
         Selection selection = select(filter, scope);
         Names names = new Names();
         List<PlaceMap.Place> places = new ArrayList<>();
         Map<Long, long[]> bySite = new HashMap<>();
         for (FigureRollups.SiteCount c : rollups.siteCounts(selection.area(),
-                scope.kind() != TicketScope.Kind.ORGANIZATION, filter.from(), filter.to().plusDays(1), clock.instant())) {
+                scope.kind() != TicketScope.Kind.ORGANIZATION, filter.from(), filter.to().plusDays(1), clock.instant(),
+                shared)) {
             long[] sums = bySite.computeIfAbsent(c.siteId(), k -> new long[2]);
             sums[0] += c.tickets();
             sums[1] += c.late();

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +26,8 @@ import java.util.Map;
 import org.communitydesk.jobs.BackgroundJobs;
 import org.communitydesk.support.PostgresTestDatabase;
 import org.communitydesk.support.TestClock;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,9 @@ class FigureRollupTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     @Inject
     BackgroundJobs jobs;
@@ -339,7 +345,32 @@ class FigureRollupTest {
         assertEquals(dayLater, fromTicketsOnly(day, day));
     }
 
+    @Test
+    void thePageReadsADayFromItsTicketsOnceForAllItsParts() {
+        refreshAll();
+        // A call taken now marks today: until the job runs again, today is read from its tickets.
+        org.communitydesk.support.TicketApi.createTicket("sewer-blockage", "beixinyuan", "hongan");
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        given().when().get("/dashboard").then().statusCode(200);
+        // Summary, trouble spots, ranking and map each need today; they share one read of its tickets. The trouble
+        // spots' 90 days also reach back before the first loaded ticket, days that are never stored: one more read.
+        assertEquals(2, ticketScans(statistics), "reads of tickets for the page");
+        statistics.clear();
+        given().when().get("/api/stats/summary").then().statusCode(200);
+        given().when().get("/api/stats/ranking").then().statusCode(200);
+        // Apart: the summary reads today (with the rest of the week), its trouble spots the early days and today,
+        // and the ranking today again. The page would make five reads without sharing them.
+        assertEquals(4, ticketScans(statistics), "reads of tickets for the summary and the ranking apart");
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
+
+    /** How many times FigureScan read a period's tickets (its main query). */
+    private static long ticketScans(Statistics statistics) {
+        return java.util.Arrays.stream(statistics.getQueries()).filter(q -> q.startsWith("select t.id, t.reported_at,"))
+                .mapToLong(q -> statistics.getQueryStatistics(q).getExecutionCount()).sum();
+    }
 
     private static void assertWithinError(Object exact, long estimate) {
         double value = ((Number) exact).doubleValue();
