@@ -10,8 +10,9 @@
 # The service must have demo users (COMMUNITYDESK_DEMO_ENABLED=true; the loader creates them with the
 # schema). Settings (environment): BASE (default http://127.0.0.1:8090), WARMUP (30), RUNS (100),
 # ADMIN and SUPERVISOR (user:password), ROWS (a regular expression: only the rows whose label matches,
-# e.g. ROWS='q=' for the text searches), and for --start: BENCH_APP_DIR, BENCH_H2_FILE, BENCH_PG_DB,
-# BENCH_JAVA_OPTS (e.g. -Xmx1g; none by default, as in the README's java -jar).
+# e.g. ROWS='q=' for the text searches), CALLS_EVERY (seconds: log a call with POST /api/tickets that
+# often while measuring, as a hotline does, so that today is always being written to), and for --start:
+# BENCH_APP_DIR, BENCH_H2_FILE, BENCH_PG_DB, BENCH_JAVA_OPTS (e.g. -Xmx1g; none by default).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,7 +25,9 @@ SUPERVISOR=${SUPERVISOR:-yingbin.supervisor:communitydesk-demo}
 
 work=$(mktemp -d)
 app_pid=
+writer_pid=
 cleanup() {
+    if [ -n "$writer_pid" ]; then kill "$writer_pid" 2>/dev/null || true; fi
     if [ -n "$app_pid" ]; then
         kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
     fi
@@ -78,6 +81,20 @@ login() {
 }
 login admin "$ADMIN"
 login supervisor "$SUPERVISOR"
+
+if [ -n "${CALLS_EVERY:-}" ]; then
+    (
+        while true; do
+            curl -fsS -o /dev/null -u "$ADMIN" -H 'Content-Type: application/json' -d '{"categoryCode":"sewer-blockage",
+              "description":"宏安小区 2 号楼下水堵塞","channel":"PHONE","reporter":{"name":"基准测试","phone":"13900000000"},
+              "location":{"communityCode":"beixinyuan","siteCode":"hongan","addressDetail":"2号楼"}}' \
+                "$BASE/api/tickets" || echo "A call could not be logged" >&2
+            sleep "$CALLS_EVERY"
+        done
+    ) &
+    writer_pid=$!
+    echo "Logging a call every $CALLS_EVERY s while measuring"
+fi
 
 # curl options that sign in: Basic for /api, the cookie for pages.
 as() {
