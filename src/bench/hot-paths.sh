@@ -144,7 +144,6 @@ tickets=$(curl -fsS "${auth[@]}" "$BASE/api/tickets?size=1" | sed -E 's/.*"total
 echo
 echo "Tickets in the database after the run: $tickets"
 stop
-if [ -n "${existing_db:-}" ]; then exit 0; fi
 
 # The intakes above are not demo tickets, and the service refuses demo data (and its users) on a database
 # with real work: mark them as demo data, so that the restarts run as the first start did.
@@ -153,8 +152,9 @@ mark_demo="INSERT INTO demo_ticket (ticket_id) SELECT t.id FROM ticket t
 case "$DB" in
     h2) java -cp "$(ls "$app_dir"/lib/main/com.h2database.h2-*.jar | head -1)" org.h2.tools.Shell \
             -url "jdbc:h2:file:$work/data/communitydesk" -user communitydesk -password "" -sql "$mark_demo" > /dev/null ;;
-    postgresql) psql -h 127.0.0.1 -U postgres -qc "$mark_demo" "$pg_db" > /dev/null ;;
+    postgresql) psql -h 127.0.0.1 -U postgres -qc "$mark_demo" "${existing_db:-$pg_db}" > /dev/null ;;
 esac
+if [ -n "${existing_db:-}" ]; then exit 0; fi
 
 echo
 printf '| %-4s | %10s | %11s | %8s |\n' "Run" "Started in" "Ready after" "RSS"
