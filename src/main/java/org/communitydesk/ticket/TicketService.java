@@ -562,10 +562,16 @@ public class TicketService {
         // The ten newest only: a busy compound can have hundreds of open calls in 72 hours. Site and category
         // lead the order, constant as they are, so that H2 reads ix_ticket_site_category (V33) in its order and
         // stops after ten instead of sorting every call of the 72 hours.
-        List<Ticket> candidates = Ticket.<Ticket>find("from Ticket c where c.site = :site and c.category = :category "
-                + "and c.reportedAt >= :from and c.reportedAt <= :to and c.status in " + TicketStatus.OPEN_STATES_JPQL + " and c.id <> :id"
-                + (inScope == null ? "" : " and " + inScope) + " order by c.site.id, c.category.id, c.reportedAt desc, c.id desc", params).page(0, 10).list();
-        return candidates.stream()
-                .map(c -> new TicketRef(c.code, c.status, c.reportedAt, c.addressDetail)).toList();
+        // The four columns shown, not the tickets: loading ten whole tickets with their places and organizations
+        // made a read of a ticket at a busy compound a quarter as fast as one without possible duplicates.
+        var query = Ticket.getEntityManager().createQuery("select c.code, c.status, c.reportedAt, c.addressDetail"
+                + " from Ticket c where c.site = :site and c.category = :category"
+                + " and c.reportedAt >= :from and c.reportedAt <= :to and c.status in " + TicketStatus.OPEN_STATES_JPQL
+                + " and c.id <> :id" + (inScope == null ? "" : " and " + inScope)
+                + " order by c.site.id, c.category.id, c.reportedAt desc, c.id desc", Object[].class).setMaxResults(10);
+        params.forEach(query::setParameter);
+        return query.getResultList().stream()
+                .map(row -> new TicketRef((String) row[0], (TicketStatus) row[1], (Instant) row[2], (String) row[3]))
+                .toList();
     }
 }

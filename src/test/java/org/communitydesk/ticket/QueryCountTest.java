@@ -55,6 +55,17 @@ class QueryCountTest {
         // assignments, its access blocks (both guards), the possible duplicates, its answers to the service's
         // questions, its extension requests and its urgings (one statement each, whatever their number).
         assertThat(plainView).as("statements for a staff ticket view").isLessThanOrEqualTo(7);
+        // Possible duplicates (the same category at the same compound, dispatched or not) cost nothing more.
+        for (String organization : new String[] { "tongda-dredging", "datong-sewage", null }) {
+            String duplicate = create(intake("sewer-blockage", "beixinyuan", "hongan")).path("code");
+            if (organization != null) {
+                move(duplicate, "dispatch", dispatchBody(organization)).then().statusCode(200);
+            }
+        }
+        assertThat(given().when().get("/api/tickets/" + plain).then().statusCode(200).extract()
+                .<java.util.List<?>>path("possibleDuplicates")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(statements(() -> get("/api/tickets/" + plain))).as("statements with possible duplicates")
+                .isEqualTo(plainView);
 
         long plainLookup = statements(() -> publicLookup(plain, plainAccessCode));
         long busyLookup = statements(() -> publicLookup(busy, accessCode));
