@@ -1,11 +1,14 @@
 package org.communitydesk.resident;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.TransactionExceptionResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.NotFoundProblem;
@@ -22,6 +25,7 @@ import org.communitydesk.resident.PublicTicketView.PublicPhoto;
 import org.communitydesk.ticket.AccessCodes;
 import org.communitydesk.ticket.AccessGuards;
 import org.communitydesk.ticket.Actor;
+import org.communitydesk.ticket.EventType;
 import org.communitydesk.ticket.FeedbackSource;
 import org.communitydesk.ticket.Ticket;
 import org.communitydesk.ticket.TicketCodes;
@@ -58,16 +62,32 @@ public class ResidentService {
     @Inject
     AppMetrics metrics;
 
+    /**
+     * Almost every lookup has nothing against it and the right (keyed) code: that is one read and the timeline,
+     * without a transaction to begin and commit (Quarkus reads outside one in a session that never flushes).
+     * Anything else takes the checked path in a transaction, which commits the failure it counts with the 404 and
+     * the keyed hash that replaces a bcrypt one.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public PublicTicketView status(String code, String accessCode, String client, Locale language) {
         Instant now = clock.instant();
-        return view(open(code, accessCode, client, now, LockModeType.NONE), now, language);
+        Ticket ticket = code == null ? null : guards.openableByCode(TicketCodes.canonical(code), client, now)
+                .filter(t -> t.hasKeyedAccessCode() && t.acceptsAccessCode(accessCode, accessCodes)).orElse(null);
+        if (ticket != null) {
+            metrics.count(AppMetrics.PUBLIC_LOOKUPS, AppMetrics.OUTCOME, "found");
+            return view(ticket, now, language);
+        }
+        return QuarkusTransaction.joiningExisting()
+                .exceptionHandler(e -> e instanceof NotFoundProblem ? TransactionExceptionResult.COMMIT
+                        : TransactionExceptionResult.ROLLBACK)
+                .call(() -> view(checkedOpen(code, accessCode, client, now, LockModeType.NONE), now, language));
     }
 
     /** The resident's feedback on the resolution: once, within 7 days; "not resolved" reopens the ticket. */
     public PublicTicketView giveFeedback(String code, String accessCode, FeedbackRequest request, String client,
             Locale language) {
         Instant now = clock.instant();
-        Ticket ticket = open(code, accessCode, client, now, LockModeType.PESSIMISTIC_WRITE);
+        Ticket ticket = checkedOpen(code, accessCode, client, now, LockModeType.PESSIMISTIC_WRITE);
         ticket.giveFeedback(request.toFeedback(), FeedbackSource.RESIDENT, RESIDENT, now);
         ticket.flush();
         LOG.infof("Ticket %s: resident feedback recorded; status now %s", ticket.code, ticket.status);
@@ -77,7 +97,7 @@ public class ResidentService {
     /** The resident's "no more text messages" (the link on the status page); asking twice changes nothing. */
     public PublicTicketView stopMessages(String code, String accessCode, String client, Locale language) {
         Instant now = clock.instant();
-        Ticket ticket = open(code, accessCode, client, now, LockModeType.PESSIMISTIC_WRITE);
+        Ticket ticket = checkedOpen(code, accessCode, client, now, LockModeType.PESSIMISTIC_WRITE);
         if (ticket.stopResidentMessages(RESIDENT, now)) {
             ticket.flush();
             LOG.infof("Ticket %s: the resident stopped text messages.", ticket.code);
@@ -85,7 +105,11 @@ public class ResidentService {
         return view(ticket, now, language);
     }
 
-    private Ticket open(String code, String accessCode, String client, Instant now, LockModeType lock) {
+    /**
+     * The ticket if this client may open it with this code now: 429 over the address's limit of failed lookups;
+     * 404 for an unknown ticket, a blocked client or a wrong code, each failure counted.
+     */
+    private Ticket checkedOpen(String code, String accessCode, String client, Instant now, LockModeType lock) {
         throttle.checkAllowed(client, now);
         Ticket ticket = code == null ? null : lock == LockModeType.NONE
                 ? Ticket.<Ticket>find("select t from Ticket t" + Ticket.WITH_PLACE_AND_LEAD + " where t.code = ?1",
@@ -110,17 +134,25 @@ public class ResidentService {
 
     /** The resident's view, its timeline in the reader's language (the people's words as typed, masked). */
     private static PublicTicketView view(Ticket t, Instant now, Locale language) {
-        var events = TicketEvent.publicTimelineOf(t).stream()
+        List<TicketEvent> timeline = TicketEvent.publicTimelineOf(t);
+        var events = timeline.stream()
                 .map(e -> new PublicEvent(e.type, e.fromStatus, e.toStatus, e.occurredAt, t.publicText(e.text(language))))
                 .toList();
         return new PublicTicketView(t.code, t.status, name(t.category), name(t.site), name(t.community),
                 name(t.leadOrganization), t.reportedAt, t.dispatchedAt, t.resolvedAt, t.closedAt, t.dueAt,
                 t.feedbackDeadline(now), t.feedbackOnCurrentResolution()
                         .map(f -> new GivenFeedback(f.rating, f.resolved, f.givenAt)).orElse(null),
-                t.community.officePhone, events, t.notifyResident, Photo.publicOf(t).stream()
-                        .map(p -> new PublicPhoto(PhotoViews.imagePath(p.publicId), PhotoViews.thumbnailPath(p.publicId),
-                                p.addedAt))
-                        .toList());
+                t.community.officePhone, events, t.notifyResident, publicPhotos(t, timeline));
+    }
+
+    /** Read only when the public timeline shows a photo added: each public photo has its public PHOTO_ADDED event. */
+    private static List<PublicPhoto> publicPhotos(Ticket t, List<TicketEvent> publicTimeline) {
+        if (publicTimeline.stream().noneMatch(e -> e.type == EventType.PHOTO_ADDED)) {
+            return List.of();
+        }
+        return Photo.publicOf(t).stream()
+                .map(p -> new PublicPhoto(PhotoViews.imagePath(p.publicId), PhotoViews.thumbnailPath(p.publicId), p.addedAt))
+                .toList();
     }
 
     private static Name name(ServiceCategory category) {

@@ -6,7 +6,9 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.communitydesk.common.AppMetrics;
+import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.LogSafe;
 import org.communitydesk.common.NativeRows;
 import org.communitydesk.ticket.TicketViews.AccessBlocksView;
@@ -25,6 +27,26 @@ public class AccessGuards {
 
     @Inject
     AppMetrics metrics;
+
+    /**
+     * The ticket of this (canonical) code, with its place and lead, when nothing stands against this client opening
+     * it now: the address is under its limit of failed lookups ({@link ClientFailure.Kind#PUBLIC_LOOKUP}) and
+     * neither guard blocks it. One read for the lookups that almost all succeed; empty when any of that does not
+     * hold or the ticket does not exist, and then the separate checks decide and say which.
+     */
+    public Optional<Ticket> openableByCode(String code, String client, Instant now) {
+        return Ticket.getEntityManager().createQuery("select t from Ticket t" + Ticket.WITH_PLACE_AND_LEAD
+                        + " where t.code = :code and (select count(f) from ClientFailure f where f.kind = :kind"
+                        + " and f.address = :address and f.expiresAt > :now) < :limit"
+                        + " and not exists (select 1 from AccessGuard g where g.ticketId = t.id"
+                        + " and g.window.lockedUntil > :now)"
+                        + " and not exists (select 1 from ClientAccessGuard b where b.ticketId = t.id"
+                        + " and b.address = :address and b.window.lockedUntil > :now)", Ticket.class)
+                .setParameter("code", code).setParameter("kind", ClientFailure.Kind.PUBLIC_LOOKUP)
+                .setParameter("address", address(client)).setParameter("now", now)
+                .setParameter("limit", (long) ClientFailure.Kind.PUBLIC_LOOKUP.maxFailures)
+                .getResultStream().findFirst();
+    }
 
     /** Whether this client may not open this ticket now, whatever code it sends. */
     public boolean blocks(Ticket ticket, String client, Instant now) {

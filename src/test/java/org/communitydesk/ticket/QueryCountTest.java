@@ -12,7 +12,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import java.util.Map;
+import org.communitydesk.support.TestPhotos;
 import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -70,9 +72,17 @@ class QueryCountTest {
         long plainLookup = statements(() -> publicLookup(plain, plainAccessCode));
         long busyLookup = statements(() -> publicLookup(busy, accessCode));
         assertThat(busyLookup).isEqualTo(plainLookup);
-        // The address's failed lookups, the ticket with its site and lead, the client's and the ticket's
-        // access guards (one read), the public timeline, the PUBLIC photos.
-        assertThat(plainLookup).as("statements for a resident's lookup").isLessThanOrEqualTo(5);
+        // The ticket with its site and lead in one read with the address's failed lookups and both access guards,
+        // then the public timeline; the public photos only when the timeline shows one added.
+        assertThat(plainLookup).as("statements for a resident's lookup").isLessThanOrEqualTo(2);
+        TestPhotos.upload(plain, TestPhotos.jpeg(12), "NOTE", "INTERNAL").then().statusCode(201);
+        assertThat(statements(() -> publicLookup(plain, plainAccessCode))).as("with a photo residents do not see")
+                .isEqualTo(plainLookup);
+        TestPhotos.upload(plain, TestPhotos.jpeg(13), "NOTE", "PUBLIC").then().statusCode(201);
+        assertThat(publicLookup(plain, plainAccessCode).then().statusCode(200).extract().<List<?>>path("photos"))
+                .hasSize(1);
+        assertThat(statements(() -> publicLookup(plain, plainAccessCode))).as("with a public photo")
+                .isEqualTo(plainLookup + 1);
     }
 
     @Test
