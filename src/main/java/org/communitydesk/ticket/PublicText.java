@@ -84,8 +84,21 @@ public final class PublicText {
             int[] ends = new int[starts.length];
             int i = 0;
             while (i < original.length()) {
-                int next = i + Character.charCount(original.codePointAt(i));
-                String piece = Normalizer.normalize(original.substring(i, next), Normalizer.Form.NFKC);
+                int codePoint = original.codePointAt(i);
+                int next = i + Character.charCount(codePoint);
+                String piece = isOwnNormalForm(codePoint) ? null
+                        : Normalizer.normalize(original.substring(i, next), Normalizer.Form.NFKC);
+                if (piece == null) {
+                    if (folded.length() == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+                        ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+                    }
+                    starts[folded.length()] = i;
+                    ends[folded.length()] = next;
+                    folded.append((char) codePoint);
+                    i = next;
+                    continue;
+                }
                 for (int k = 0; k < piece.length(); k++) {
                     if (folded.length() == starts.length) {
                         starts = java.util.Arrays.copyOf(starts, starts.length * 2);
@@ -98,6 +111,15 @@ public final class PublicText {
                 i = next;
             }
             return new Normalised(folded.toString(), starts, ends);
+        }
+
+        /**
+         * Characters NFKC leaves as they are, which most of a text is: ASCII and the CJK Unified Ideographs
+         * (U+4E00 to U+9FFF have no decomposition). Asking the normaliser about each of them was most of the time
+         * that masking took.
+         */
+        private static boolean isOwnNormalForm(int codePoint) {
+            return codePoint < 0x80 || (codePoint >= 0x4E00 && codePoint <= 0x9FFF);
         }
 
         /** Marks the original characters behind normalised positions [from, to). */

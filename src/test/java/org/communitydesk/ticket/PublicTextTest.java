@@ -74,6 +74,22 @@ class PublicTextTest {
     }
 
     @Test
+    void theCharactersTakenAsTheirOwnNormalFormAreSo() {
+        // Masking skips the normaliser for ASCII and the CJK Unified Ideographs; that is only right if NFKC keeps them.
+        List<Integer> changed = new ArrayList<>();
+        for (int c = 0; c <= 0x9FFF; c = c == 0x7F ? 0x4E00 : c + 1) {
+            String one = String.valueOf((char) c);
+            if (!java.text.Normalizer.normalize(one, java.text.Normalizer.Form.NFKC).equals(one)) {
+                changed.add(c);
+            }
+        }
+        assertThat(changed).isEmpty();
+        // And a text mixing them with characters NFKC folds is still masked where the folded form matches.
+        assertThat(PublicText.redact("王先生（１３９－１２３４－５６７８）说井盖坏了", Set.of("王先生")))
+                .isEqualTo("***（***）说井盖坏了");
+    }
+
+    @Test
     void theGeneratedListIsLarge() {
         assertThat(phoneVariants().count()).isGreaterThan(900);
     }
