@@ -13,7 +13,8 @@
 # The service runs as the README documents it: from its directory, with the AppCDS archive and the
 # JVM options of RUN_OPTS. Settings (environment): DURATION (wrk seconds a row, default 10),
 # CONNECTIONS (default 16), THREADS (wrk threads, default 1), STARTS (default 3), PORT (default 8094),
-# RUN_OPTS (default the README's), SKIP_BUILD=true to use what target/ holds.
+# RUN_OPTS (default the README's), WARMUP (seconds of load on each path before the rows, default 5),
+# SKIP_BUILD=true to use what target/ holds.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,6 +23,7 @@ DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 STARTS=${STARTS:-3}
+WARMUP=${WARMUP:-5}
 PORT=${PORT:-8094}
 RUN_OPTS=${RUN_OPTS:--XX:SharedArchiveFile=app-cds.jsa -Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 BASE=http://127.0.0.1:$PORT
@@ -126,7 +128,7 @@ LUA
 
 # Warm the JIT on every path first, so that the first row is not the slowest for that reason.
 for path in "/api/public/tickets/$code" "/api/tickets/$code" "/api/tickets?size=20" "/open311/v2/requests.json"; do
-    wrk -t1 -c4 -d5s -H "X-Access-Code: $access" "${auth[@]}" "$BASE$path" > /dev/null
+    wrk -t1 -c4 -d"${WARMUP}s" -H "X-Access-Code: $access" "${auth[@]}" "$BASE$path" > /dev/null
 done
 
 echo
@@ -138,7 +140,7 @@ row "GET /api/tickets?size=20 (staff, Basic)" "0.2x" "${auth[@]}" "$BASE/api/tic
 row "GET /open311/v2/requests.json" "0.15x" "$BASE/open311/v2/requests.json"
 # Last: every intake adds a ticket, which the lists above would then carry (the Open311 list, 90 days and up to
 # 1000 tickets a page, would measure a page of hundreds). Its warm-up too.
-wrk -t1 -c4 -d5s -s "$work/intake.lua" "${auth[@]}" "$BASE/api/tickets" > /dev/null
+wrk -t1 -c4 -d"${WARMUP}s" -s "$work/intake.lua" "${auth[@]}" "$BASE/api/tickets" > /dev/null
 row "POST /api/tickets (intake, durable)" "1500/s" -s "$work/intake.lua" "${auth[@]}" "$BASE/api/tickets"
 tickets=$(curl -fsS "${auth[@]}" "$BASE/api/tickets?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/')
 echo

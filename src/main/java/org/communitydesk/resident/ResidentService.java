@@ -62,20 +62,27 @@ public class ResidentService {
     @Inject
     AppMetrics metrics;
 
+    @Inject
+    RecentPublicViews recentViews;
+
     /**
-     * Almost every lookup has nothing against it and the right (keyed) code: that is one read and the timeline,
-     * without a transaction to begin and commit (Quarkus reads outside one in a session that never flushes).
-     * Anything else takes the checked path in a transaction, which commits the failure it counts with the 404 and
-     * the keyed hash that replaces a bcrypt one.
+     * Almost every lookup has nothing against it and the right (keyed) code: that is one read, without a transaction
+     * to begin and commit (Quarkus reads outside one in a session that never flushes), and the view of that version
+     * of the ticket, kept for a few seconds ({@link RecentPublicViews}). Anything else takes the checked path in a
+     * transaction, which commits the failure it counts with the 404 and the keyed hash that replaces a bcrypt one.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PublicTicketView status(String code, String accessCode, String client, Locale language) {
         Instant now = clock.instant();
-        Ticket ticket = code == null ? null : guards.openableByCode(TicketCodes.canonical(code), client, now)
-                .filter(t -> t.hasKeyedAccessCode() && t.acceptsAccessCode(accessCode, accessCodes)).orElse(null);
-        if (ticket != null) {
+        AccessGuards.Openable openable = code == null ? null
+                : guards.openableByCode(TicketCodes.canonical(code), client, now)
+                        .filter(o -> accessCodes.matchesKeyed(accessCode, o.accessCodeHash())).orElse(null);
+        if (openable != null) {
             metrics.count(AppMetrics.PUBLIC_LOOKUPS, AppMetrics.OUTCOME, "found");
-            return view(ticket, now, language);
+            return recentViews.of(openable, language, now, () -> view(
+                    Ticket.<Ticket>find("select t from Ticket t" + Ticket.WITH_PLACE_AND_LEAD + " where t.id = ?1",
+                            openable.ticketId()).singleResultOptional()
+                            .orElseThrow(() -> new NotFoundProblem("ticket", code)), now, language));
         }
         return QuarkusTransaction.joiningExisting()
                 .exceptionHandler(e -> e instanceof NotFoundProblem ? TransactionExceptionResult.COMMIT

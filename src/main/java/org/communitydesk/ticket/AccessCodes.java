@@ -67,6 +67,14 @@ public class AccessCodes {
         static final Check WRONG = new Check(false, null);
     }
 
+    /**
+     * Whether the typed code is right for a code stored keyed; false for a bcrypt one, which the ticket must check
+     * itself ({@link Ticket#acceptsAccessCode}) so that the keyed hash replaces it.
+     */
+    public boolean matchesKeyed(String typed, String stored) {
+        return stored != null && stored.startsWith(KEYED) && check(typed, stored).matches();
+    }
+
     Check check(String typed, String stored) {
         String normalized = normalize(typed);
         // Anything that cannot be a code is refused before any hashing.

@@ -29,23 +29,33 @@ public class AccessGuards {
     AppMetrics metrics;
 
     /**
-     * The ticket of this (canonical) code, with its place and lead, when nothing stands against this client opening
-     * it now: the address is under its limit of failed lookups ({@link ClientFailure.Kind#PUBLIC_LOOKUP}) and
-     * neither guard blocks it. One read for the lookups that almost all succeed; empty when any of that does not
-     * hold or the ticket does not exist, and then the separate checks decide and say which.
+     * A ticket that a client may try a code for now: what a lookup needs before it reads any more of it, with what
+     * tells one state of the ticket from the next (its version, and its latest event: a note moves no version).
      */
-    public Optional<Ticket> openableByCode(String code, String client, Instant now) {
-        return Ticket.getEntityManager().createQuery("select t from Ticket t" + Ticket.WITH_PLACE_AND_LEAD
+    public record Openable(long ticketId, long version, long latestEventId, String accessCodeHash) {
+    }
+
+    /**
+     * The ticket of this (canonical) code when nothing stands against this client opening it now: the address is
+     * under its limit of failed lookups ({@link ClientFailure.Kind#PUBLIC_LOOKUP}) and neither guard blocks it.
+     * One read for the lookups that almost all succeed; empty when any of that does not hold or the ticket does
+     * not exist, and then the separate checks decide and say which.
+     */
+    public Optional<Openable> openableByCode(String code, String client, Instant now) {
+        return Ticket.getEntityManager().createQuery("select t.id, t.version,"
+                        + " (select max(e.id) from TicketEvent e where e.ticket = t), t.accessCodeHash from Ticket t"
                         + " where t.code = :code and (select count(f) from ClientFailure f where f.kind = :kind"
                         + " and f.address = :address and f.expiresAt > :now) < :limit"
                         + " and not exists (select 1 from AccessGuard g where g.ticketId = t.id"
                         + " and g.window.lockedUntil > :now)"
                         + " and not exists (select 1 from ClientAccessGuard b where b.ticketId = t.id"
-                        + " and b.address = :address and b.window.lockedUntil > :now)", Ticket.class)
+                        + " and b.address = :address and b.window.lockedUntil > :now)", Object[].class)
                 .setParameter("code", code).setParameter("kind", ClientFailure.Kind.PUBLIC_LOOKUP)
                 .setParameter("address", address(client)).setParameter("now", now)
                 .setParameter("limit", (long) ClientFailure.Kind.PUBLIC_LOOKUP.maxFailures)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst()
+                .map(row -> new Openable((Long) row[0], ((Number) row[1]).longValue(),
+                        row[2] == null ? 0 : ((Number) row[2]).longValue(), (String) row[3]));
     }
 
     /** Whether this client may not open this ticket now, whatever code it sends. */

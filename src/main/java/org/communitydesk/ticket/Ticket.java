@@ -732,11 +732,6 @@ public class Ticket extends IdentityEntity {
      * (issued before December 2026) is stored keyed from now on; that is no change to the ticket, so its version
      * stays (see {@link #accessCodeHash}).
      */
-    /** Whether the access code is stored keyed, so that checking it never rewrites it (a bcrypt one from before is). */
-    public boolean hasKeyedAccessCode() {
-        return accessCodeHash != null && accessCodeHash.startsWith(AccessCodes.KEYED);
-    }
-
     public boolean acceptsAccessCode(String typed, AccessCodes codes) {
         AccessCodes.Check check = codes.check(typed, accessCodeHash);
         if (check.rehashed() != null) {

@@ -97,6 +97,32 @@ class PublicTicketStatusTest {
     }
 
     @Test
+    void aLookupRightAfterAChangeShowsTheChangeThoughTheViewIsKeptForSeconds() {
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freezeAt(reported);
+        Issued ticket = newTicket();
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200).body("status", equalTo("REPORTED"))
+                .body("events[0].note", org.hamcrest.Matchers.endsWith("受理"));
+
+        walk(ticket.code(), "dispatch");
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200).body("status", equalTo("DISPATCHED"));
+        note(ticket.code(), "清掏队已出发", "PUBLIC");
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200).body("events.note", hasItem("清掏队已出发"));
+        // The language is part of what is kept.
+        as(client).header("X-Access-Code", ticket.accessCode()).header("Accept-Language", "en")
+                .when().get("/api/public/tickets/{code}", ticket.code()).then().statusCode(200)
+                .body("events[0].note", org.hamcrest.Matchers.startsWith("Received"));
+
+        walk(ticket.code(), "start", "resolve");
+        Instant deadline = Instant.parse(lookup(ticket.code(), ticket.accessCode()).then().statusCode(200).extract()
+                .path("feedbackDeadline"));
+        assertThat(deadline).isEqualTo(reported.plus(Duration.ofDays(7)));
+        // Nothing changes on the ticket when its feedback window ends, but the answer does at once.
+        clock.freezeAt(deadline.plusSeconds(1));
+        lookup(ticket.code(), ticket.accessCode()).then().statusCode(200).body("feedbackDeadline", nullValue());
+    }
+
+    @Test
     void theAccessCodeIsReadWithoutRegardToCaseSpacesOrDashes() {
         Issued ticket = newTicket();
         String typed = ticket.accessCode().substring(0, 4).toLowerCase() + " - " + ticket.accessCode().substring(4);
