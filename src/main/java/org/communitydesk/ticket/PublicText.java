@@ -29,6 +29,9 @@ public final class PublicText {
     private static final String SEPARATOR = "[\\s\\p{Pd}./\\\\()+_·・]";
     /** Phone numbers, ID-card numbers and the like: seven or more digits, up to three separators between two. */
     private static final Pattern LONG_NUMBER = Pattern.compile(DIGIT + "(?:" + SEPARATOR + "{0,3}" + DIGIT + "){6,}");
+    private static final int LONG_NUMBER_DIGITS = 7;
+    /** The Chinese numerals of {@link #DIGIT}, for counting digits without the pattern. */
+    private static final String CHINESE_DIGITS = "〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖";
 
     private PublicText() {
     }
@@ -49,11 +52,26 @@ public final class PublicText {
                 normalised.mark(masked, at, at + value.length());
             }
         }
-        Matcher number = LONG_NUMBER.matcher(folded);
-        while (number.find()) {
-            normalised.mark(masked, number.start(), number.end());
+        if (hasDigits(folded, LONG_NUMBER_DIGITS)) {
+            Matcher number = LONG_NUMBER.matcher(folded);
+            while (number.find()) {
+                normalised.mark(masked, number.start(), number.end());
+            }
         }
         return masked.isEmpty() ? text : apply(text, masked);
+    }
+
+    /** Whether the text holds at least {@code needed} digits: most texts hold too few for a long number to match. */
+    private static boolean hasDigits(String text, int needed) {
+        int found = 0;
+        for (int i = 0; i < text.length() && found < needed; ) {
+            int c = text.codePointAt(i);
+            if (Character.isDigit(c) || CHINESE_DIGITS.indexOf(c) >= 0) {
+                found++;
+            }
+            i += Character.charCount(c);
+        }
+        return found >= needed;
     }
 
     /** The original text with each masked stretch of characters replaced by one {@value #MASK}. */

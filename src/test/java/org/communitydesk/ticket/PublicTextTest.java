@@ -87,6 +87,14 @@ class PublicTextTest {
         // And a text mixing them with characters NFKC folds is still masked where the folded form matches.
         assertThat(PublicText.redact("王先生（１３９－１２３４－５６７８）说井盖坏了", Set.of("王先生")))
                 .isEqualTo("***（***）说井盖坏了");
+        // Digits are counted by code point before the pattern runs: eleven Adlam digits (outside the BMP) are masked,
+        // six ASCII ones are not.
+        String adlam = new StringBuilder().appendCodePoint(0x1E951).appendCodePoint(0x1E953).appendCodePoint(0x1E959)
+                .appendCodePoint(0x1E951).appendCodePoint(0x1E952).appendCodePoint(0x1E953).appendCodePoint(0x1E954)
+                .appendCodePoint(0x1E955).appendCodePoint(0x1E956).appendCodePoint(0x1E957).appendCodePoint(0x1E958)
+                .toString();
+        assertThat(PublicText.redact("电话 " + adlam + " 井盖", Set.of())).isEqualTo("电话 *** 井盖");
+        assertThat(PublicText.redact("3 号楼 123456 井盖", Set.of())).isEqualTo("3 号楼 123456 井盖");
     }
 
     @Test
