@@ -64,13 +64,24 @@ public class RequestSearch {
     Clock clock;
 
     @Inject
+    RecentRequestLists recentLists;
+
+    @Inject
     AppConfig config;
 
     /** The request being answered, for absolute photo URLs when no public base URL is set (its Host is checked). */
     @Inject
     io.vertx.core.http.HttpServerRequest request;
 
+    /** The list for these arguments; the same list again for a few seconds while no ticket changes (see {@link RecentRequestLists}). */
     public List<ServiceRequest> search(RequestQuery query, Locale language) {
+        long newestEvent = entityManager.createQuery("select coalesce(max(e.id), 0) from TicketEvent e", Long.class)
+                .getSingleResult();
+        return recentLists.of(request.query(), language, baseUrl().toString(), newestEvent, clock.instant(),
+                () -> searchNow(query, language));
+    }
+
+    private List<ServiceRequest> searchNow(RequestQuery query, Locale language) {
         boolean extensions = extensions(query.extensions);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -273,8 +284,11 @@ public class RequestSearch {
     }
 
     private String absolute(String path) {
-        URI base = config.publicBaseUrl().orElseGet(() -> URI.create(request.absoluteURI()).resolve("/"));
-        return PublicLocations.onBase(base, URI.create(path)).toString();
+        return PublicLocations.onBase(baseUrl(), URI.create(path)).toString();
+    }
+
+    private URI baseUrl() {
+        return config.publicBaseUrl().orElseGet(() -> URI.create(request.absoluteURI()).resolve("/"));
     }
 
     /** Names and phones of the further callers of each ticket, in one query for the whole page. */

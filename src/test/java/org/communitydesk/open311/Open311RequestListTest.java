@@ -5,6 +5,8 @@ import static org.communitydesk.open311.Open311Api.BASE;
 import static org.communitydesk.open311.Open311Api.anonymous;
 import static org.communitydesk.open311.Open311Api.jsonCodes;
 import static org.communitydesk.open311.Open311Api.xmlCodes;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,6 +70,26 @@ class Open311RequestListTest {
                     .queryParam("page", "7").queryParam("page_size", "1"), format);
             assertThat(found).as(format).containsExactly(closed, open);
         }
+    }
+
+    @Test
+    void aListAskedForAgainShowsEveryChangeSinceThoughListsAreKeptForSeconds() {
+        String ticket = TicketApi.createTicket("sewer-blockage", "beixinyuan", "hongan");
+        RequestSpecification mine = list().queryParam("service_request_id", ticket);
+        mine.when().get(BASE + "/requests.json").then().statusCode(200)
+                .body("status", contains("open")).body("status_notes", contains(nullValue()));
+
+        TicketApi.move(ticket, "notes", java.util.Map.of("text", "清掏队已出发", "visibility", "PUBLIC"))
+                .then().statusCode(201);
+        list().queryParam("service_request_id", ticket).when().get(BASE + "/requests.json").then().statusCode(200)
+                .body("status_notes", contains("清掏队已出发"));
+        TicketApi.walk(ticket, "cancel");
+        list().queryParam("service_request_id", ticket).when().get(BASE + "/requests.json").then().statusCode(200)
+                .body("status", contains("closed"));
+        // A new request shows in the default list at once.
+        String next = TicketApi.createTicket("sewer-blockage", "beixinyuan", "hongan");
+        assertThat(jsonCodes(list().when().get(BASE + "/requests.json"))).contains(next);
+        assertThat(jsonCodes(list().when().get(BASE + "/requests.json"))).contains(next);
     }
 
     @Test

@@ -102,20 +102,29 @@ class QueryCountTest {
 
         assertThat(statements(() -> get("/api/tickets?size=20&community=zhenxingjie")))
                 .isEqualTo(statements(() -> get("/api/tickets?size=1&community=zhenxingjie")));
-        assertThat(statements(() -> get("/open311/v2/requests.json?page_size=20")))
-                .isEqualTo(statements(() -> get("/open311/v2/requests.json?page_size=1")));
+        // Each Open311 list below is built anew (an argument the service ignores makes it a query not answered in the
+        // last seconds); asked again unchanged, a list costs the one read of the newest event.
+        assertThat(statements(() -> get(open311("page_size=20")))).isEqualTo(statements(() -> get(open311("page_size=1"))));
+        get("/open311/v2/requests.json?page_size=20");
+        assertThat(statements(() -> get("/open311/v2/requests.json?page_size=20"))).isEqualTo(1);
         // extensions=true adds two statements for the page (its public events, its list answers), not two a row.
-        assertThat(statements(() -> get("/open311/v2/requests.json?page_size=20&extensions=true")))
-                .isEqualTo(statements(() -> get("/open311/v2/requests.json?page_size=1&extensions=true")))
-                .isEqualTo(statements(() -> get("/open311/v2/requests.json?page_size=1")) + 2);
+        assertThat(statements(() -> get(open311("page_size=20&extensions=true"))))
+                .isEqualTo(statements(() -> get(open311("page_size=1&extensions=true"))))
+                .isEqualTo(statements(() -> get(open311("page_size=1"))) + 2);
 
         // A second caller's name must be masked: one more statement for the page, read only when a ticket has one.
-        long withoutFurtherCalls = statements(() -> get("/open311/v2/requests.json?page_size=1"));
+        long withoutFurtherCalls = statements(() -> get(open311("page_size=1")));
         given().contentType(ContentType.JSON).body(Map.of("reporter", Map.of("name", "第二位来电人", "phone", "13911112222"),
                 "channel", "PHONE")).when().post("/api/tickets/{code}/reports", newest).then().statusCode(200);
-        assertThat(statements(() -> get("/open311/v2/requests.json?page_size=1"))).isEqualTo(withoutFurtherCalls + 1);
-        assertThat(statements(() -> get("/open311/v2/requests.json?page_size=20")))
-                .isEqualTo(statements(() -> get("/open311/v2/requests.json?page_size=1")));
+        assertThat(statements(() -> get(open311("page_size=1")))).isEqualTo(withoutFurtherCalls + 1);
+        assertThat(statements(() -> get(open311("page_size=20")))).isEqualTo(statements(() -> get(open311("page_size=1"))));
+    }
+
+    private static int lists;
+
+    /** An Open311 list URL that no earlier call asked for. */
+    private static String open311(String arguments) {
+        return "/open311/v2/requests.json?" + arguments + "&client_list=" + (++lists);
     }
 
     @Test
