@@ -41,6 +41,7 @@ import org.communitydesk.ticket.TicketRequests.UrgeRequest;
 import org.communitydesk.ticket.TicketRequests.ReopenRequest;
 import org.communitydesk.ticket.TicketRequests.ResolveRequest;
 import org.communitydesk.ticket.TicketRequests.ReturnRequest;
+import org.communitydesk.ticket.TicketViews.AccessBlocksView;
 import org.communitydesk.ticket.TicketViews.AccessCodeView;
 import org.communitydesk.ticket.TicketViews.AssignmentView;
 import org.communitydesk.ticket.TicketViews.EventView;
@@ -384,7 +385,20 @@ public class TicketService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TicketView get(String code, Caller caller) {
-        return view(find(code, caller.scope()), clock.instant(), caller);
+        Instant now = clock.instant();
+        // The guards' latest lock ends come with the ticket, so that their details are read only when one is running.
+        String predicate = caller.scope().predicate("t");
+        Map<String, Object> params = new HashMap<>(caller.scope().parameters());
+        params.put("code", TicketCodes.canonical(code));
+        var query = Ticket.getEntityManager().createQuery("select t,"
+                + " (select max(b.window.lockedUntil) from ClientAccessGuard b where b.ticketId = t.id),"
+                + " (select max(g.window.lockedUntil) from AccessGuard g where g.ticketId = t.id)"
+                + " from Ticket t" + Ticket.WITH_VIEW_RELATIONS + " where t.code = :code"
+                + (predicate == null ? "" : " and " + predicate), Object[].class);
+        params.forEach(query::setParameter);
+        Object[] row = query.getResultStream().findFirst().orElseThrow(() -> new NotFoundProblem("ticket", code));
+        boolean blockRunning = row[1] != null && now.isBefore((Instant) row[1]) || row[2] != null && now.isBefore((Instant) row[2]);
+        return view((Ticket) row[0], now, caller, null, blockRunning);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -462,10 +476,15 @@ public class TicketService {
     }
 
     static TicketView view(Ticket t, Instant now, Caller caller) {
-        return view(t, now, caller, null);
+        return view(t, now, caller, null, true);
     }
 
     private static TicketView view(Ticket t, Instant now, Caller caller, String accessCode) {
+        return view(t, now, caller, accessCode, true);
+    }
+
+    /** {@code blockMayRun} false: the caller knows no access block runs now, and the guards are not read. */
+    private static TicketView view(Ticket t, Instant now, Caller caller, String accessCode, boolean blockMayRun) {
         List<AssignmentView> assignments = t.activeAssignments().stream()
                 .map(a -> new AssignmentView(Ref.of(a.organization), a.role, a.assignedAt, a.acceptDueAt, a.acceptedAt,
                         a.acceptedBy, a.acceptedAt == null && a.acceptDueAt != null && a.acceptDueAt.isBefore(now)))
@@ -489,7 +508,7 @@ public class TicketService {
                 t.reportCount, caller.hasRole(Roles.CONTRACTOR) ? null : furtherCalls(t), t.reopenCount,
                 Ref.of(t.leadOrganization), assignments, allowed,
                 possibleDuplicates(t, caller.scope()), t.feedbackDeadline(now),
-                caller.hasRole(Roles.CONTRACTOR) ? null : AccessGuards.of(t, now),
+                caller.hasRole(Roles.CONTRACTOR) ? null : blockMayRun ? AccessGuards.of(t, now) : AccessBlocksView.NONE,
                 t.attributes().stream().map(a -> new TicketViews.AttributeView(a.code, a.label, a.answer, a.answerName)).toList(),
                 caller.hasRole(Roles.CONTRACTOR) ? crewContact(t, caller.scope()) : null,
                 caller.hasRole(Roles.CONTRACTOR) ? null : t.crewMayCall,

@@ -216,6 +216,8 @@ public final class TicketViews {
             @Schema(nullable = true, description = "Until when every client is refused; null unless the last resort acted.")
             Instant allClientsUntil) {
 
+        public static final AccessBlocksView NONE = new AccessBlocksView(List.of(), null);
+
         public boolean any() {
             return !clients.isEmpty() || allClientsUntil != null;
         }
