@@ -387,14 +387,11 @@ public class TicketService {
     public TicketView get(String code, Caller caller) {
         Instant now = clock.instant();
         // The guards' latest lock ends come with the ticket, so that their details are read only when one is running.
-        String predicate = caller.scope().predicate("t");
-        Map<String, Object> params = new HashMap<>(caller.scope().parameters());
-        params.put("code", TicketCodes.canonical(code));
+        Map<String, Object> params = new HashMap<>();
         var query = Ticket.getEntityManager().createQuery("select t,"
                 + " (select max(b.window.lockedUntil) from ClientAccessGuard b where b.ticketId = t.id),"
                 + " (select max(g.window.lockedUntil) from AccessGuard g where g.ticketId = t.id)"
-                + " from Ticket t" + Ticket.WITH_VIEW_RELATIONS + " where t.code = :code"
-                + (predicate == null ? "" : " and " + predicate), Object[].class);
+                + " from Ticket t" + Ticket.WITH_VIEW_RELATIONS + codeInScope(code, caller.scope(), params), Object[].class);
         params.forEach(query::setParameter);
         Object[] row = query.getResultStream().findFirst().orElseThrow(() -> new NotFoundProblem("ticket", code));
         boolean blockRunning = row[1] != null && now.isBefore((Instant) row[1]) || row[2] != null && now.isBefore((Instant) row[2]);
@@ -458,11 +455,16 @@ public class TicketService {
 
     private static io.quarkus.hibernate.orm.panache.PanacheQuery<Ticket> findInScope(String code, TicketScope scope,
             String fetch) {
+        Map<String, Object> params = new HashMap<>();
+        return Ticket.find("select t from Ticket t" + fetch + codeInScope(code, scope, params), params);
+    }
+
+    /** The where clause of the ticket {@code t} of this code within the scope; its parameters go into {@code params}. */
+    private static String codeInScope(String code, TicketScope scope, Map<String, Object> params) {
         String predicate = scope.predicate("t");
-        Map<String, Object> params = new HashMap<>(scope.parameters());
+        params.putAll(scope.parameters());
         params.put("code", TicketCodes.canonical(code));
-        return Ticket.find("select t from Ticket t" + fetch + " where t.code = :code"
-                + (predicate == null ? "" : " and " + predicate), params);
+        return " where t.code = :code" + (predicate == null ? "" : " and " + predicate);
     }
 
     private static void internalNote(Ticket ticket, String note, Actor actor, Instant at) {
