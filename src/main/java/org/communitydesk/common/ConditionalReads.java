@@ -2,6 +2,8 @@ package org.communitydesk.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -27,15 +29,28 @@ public class ConditionalReads implements ContainerResponseFilter {
     @Inject
     ObjectMapper mapper;
 
+    /**
+     * The JSON and digest of answers by identity: a read that answers again with the same (immutable) object, a
+     * view kept for a few seconds ({@link RecentAnswers}), is serialised and digested once. Weak keys: an entry
+     * goes with its answer.
+     */
+    private final Cache<Object, Serialised> serialised = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
+
+    private record Serialised(byte[] json, String digest) {
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() != 200 || !response.hasEntity()) {
             return;
         }
         // Serialised once: the answer is written from the bytes the tag was computed from.
-        byte[] json = jsonOf(response.getEntity());
-        response.setEntity(json, response.getEntityAnnotations(), response.getMediaType());
-        String digest = digestOf(json);
+        Serialised answer = serialised.get(response.getEntity(), entity -> {
+            byte[] json = jsonOf(entity);
+            return new Serialised(json, digestOf(json));
+        });
+        response.setEntity(answer.json(), response.getEntityAnnotations(), response.getMediaType());
+        String digest = answer.digest();
         String given = response.getHeaderString(HttpHeaders.ETAG);
         String tag = given != null && given.length() > 2 && given.startsWith("\"") && given.endsWith("\"")
                 ? given.substring(0, given.length() - 1) + "-" + digest + "\""

@@ -1,6 +1,8 @@
 package org.communitydesk.ticket;
 
 import jakarta.ws.rs.QueryParam;
+import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -90,4 +92,20 @@ public class TicketQuery {
     @Parameter(description = "reportedAt, dueAt or status (grouped by status, soonest due first in each); a leading '-' sorts newest first",
             schema = @Schema(enumeration = { "reportedAt", "-reportedAt", "dueAt", "-dueAt", "status", "-status" }, defaultValue = "-reportedAt"))
     public String sort;
+
+    private static final List<Field> PARAMETERS = Arrays.stream(TicketQuery.class.getDeclaredFields())
+            .filter(field -> field.isAnnotationPresent(QueryParam.class)).toList();
+
+    /** Every parameter's value as given, in one list: equal lists ask for the same page (any parameter added later too). */
+    List<Object> values() {
+        Object[] values = new Object[PARAMETERS.size()];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = PARAMETERS.get(i).get(this);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("A query parameter field cannot be read", e);
+            }
+        }
+        return Arrays.asList(values);
+    }
 }

@@ -93,8 +93,10 @@ public class TicketResource {
 
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.CONTRACTOR, Roles.ADMIN })
-    @Operation(operationId = "searchTickets", summary = "List tickets, filtered, sorted and paged")
+    @Operation(operationId = "searchTickets", summary = "List tickets, filtered, sorted and paged",
+            extensions = @Extension(name = OpenApiConventions.CONDITIONAL_READ, value = "true"))
     @APIResponse(responseCode = "200", description = "One page of tickets")
+    @ConditionalRead
     public PageResponse<TicketSummary> searchTickets(@BeanParam TicketQuery query) {
         return search.search(query, actor.get());
     }

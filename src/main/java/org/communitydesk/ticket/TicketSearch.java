@@ -22,6 +22,7 @@ import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.NativeRows;
 import org.communitydesk.common.PageResponse;
 import org.communitydesk.common.QueryParams;
+import org.communitydesk.common.RecentAnswers;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.AreaLevel;
 import org.communitydesk.directory.Organization;
@@ -53,13 +54,31 @@ public class TicketSearch {
     @Inject
     AppConfig config;
 
+    /**
+     * Pages of the list answered in the last seconds, by query, caller, newest timeline event and clock period: a
+     * queue left open on a wall screen or polled by a crew's phone. Every change a row or the total shows records
+     * an event (a new ticket, a move, an urging, a pause), so it shows on the next call, on every instance; a
+     * renamed organization, or a row turning overdue with the time, within {@link RecentAnswers#TIME_TO_LIVE}.
+     */
+    private final RecentAnswers<PageKey, PageResponse<TicketSummary>> recentPages =
+            new RecentAnswers<>(20_000, page -> page.items().size());
+
+    private record PageKey(List<Object> query, Caller caller, long newestEvent, long period) {
+    }
+
     public PageResponse<TicketSummary> search(TicketQuery query, TicketScope scope) {
         return search(query, scope, Set.of(), null);
     }
 
-    /** The list as the caller asks it: their scope, and their roles for "needs me". */
+    /**
+     * The list as the caller asks it: their scope, and their roles for "needs me". The same page again while no
+     * ticket changes, for a few seconds ({@link #recentPages}).
+     */
     public PageResponse<TicketSummary> search(TicketQuery query, Caller caller) {
-        return search(query, caller.scope(), caller.roles(), null);
+        long newestEvent = entityManager.createQuery("select coalesce(max(e.id), 0) from TicketEvent e", Long.class)
+                .getSingleResult();
+        var key = new PageKey(query.values(), caller, newestEvent, RecentAnswers.period(clock.instant()));
+        return recentPages.of(key, () -> search(query, caller.scope(), caller.roles(), null));
     }
 
     /**

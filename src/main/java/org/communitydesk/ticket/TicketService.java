@@ -20,6 +20,7 @@ import org.communitydesk.common.AppMetrics;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
 import org.communitydesk.common.NotFoundProblem;
+import org.communitydesk.common.RecentAnswers;
 import org.communitydesk.common.Roles;
 import org.communitydesk.directory.Area;
 import org.communitydesk.directory.Organization;
@@ -84,6 +85,19 @@ public class TicketService {
 
     @Inject
     org.communitydesk.common.AppConfig config;
+
+    /**
+     * Staff views built in the last seconds, by ticket, version, newest timeline event, caller and clock period:
+     * every change a view shows moves the ticket's version or records an event (an extension request, an urging,
+     * a new call at the same compound that is a possible duplicate), except the access blocks, whose views are not
+     * kept; a renamed organization, or a flag that only the time turns (overdue), shows within
+     * {@link RecentAnswers#TIME_TO_LIVE}. A dispatcher refreshing a ticket, or a crew's phone polling it, costs
+     * one statement after the sign-in.
+     */
+    private final RecentAnswers<StaffViewKey, TicketView> recentViews = new RecentAnswers<>(1_000);
+
+    private record StaffViewKey(long ticket, long version, long newestEvent, Caller caller, long period) {
+    }
 
     public TicketView create(@NotNull @Valid CreateTicketRequest request, Caller caller) {
         return create(request, List.of(), caller);
@@ -383,19 +397,35 @@ public class TicketService {
         return lockForChange(code, expected, caller.scope());
     }
 
+    /**
+     * A staff view; the same view again while nothing it shows has changed (see {@link #recentViews}). Every call
+     * reads the ticket's version within the caller's scope, its guards' latest lock ends and the newest timeline
+     * event, in one statement; the ticket with its relations only when the view is built.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TicketView get(String code, Caller caller) {
         Instant now = clock.instant();
-        // The guards' latest lock ends come with the ticket, so that their details are read only when one is running.
         Map<String, Object> params = new HashMap<>();
-        var query = Ticket.getEntityManager().createQuery("select t,"
+        var query = Ticket.getEntityManager().createQuery("select t.id, t.version,"
                 + " (select max(b.window.lockedUntil) from ClientAccessGuard b where b.ticketId = t.id),"
-                + " (select max(g.window.lockedUntil) from AccessGuard g where g.ticketId = t.id)"
-                + " from Ticket t" + Ticket.WITH_VIEW_RELATIONS + codeInScope(code, caller.scope(), params), Object[].class);
+                + " (select max(g.window.lockedUntil) from AccessGuard g where g.ticketId = t.id),"
+                + " (select coalesce(max(e.id), 0) from TicketEvent e)"
+                + " from Ticket t" + codeInScope(code, caller.scope(), params), Object[].class);
         params.forEach(query::setParameter);
         Object[] row = query.getResultStream().findFirst().orElseThrow(() -> new NotFoundProblem("ticket", code));
-        boolean blockRunning = row[1] != null && now.isBefore((Instant) row[1]) || row[2] != null && now.isBefore((Instant) row[2]);
-        return view((Ticket) row[0], now, caller, null, blockRunning);
+        long id = (Long) row[0];
+        boolean blockRunning = row[2] != null && now.isBefore((Instant) row[2]) || row[3] != null && now.isBefore((Instant) row[3]);
+        if (blockRunning) {
+            // Its details change with every failed lookup, which moves nothing else: built on every call.
+            return view(withViewRelations(id), now, caller, null, true);
+        }
+        var key = new StaffViewKey(id, (Long) row[1], (Long) row[4], caller, RecentAnswers.period(now));
+        return recentViews.of(key, () -> view(withViewRelations(id), now, caller, null, false));
+    }
+
+    private static Ticket withViewRelations(long id) {
+        return Ticket.<Ticket>find("select t from Ticket t" + Ticket.WITH_VIEW_RELATIONS + " where t.id = ?1", id)
+                .singleResult();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
