@@ -26,15 +26,18 @@ import java.util.HexFormat;
 @ConditionalRead
 public class ConditionalReads implements ContainerResponseFilter {
 
+    private static final long SERIALISED_BYTES = 16L << 20;
+
     @Inject
     ObjectMapper mapper;
 
     /**
      * The JSON and digest of answers by identity: a read that answers again with the same (immutable) object, a
      * view kept for a few seconds ({@link RecentAnswers}), is serialised and digested once. Weak keys: an entry
-     * goes with its answer.
+     * goes with its answer; and at most {@link #SERIALISED_BYTES} in all.
      */
-    private final Cache<Object, Serialised> serialised = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
+    private final Cache<Object, Serialised> serialised = Caffeine.newBuilder().weakKeys()
+            .maximumWeight(SERIALISED_BYTES).<Object, Serialised>weigher((answer, json) -> json.json().length).build();
 
     private record Serialised(byte[] json, String digest) {
     }
