@@ -82,10 +82,7 @@ public class LoginVerifier {
             }
             // Stale: the full check below records the failure with its reason.
         }
-        long generation = verifiedLogins.generation(username);
-        Optional<Verified> verified = verifyAgainstStore(username, password, client);
-        verified.ifPresent(v -> verifiedLogins.remember(username, password, v.passwordHash(), generation));
-        return verified.map(Verified::grant);
+        return verifyAgainstStore(username, password, client, verifiedLogins.generation(username));
     }
 
     /** Refuses (429) an attempt on this name from this address while its growing delay runs. */
@@ -99,10 +96,6 @@ public class LoginVerifier {
                 throw TooManySignInsProblem.forAccount(wait.get());
             }
         }
-    }
-
-    /** A sign-in checked by bcrypt: what it grants, and the hash it matched. */
-    record Verified(Grant grant, String passwordHash) {
     }
 
     /** A pages' session that may go on: what it grants, and the renewed token when one is due. */
@@ -146,8 +139,12 @@ public class LoginVerifier {
         return new Resumed(grant, sessionTokens.write(token), sessionTokens.maxAgeSeconds(token, now));
     }
 
+    /**
+     * The check by bcrypt, under the user's row lock; a success is remembered before the lock is released.
+     * {@code generation} is {@link VerifiedLogins#generation} taken before the user was read.
+     */
     @Transactional
-    Optional<Verified> verifyAgainstStore(String username, String password, String client) {
+    Optional<Grant> verifyAgainstStore(String username, String password, String client, long generation) {
         Instant now = clock.instant();
         // The user's row stays locked until the failure is counted, and the delay is checked again under the
         // lock: otherwise many attempts sent at once would all pass the check made before it.
@@ -155,6 +152,12 @@ public class LoginVerifier {
                 .firstResultOptional().orElse(null);
         if (user != null) {
             requireNoDelay(username, client, now);
+            // A client's connections starting at once queue on the lock with the same credentials: the first
+            // checks them, the others find its result here instead of each paying a bcrypt check in turn.
+            Optional<String> verifiedMeanwhile = verifiedLogins.lookup(username, password);
+            if (user.enabled && verifiedMeanwhile.isPresent() && verifiedMeanwhile.get().equals(user.passwordHash())) {
+                return Optional.of(user.grant());
+            }
         }
         // Exactly one bcrypt check on every path, unknown names included.
         boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash());
@@ -175,7 +178,8 @@ public class LoginVerifier {
         }
         SignInFailure.clear(username, client);
         SecurityEvent.record(SecurityEventType.LOGIN_SUCCEEDED, username, null, null, now);
-        return Optional.of(new Verified(user.grant(), user.passwordHash()));
+        verifiedLogins.remember(username, password, user.passwordHash(), generation);
+        return Optional.of(user.grant());
     }
 
     /**

@@ -11,26 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.communitydesk.ticket.TicketScope;
 
 /**
- * Credentials verified by bcrypt in the last minute, so that a busy API client costs one bcrypt
- * check a minute rather than one per request. Only an HMAC of the password under a key that lives
- * in this process's memory is kept, with the hash it was verified against. A hit is not trusted on
- * its own: {@link LoginVerifier} re-reads the user's row (one indexed query) and accepts it only while
- * the account is enabled and still has that hash, so a change made by another instance
- * applies at once. {@link #forget} drops this process's entry at once as well.
+ * Credentials verified by bcrypt, kept while they are in use, so that a busy API client pays one bcrypt
+ * check when it starts rather than one per request (or one a minute: with a fixed lifetime, every client
+ * with many connections paid a burst of checks, one per connection, each time its entry ran out). Only an
+ * HMAC of the password under a key that lives in this process's memory is kept, with the hash it was
+ * verified against. A hit is not trusted on its own: {@link LoginVerifier} re-reads the user's row (one
+ * indexed query) and accepts it only while the account is enabled and still has that hash, so a change
+ * made by another instance applies at once, however long the entry has been kept. {@link #forget} drops
+ * this process's entry at once as well. An entry goes after {@link #IDLE_TIME} without use.
  */
 @ApplicationScoped
 public class VerifiedLogins {
 
-    static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
+    static final Duration IDLE_TIME = Duration.ofMinutes(10);
 
     /** What a verified sign-in grants; a session begun with it carries the user's session generation. */
     record Grant(String username, Role role, TicketScope scope, long sessionGeneration) {
@@ -45,23 +49,27 @@ public class VerifiedLogins {
     /** Bumped by every {@link #forget}, so that a check that was under way then cannot store its stale result. */
     private final ConcurrentHashMap<String, Long> generations = new ConcurrentHashMap<>();
 
-    private final Cache<String, Entry> entries = Caffeine.newBuilder()
-            .expireAfterWrite(TIME_TO_LIVE)
-            .maximumSize(10_000)
-            .build();
+    private final Cache<String, Entry> entries;
 
     private final SecretKeySpec key;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    public VerifiedLogins() {
+    @Inject
+    public VerifiedLogins(Clock clock) {
+        // The application's clock, so that tests can let an entry sit idle.
+        entries = Caffeine.newBuilder()
+                .expireAfterAccess(IDLE_TIME)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .maximumSize(10_000)
+                .build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    /** The password hash these credentials were verified against, if they were in the last minute. */
+    /** The password hash these credentials were verified against, if they were and have been in use since. */
     Optional<String> lookup(String username, String password) {
         Entry entry = entries.getIfPresent(username);
         if (entry == null || !MessageDigest.isEqual(entry.passwordMac(), mac(password))) {
