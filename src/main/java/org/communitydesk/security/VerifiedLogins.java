@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,7 +62,12 @@ public class VerifiedLogins {
         // The application's clock, so that tests can let an entry sit idle.
         entries = Caffeine.newBuilder()
                 .expireAfterAccess(IDLE_TIME)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .ticker(() -> {
+                    // Not clock.millis(): the production clock ticks in microseconds, and JDK 17's tick clock
+                    // divides by zero in millis() for a tick under a millisecond.
+                    Instant now = clock.instant();
+                    return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+                })
                 .maximumSize(10_000)
                 .build();
         byte[] secret = new byte[32];
