@@ -75,8 +75,7 @@ public class RequestSearch {
 
     /** The list for these arguments; the same list again for a few seconds while no ticket changes (see {@link RecentRequestLists}). */
     public List<ServiceRequest> search(RequestQuery query, Locale language) {
-        long newestEvent = entityManager.createQuery("select coalesce(max(e.id), 0) from TicketEvent e", Long.class)
-                .getSingleResult();
+        long newestEvent = TicketEvent.newestId();
         return recentLists.of(request.query(), language, baseUrl().toString(), newestEvent, clock.instant(),
                 () -> searchNow(query, language));
     }

@@ -104,6 +104,15 @@ public class TicketEvent extends IdentityEntity {
         return true;
     }
 
+    /**
+     * The id of the newest event of any ticket, 0 when there is none: it moves with every change to any ticket,
+     * so answers kept for a few seconds are keyed by it (see common.RecentAnswers).
+     */
+    public static long newestId() {
+        return getEntityManager().createQuery("select coalesce(max(e.id), 0) from TicketEvent e", Long.class)
+                .getSingleResult();
+    }
+
     public static List<TicketEvent> timelineOf(Ticket ticket) {
         return list("ticket = ?1 order by id", ticket);
     }
