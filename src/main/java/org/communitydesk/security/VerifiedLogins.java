@@ -63,8 +63,7 @@ public class VerifiedLogins {
         entries = Caffeine.newBuilder()
                 .expireAfterAccess(IDLE_TIME)
                 .ticker(() -> {
-                    // Not clock.millis(): the production clock ticks in microseconds, and JDK 17's tick clock
-                    // divides by zero in millis() for a tick under a millisecond.
+                    // In nanoseconds, as Caffeine counts them.
                     Instant now = clock.instant();
                     return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
                 })
