@@ -25,6 +25,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -69,27 +70,63 @@ final class PhotoImages {
     private final long maxPixels;
     private final int longSide;
     private final int thumbnailSide;
+    private final DecodeBudget budget;
 
     PhotoImages(PhotoConfig config) {
-        this(config.maxMegapixels() * 1_000_000L, config.longSide(), config.thumbnailSide());
+        this(config.maxMegapixels() * 1_000_000L, config.longSide(), config.thumbnailSide(), DecodeBudget.HEAP);
     }
 
-    PhotoImages(long maxPixels, int longSide, int thumbnailSide) {
+    PhotoImages(long maxPixels, int longSide, int thumbnailSide, DecodeBudget budget) {
         this.maxPixels = maxPixels;
         this.longSide = longSide;
         this.thumbnailSide = thumbnailSide;
+        this.budget = budget;
     }
 
     Processed process(Path file, String label) {
         Format format = sniff(file, label);
-        BufferedImage decoded = decode(file, format, label);
-        Metadata metadata = metadata(file);
-        // Scaled before it is turned: the turn copies the image, and a copy of the smaller one costs less.
-        BufferedImage scaled = orient(scale(decoded, longSide), orientation(metadata));
-        byte[] jpeg = encode(scaled);
-        byte[] thumbnail = encode(scale(scaled, thumbnailSide));
-        return new Processed(jpeg, sha256(jpeg), scaled.getWidth(), scaled.getHeight(), thumbnail, sha256(thumbnail),
-                position(metadata));
+        ImageReader reader = reader(format, label);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReadParam param;
+            long need;
+            try {
+                reader.setInput(in, true, true);
+                param = checkedSize(reader, label);
+                need = bytesToProcess(reader, param);
+            } catch (PhotoTooLarge | UnsupportedPhoto refused) {
+                throw refused;
+            } catch (IOException | RuntimeException broken) {
+                // A header the reader trips on: the file is not an image we take.
+                throw new UnsupportedPhoto(label, "does not decode as an image.");
+            }
+            try (DecodeBudget.Reservation memory = budget.reserve(need)) {
+                BufferedImage decoded = decode(reader, param, label);
+                Metadata metadata = metadata(file);
+                // Scaled before it is turned: the turn copies the image, and a copy of the smaller one costs less.
+                BufferedImage scaled = orient(scale(decoded, longSide), orientation(metadata));
+                byte[] jpeg = encode(scaled);
+                byte[] thumbnail = encode(scale(scaled, thumbnailSide));
+                return new Processed(jpeg, sha256(jpeg), scaled.getWidth(), scaled.getHeight(), thumbnail,
+                        sha256(thumbnail), position(metadata));
+            }
+        } catch (IOException unreadable) {
+            throw new UnsupportedPhoto(label, "does not decode as an image.");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * The most that processing this image takes: its decoded pixels at the decoder's own depth, the halving
+     * steps down to the stored size (RGB, a third of the decoded pixels' count at 4 bytes), and the stored image
+     * twice over (scaled, then turned upright).
+     */
+    private long bytesToProcess(ImageReader reader, ImageReadParam param) throws IOException {
+        int step = Math.max(1, param.getSourceXSubsampling());
+        long pixels = ((reader.getWidth(0) + step - 1) / step) * ((reader.getHeight(0) + step - 1) / step);
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        long bytesPerPixel = type == null ? 4 : Math.max(1, (type.getColorModel().getPixelSize() + 7) / 8);
+        return pixels * bytesPerPixel + pixels * 4 / 3 + 2L * longSide * longSide * 4;
     }
 
     /** The type from the magic numbers; HEIC is named, to say what to send instead. */
@@ -118,50 +155,56 @@ final class PhotoImages {
         throw new UnsupportedPhoto(label, "is not a JPEG, PNG or WebP image.");
     }
 
-    private BufferedImage decode(Path file, Format format, String label) {
+    private static ImageReader reader(Format format, String label) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
         if (!readers.hasNext()) {
             throw new UnsupportedPhoto(label, "is " + format + ", for which this installation has no reader.");
         }
-        ImageReader reader = readers.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            reader.setInput(in, true, true);
-            // The header's dimensions, before a single pixel is decoded: a small file may declare a huge image.
-            long width = reader.getWidth(0);
-            long height = reader.getHeight(0);
-            if (width <= 0 || height <= 0) {
-                throw new UnsupportedPhoto(label, "declares no size.");
+        return readers.next();
+    }
+
+    /**
+     * The header's dimensions checked before a single pixel is decoded (a small file may declare a huge image),
+     * and the subsampling that decodes a far larger image at about the stored size.
+     */
+    private ImageReadParam checkedSize(ImageReader reader, String label) throws IOException {
+        long width = reader.getWidth(0);
+        long height = reader.getHeight(0);
+        if (width <= 0 || height <= 0) {
+            throw new UnsupportedPhoto(label, "declares no size.");
+        }
+        if (width * height > maxPixels) {
+            throw new PhotoTooLarge(label + " declares " + width + "×" + height + " pixels, more than the "
+                    + (maxPixels / 1_000_000) + " megapixels taken.");
+        }
+        ImageReadParam param = reader.getDefaultReadParam();
+        int step = (int) Math.max(1, Math.max(width, height) / longSide);
+        if (step > 1) {
+            param.setSourceSubsampling(step, step, 0, 0);
+        }
+        return param;
+    }
+
+    private static BufferedImage decode(ImageReader reader, ImageReadParam param, String label) {
+        // Decoders fill a cut-off image with grey and only warn: a truncated upload is refused, not stored half grey.
+        List<String> truncation = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> {
+            String text = warning == null ? "" : warning.toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("premature") || text.contains("end of") || text.contains("truncat")) {
+                truncation.add(warning);
             }
-            if (width * height > maxPixels) {
-                throw new PhotoTooLarge(label + " declares " + width + "×" + height + " pixels, more than the "
-                        + (maxPixels / 1_000_000) + " megapixels taken.");
-            }
-            // Decoders fill a cut-off image with grey and only warn: a truncated upload is refused, not stored half grey.
-            List<String> truncation = new ArrayList<>();
-            reader.addIIOReadWarningListener((source, warning) -> {
-                String text = warning == null ? "" : warning.toLowerCase(java.util.Locale.ROOT);
-                if (text.contains("premature") || text.contains("end of") || text.contains("truncat")) {
-                    truncation.add(warning);
-                }
-            });
-            ImageReadParam param = reader.getDefaultReadParam();
-            int step = (int) Math.max(1, Math.max(width, height) / longSide);
-            if (step > 1) {
-                param.setSourceSubsampling(step, step, 0, 0);
-            }
-            BufferedImage image = reader.read(0, param);
-            if (image == null || !truncation.isEmpty()) {
-                throw new UnsupportedPhoto(label, "does not decode as an image.");
-            }
-            return image;
-        } catch (PhotoTooLarge | UnsupportedPhoto refused) {
-            throw refused;
+        });
+        BufferedImage image;
+        try {
+            image = reader.read(0, param);
         } catch (IOException | RuntimeException broken) {
             // Truncated, corrupt or hostile: whatever the decoder tripped on, the file is not an image we take.
             throw new UnsupportedPhoto(label, "does not decode as an image.");
-        } finally {
-            reader.dispose();
         }
+        if (image == null || !truncation.isEmpty()) {
+            throw new UnsupportedPhoto(label, "does not decode as an image.");
+        }
+        return image;
     }
 
     /** The metadata, or none when the file's is unreadable (the image itself decoded, which is what counts). */

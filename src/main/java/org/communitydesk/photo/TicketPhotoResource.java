@@ -92,6 +92,10 @@ public class TicketPhotoResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or WebP image, or one that does not decode; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Other photos held the memory for processing images for a minute; "
+            + "nothing stored, send again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addTicketPhotos(@PathParam("code") String code,
             @RestForm("file") @Schema(hidden = true) List<FileUpload> files,
             @RestForm("step") @Schema(hidden = true) String step,
