@@ -25,7 +25,7 @@ THREADS=${THREADS:-1}
 STARTS=${STARTS:-3}
 WARMUP=${WARMUP:-5}
 PORT=${PORT:-8094}
-RUN_OPTS=${RUN_OPTS:--XX:SharedArchiveFile=app-cds.jsa -Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+RUN_OPTS=${RUN_OPTS:--XX:SharedArchiveFile=app-cds.jsa -Xms16m -Xmn8m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 BASE=http://127.0.0.1:$PORT
 ADMIN=admin:communitydesk-demo
 

@@ -2,7 +2,7 @@
 # Photo upload throughput and the service's memory: COUNT uploads (default 100) of phone-sized photos (4000×3000,
 # about 4 MB each, made by PhotoFiles.java: DISTINCT different images, each sent COUNT/DISTINCT times) through
 # POST /api/tickets/{code}/photos against the packaged service, CONCURRENCY at a time (curl). The service runs as the
-# production command in the README (-Xmx256m -XX:+UseSerialGC) on a new H2 file with the demo data. Every
+# production command in the README (-Xmn8m -Xmx256m -XX:+UseSerialGC) on a new H2 file with the demo data. Every
 # 0.5 s the script samples the service's RSS (/proc) and heap in use (jstat); it reports the wall time, photos/s,
 # MB/s sent, the largest RSS and heap seen, the heap after a full GC at the end, and the load average (a shared
 # machine: other work on it slows everything down). Not a test. Needs curl, bc, python3 and a JDK (java, jstat, jcmd).
@@ -49,7 +49,7 @@ done
 (cd "$work/app" && COMMUNITYDESK_DEMO_ENABLED=true \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/db/cd;WRITE_DELAY=0" \
     COMMUNITYDESK_PHOTOS_DIRECTORY="$work/photo-store" \
-    exec java -XX:SharedArchiveFile=app-cds.jsa -Xmx"$XMX" -XX:+UseSerialGC -Dquarkus.http.port="$PORT" \
+    exec java -XX:SharedArchiveFile=app-cds.jsa -Xmn8m -Xmx"$XMX" -XX:+UseSerialGC -Dquarkus.http.port="$PORT" \
     -Dquarkus.http.host=127.0.0.1 -jar quarkus-run.jar > "$work/service.log" 2>&1) &
 app_pid=$!
 for _ in $(seq 1 240); do

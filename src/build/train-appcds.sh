@@ -6,7 +6,7 @@
 # H2, Vert.x, the HQL parser, Qute) are not in it: about 6,000 of a start's 17,000 classes. This script starts
 # the packaged service once on a throwaway H2 file with the demo data, asks it a few everyday questions, stops
 # it, and lets the JVM write every class it loaded (-XX:ArchiveClassesAtExit). Measured 2026-12-03: 12,600
-# classes from the archive instead of 7,100, and the start about 0.5 s shorter (see README, Figures).
+# classes from the archive instead of 7,100, and the start 0.8-1.3 s shorter (see README, Figures).
 #
 # It never fails the build: when the training start does not come up (no curl, a build for PostgreSQL, which
 # has no database here), it says why and keeps Quarkus' archive.
@@ -40,7 +40,7 @@ command -v curl > /dev/null || keep "curl is missing, so the training start cann
     exec env COMMUNITYDESK_DEMO_ENABLED=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=0 \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/data/communitydesk;WRITE_DELAY=0;LOCK_TIMEOUT=10000" \
         COMMUNITYDESK_BACKUP_DIRECTORY="$work/backups" COMMUNITYDESK_PHOTOS_DIRECTORY="$work/photos" \
-        "$java_cmd" -XX:ArchiveClassesAtExit="$work/app-cds.jsa" -Xms16m -Xmx256m -XX:+UseSerialGC \
+        "$java_cmd" -XX:ArchiveClassesAtExit="$work/app-cds.jsa" -Xms16m -Xmn8m -Xmx256m -XX:+UseSerialGC \
         -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off -jar quarkus-run.jar
 ) > "$work/training.log" 2>&1 &
 pid=$!
