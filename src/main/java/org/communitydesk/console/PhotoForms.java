@@ -100,6 +100,7 @@ public class PhotoForms {
             case FILE_TOO_LARGE -> msg.photoTooLarge(uploads.maxFileMegabytes());
             case TOO_MANY_PIXELS -> msg.photoTooManyPixels();
             case NOT_AN_IMAGE -> msg.photoNotAnImage();
+            case BUSY -> msg.photoBusy();
         };
     }
 

@@ -15,26 +15,25 @@ import org.communitydesk.common.ProblemException;
 final class DecodeBudget {
 
     /** Half the heap: the rest of the service keeps the other half. */
-    static final DecodeBudget HEAP = new DecodeBudget(Runtime.getRuntime().maxMemory() / 2, Duration.ofSeconds(60));
+    static final DecodeBudget HEAP = new DecodeBudget(Runtime.getRuntime().maxMemory() / 2);
 
     private static final long MEGABYTE = 1024 * 1024;
 
     private final int totalMegabytes;
     private final Semaphore megabytes;
-    private final Duration longestWait;
 
-    DecodeBudget(long bytes, Duration longestWait) {
+    DecodeBudget(long bytes) {
         this.totalMegabytes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / MEGABYTE));
         this.megabytes = new Semaphore(totalMegabytes, true);
-        this.longestWait = longestWait;
     }
 
     /**
      * Reserves {@code bytes} (all of the budget when it asks for more: such an image is processed alone), waiting
-     * for other images to finish; {@link Busy} (503) when they do not finish in time.
+     * for other images to finish; {@link Busy} (503) when they have not after {@code longestWait}.
      */
-    Reservation reserve(long bytes) {
-        int wanted = (int) Math.min(totalMegabytes, Math.max(1, (bytes + MEGABYTE - 1) / MEGABYTE));
+    Reservation reserve(long bytes, Duration longestWait) {
+        long megabytesWanted = bytes / MEGABYTE + (bytes % MEGABYTE == 0 ? 0 : 1);
+        int wanted = (int) Math.min(totalMegabytes, Math.max(1, megabytesWanted));
         try {
             if (!megabytes.tryAcquire(wanted, longestWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new Busy();
@@ -70,7 +69,7 @@ final class DecodeBudget {
     }
 
     /** 503: other photos have held the budget for the longest wait; nothing of this upload is stored. */
-    static final class Busy extends ProblemException {
+    public static final class Busy extends ProblemException {
 
         static final int RETRY_AFTER_SECONDS = 10;
 

@@ -68,6 +68,13 @@ public interface PhotoConfig {
     @WithDefault("50")
     int maxMegapixels();
 
+    /**
+     * How long an image waits for the memory that images processed at once share (half the heap) before the
+     * upload is refused with 503; nothing of it is stored then.
+     */
+    @WithDefault("60s")
+    Duration decodeWait();
+
     /** The long side of the stored image, in pixels; larger images are scaled down. */
     @WithDefault("2048")
     int longSide();

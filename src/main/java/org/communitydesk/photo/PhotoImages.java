@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,16 +72,14 @@ final class PhotoImages {
     private final int longSide;
     private final int thumbnailSide;
     private final DecodeBudget budget;
+    private final Duration longestWait;
 
     PhotoImages(PhotoConfig config) {
-        this(config.maxMegapixels() * 1_000_000L, config.longSide(), config.thumbnailSide(), DecodeBudget.HEAP);
-    }
-
-    PhotoImages(long maxPixels, int longSide, int thumbnailSide, DecodeBudget budget) {
-        this.maxPixels = maxPixels;
-        this.longSide = longSide;
-        this.thumbnailSide = thumbnailSide;
-        this.budget = budget;
+        this.maxPixels = config.maxMegapixels() * 1_000_000L;
+        this.longSide = config.longSide();
+        this.thumbnailSide = config.thumbnailSide();
+        this.budget = DecodeBudget.HEAP;
+        this.longestWait = config.decodeWait();
     }
 
     Processed process(Path file, String label) {
@@ -99,7 +98,7 @@ final class PhotoImages {
                 // A header the reader trips on: the file is not an image we take.
                 throw new UnsupportedPhoto(label, "does not decode as an image.");
             }
-            try (DecodeBudget.Reservation memory = budget.reserve(need)) {
+            try (DecodeBudget.Reservation memory = budget.reserve(need, longestWait)) {
                 BufferedImage decoded = decode(reader, param, label);
                 Metadata metadata = metadata(file);
                 // Scaled before it is turned: the turn copies the image, and a copy of the smaller one costs less.

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.communitydesk.common.ProblemException;
 import org.communitydesk.photo.PhotoProblems.PhotoTooLarge;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -27,7 +28,9 @@ public class PhotoUploads {
         /** An image that declares more pixels than are taken. */
         TOO_MANY_PIXELS,
         /** Not a JPEG, PNG or WebP image, or one that does not decode. */
-        NOT_AN_IMAGE
+        NOT_AN_IMAGE,
+        /** Other photos held the memory for processing images longer than a photo waits for it. */
+        BUSY
     }
 
     /** Photos decoded, re-encoded and stored, not yet recorded on a ticket. */
@@ -97,24 +100,33 @@ public class PhotoUploads {
                 throw new RefusedPhotos(Refusal.TOO_MANY_PIXELS, pixels);
             } catch (PhotoProblems.UnsupportedPhoto notAnImage) {
                 throw new RefusedPhotos(Refusal.NOT_AN_IMAGE, notAnImage);
+            } catch (DecodeBudget.Busy busy) {
+                throw new RefusedPhotos(Refusal.BUSY, busy);
             }
         }
         photos.storeAll(processed);
         return new Prepared(processed);
     }
 
-    /** An upload refused for what it is (413 or 415, as the API answers it), with the rule it broke. */
+    /** An upload refused (413, 415, or 503 when it waited too long), with the rule it broke. */
     public static final class RefusedPhotos extends ProblemException {
 
         private final Refusal refusal;
+        private final Map<String, String> headers;
 
         RefusedPhotos(Refusal refusal, ProblemException problem) {
             super(problem.status(), problem.type(), problem.title(), problem.detail());
             this.refusal = refusal;
+            this.headers = problem.headers();
         }
 
         public Refusal refusal() {
             return refusal;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return headers;
         }
     }
 

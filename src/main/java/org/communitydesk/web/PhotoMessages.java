@@ -36,6 +36,9 @@ public interface PhotoMessages {
     String photoNotAnImage();
 
     @Message
+    String photoBusy();
+
+    @Message
     String photoRefusedTitle();
 
     /** A page's form over the request limit: refused before it was read (console.PhotoFormLimit). */

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.communitydesk.photo.PhotoBudgetHold;
 import org.communitydesk.photo.TestImages;
 import org.communitydesk.support.RawHttp;
 import org.communitydesk.support.TestUsers;
@@ -182,6 +183,26 @@ class PhotoPagesTest {
         System.arraycopy(CLEARED, 0, large, 0, CLEARED.length);
         withFile(multipart(staff, english, call(text)), "IMG_big.jpg", large).when().post("/console/intake?lang=en")
                 .then().statusCode(413).body(containsString("A photo is too large: at most 2 MB each."));
+        assertThat(ticketsWith(text)).isZero();
+    }
+
+    /** While other photos hold the memory for processing images, the form comes back as typed with why, in either language. */
+    @Test
+    void aFormWhosePhotosWaitedTooLongComesBackAsTypedAndSavesNothing() {
+        User staff = TestUsers.staff("photobusy", "beixinyuan");
+        String text = "照片排队来电 " + UUID.randomUUID();
+        try (PhotoBudgetHold others = PhotoBudgetHold.all()) {
+            Page intake = open(staff, "/console/intake", INTAKE_FORM);
+            withFile(multipart(staff, intake, call(text)), "IMG_0004.jpg", MANHOLE).when().post("/console/intake")
+                    .then().statusCode(503).contentType(containsString("text/html"))
+                    .body(containsString("id=\"photo-problem\""), containsString("别的照片正在处理中"),
+                            containsString(text), containsString("王女士"), containsString("id=\"photos-not-kept\""));
+
+            Page english = open(staff, "/console/intake?lang=en", INTAKE_FORM);
+            withFile(multipart(staff, english, call(text)), "IMG_0004.jpg", MANHOLE).when().post("/console/intake?lang=en")
+                    .then().statusCode(503)
+                    .body(containsString("Other photos were being processed and these waited too long"), containsString(text));
+        }
         assertThat(ticketsWith(text)).isZero();
     }
 

@@ -15,11 +15,11 @@ class DecodeBudgetTest {
 
     @Test
     void anImageWaitsWhileOthersHoldTheBudgetAndGoesOnOnceTheyFinish() throws Exception {
-        DecodeBudget budget = new DecodeBudget(100 * MB, Duration.ofSeconds(10));
-        DecodeBudget.Reservation first = budget.reserve(60 * MB);
+        DecodeBudget budget = new DecodeBudget(100 * MB);
+        DecodeBudget.Reservation first = budget.reserve(60 * MB, Duration.ofSeconds(10));
         assertThat(budget.availableMegabytes()).isEqualTo(40);
 
-        CompletableFuture<DecodeBudget.Reservation> second = CompletableFuture.supplyAsync(() -> budget.reserve(60 * MB));
+        CompletableFuture<DecodeBudget.Reservation> second = CompletableFuture.supplyAsync(() -> budget.reserve(60 * MB, Duration.ofSeconds(10)));
         Thread.sleep(300);
         assertThat(second).isNotDone();
 
@@ -32,19 +32,19 @@ class DecodeBudgetTest {
 
     @Test
     void anImageLargerThanTheBudgetIsProcessedAlone() {
-        DecodeBudget budget = new DecodeBudget(100 * MB, Duration.ofMillis(200));
-        try (DecodeBudget.Reservation huge = budget.reserve(500 * MB)) {
+        DecodeBudget budget = new DecodeBudget(100 * MB);
+        try (DecodeBudget.Reservation huge = budget.reserve(500 * MB, Duration.ZERO)) {
             assertThat(budget.availableMegabytes()).isZero();
-            assertThatThrownBy(() -> budget.reserve(MB)).isInstanceOf(DecodeBudget.Busy.class);
+            assertThatThrownBy(() -> budget.reserve(MB, Duration.ofMillis(200))).isInstanceOf(DecodeBudget.Busy.class);
         }
         assertThat(budget.availableMegabytes()).isEqualTo(100);
     }
 
     @Test
     void waitingTooLongIsA503WithRetryAfterAndTakesNothing() {
-        DecodeBudget budget = new DecodeBudget(10 * MB, Duration.ofMillis(100));
-        try (DecodeBudget.Reservation held = budget.reserve(8 * MB)) {
-            assertThatThrownBy(() -> budget.reserve(5 * MB)).isInstanceOfSatisfying(DecodeBudget.Busy.class, busy -> {
+        DecodeBudget budget = new DecodeBudget(10 * MB);
+        try (DecodeBudget.Reservation held = budget.reserve(8 * MB, Duration.ZERO)) {
+            assertThatThrownBy(() -> budget.reserve(5 * MB, Duration.ofMillis(100))).isInstanceOfSatisfying(DecodeBudget.Busy.class, busy -> {
                 assertThat(busy.status()).isEqualTo(503);
                 assertThat(busy.headers()).containsEntry("Retry-After", "10");
                 assertThat(busy.detail()).contains("nothing was stored");
@@ -54,9 +54,18 @@ class DecodeBudgetTest {
     }
 
     @Test
+    void anyAskBeyondTheBudgetTakesAllOfIt() {
+        DecodeBudget budget = new DecodeBudget(10 * MB);
+        try (DecodeBudget.Reservation all = budget.reserve(Long.MAX_VALUE, Duration.ZERO)) {
+            assertThat(budget.availableMegabytes()).isZero();
+        }
+        assertThat(budget.availableMegabytes()).isEqualTo(10);
+    }
+
+    @Test
     void closingAReservationTwiceGivesItBackOnce() {
-        DecodeBudget budget = new DecodeBudget(10 * MB, Duration.ofMillis(100));
-        DecodeBudget.Reservation held = budget.reserve(4 * MB);
+        DecodeBudget budget = new DecodeBudget(10 * MB);
+        DecodeBudget.Reservation held = budget.reserve(4 * MB, Duration.ZERO);
         held.close();
         held.close();
         assertThat(budget.availableMegabytes()).isEqualTo(10);

@@ -206,6 +206,28 @@ class PhotoUploadTest {
         given().when().get("/api/tickets/{code}/events", code).then().body("type", org.hamcrest.Matchers.not(hasItem("PHOTO_ADDED")));
     }
 
+    /**
+     * Photos processed at once share half the heap: while others hold it, an upload waits (a second in the test
+     * profile, a minute by default), then answers 503 with Retry-After and stores nothing; it goes through once
+     * they are done.
+     */
+    @Test
+    void anUploadThatWaitsTooLongForTheMemoryOfOtherPhotosIsA503AndStoresNothing() {
+        String code = newTicketWithoutPosition();
+        Part photo = new Part("IMG_0005.jpg", TestImages.encode(TestImages.halves(400, 300), "jpeg"), "image/jpeg");
+        try (PhotoBudgetHold others = PhotoBudgetHold.all()) {
+            post(code, "INTAKE", null, photo).then().statusCode(503).contentType(PROBLEM)
+                    .header("Retry-After", "10")
+                    .body("type", equalTo("urn:communitydesk:problem:photos-busy"))
+                    .body("detail", containsString("nothing was stored"));
+        }
+        given().when().get("/api/tickets/{code}/photos", code).then().statusCode(200).body("photos", hasSize(0));
+        given().when().get("/api/tickets/{code}/events", code).then().body("type", org.hamcrest.Matchers.not(hasItem("PHOTO_ADDED")));
+
+        post(code, "INTAKE", null, photo).then().statusCode(201);
+        given().when().get("/api/tickets/{code}/photos", code).then().statusCode(200).body("photos", hasSize(1));
+    }
+
     @Test
     void aValidJpegCarryingAnHtmlTailIsReEncodedWithoutIt() {
         String code = newTicketWithoutPosition();
