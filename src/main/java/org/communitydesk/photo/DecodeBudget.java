@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.communitydesk.common.ProblemException;
+import org.jboss.logging.Logger;
 
 /**
  * The heap that images being processed at once may take. A phone's photo decodes to 30–70 MB of pixels, so a
@@ -17,6 +18,7 @@ final class DecodeBudget {
     /** Half the heap: the rest of the service keeps the other half. */
     static final DecodeBudget HEAP = new DecodeBudget(Runtime.getRuntime().maxMemory() / 2);
 
+    private static final Logger LOG = Logger.getLogger(DecodeBudget.class);
     private static final long MEGABYTE = 1024 * 1024;
 
     private final int totalMegabytes;
@@ -36,6 +38,10 @@ final class DecodeBudget {
         int wanted = (int) Math.min(totalMegabytes, Math.max(1, megabytesWanted));
         try {
             if (!megabytes.tryAcquire(wanted, longestWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("A photo needing %d MB to process waited %s while other photos held the %d MB that images "
+                        + "processed at once may take (half the heap), and was refused with 503; nothing of its upload "
+                        + "was stored. If this recurs, give the service a larger heap (-Xmx) or a longer "
+                        + "communitydesk.photos.decode-wait.", wanted, longestWait, totalMegabytes);
                 throw new Busy();
             }
         } catch (InterruptedException e) {
