@@ -38,10 +38,10 @@ final class DecodeBudget {
         int wanted = (int) Math.min(totalMegabytes, Math.max(1, megabytesWanted));
         try {
             if (!megabytes.tryAcquire(wanted, longestWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("A photo needing %d MB to process waited %s while other photos held the %d MB that images "
+                LOG.warnf("A photo needing %d MB to process waited %.1f s while other photos held the %d MB that images "
                         + "processed at once may take (half the heap), and was refused with 503; nothing of its upload "
                         + "was stored. If this recurs, give the service a larger heap (-Xmx) or a longer "
-                        + "communitydesk.photos.decode-wait.", wanted, longestWait, totalMegabytes);
+                        + "communitydesk.photos.decode-wait.", wanted, longestWait.toMillis() / 1000.0, totalMegabytes);
                 throw new Busy();
             }
         } catch (InterruptedException e) {
