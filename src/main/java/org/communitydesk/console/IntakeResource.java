@@ -224,7 +224,8 @@ public class IntakeResource {
             return redirect(caller, ticket.code(),
                     new Flash.Message("flashCreated", false, null, ticket.code(), ticket.accessCode()));
         } catch (PhotoUploads.RefusedPhotos refused) {
-            // Too large, not an image, or no memory to process it in time: the form again as typed, saying why; nothing was recorded.
+            // Too large, not an image, or no memory to process it in time: the form again as typed, saying why;
+            // nothing was recorded.
             return Response.status(refused.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(page(form, List.of(), null, null, false, photoForms.refusal(refused), true)).build();
         } catch (ProblemException refused) {

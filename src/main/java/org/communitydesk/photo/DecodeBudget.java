@@ -1,6 +1,7 @@
 package org.communitydesk.photo;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.communitydesk.common.ProblemException;
@@ -85,8 +86,8 @@ final class DecodeBudget {
         }
 
         @Override
-        public java.util.Map<String, String> headers() {
-            return java.util.Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         }
     }
 }
