@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -269,7 +268,7 @@ public final class PackagedService implements AutoCloseable {
             if (!builtForPostgres()) {
                 return new Database("jdbc:h2:file:" + directory.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0", null);
             }
-            String name = "communitydesk_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String name = PostgresTestDatabase.freshName("communitydesk_it_");
             PostgresTestDatabase.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
             return new Database("jdbc:postgresql://" + PostgresTestDatabase.SERVER + "/" + name, name);
         }

@@ -6,7 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When the suite runs with the "postgresql" profile ({@code ./mvnw verify -Ppostgresql}), creates a
@@ -29,7 +29,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         if (!active()) {
             return Map.of();
         }
-        database = "communitydesk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database = freshName("communitydesk_test_");
         execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
         String url = "jdbc:postgresql://" + SERVER + "/" + database;
         return Map.of(
@@ -44,6 +44,19 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
             execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             database = null;
         }
+    }
+
+    /**
+     * A database name no earlier run used. Letters only: Flyway logs the URL, and a run of hex digits can read as a
+     * mobile number to {@code LogPrivacyIT} (communitydesk_test_e15879265764 once failed it).
+     */
+    public static String freshName(String prefix) {
+        StringBuilder name = new StringBuilder(prefix);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 12; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
     }
 
     public static void execute(String sql) {
