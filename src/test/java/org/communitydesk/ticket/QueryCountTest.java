@@ -7,6 +7,7 @@ import static org.communitydesk.support.TicketApi.dispatchBody;
 import static org.communitydesk.support.TicketApi.intake;
 import static org.communitydesk.support.TicketApi.move;
 
+import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.communitydesk.support.TestPhotos;
 import java.util.function.Supplier;
+import org.communitydesk.directory.Area;
+import org.communitydesk.directory.ServiceCategory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -154,6 +157,24 @@ class QueryCountTest {
         java.util.List<String> reversed = new java.util.ArrayList<>(codes);
         java.util.Collections.reverse(reversed);
         return reversed;
+    }
+
+    @Test
+    @TestTransaction
+    void areasAndCategoriesAreFoundByCodeWithoutAStatementOnceRead() {
+        Area.findByCode("beixinyuan").orElseThrow();
+        ServiceCategory.findByCode("sewer-blockage").orElseThrow();
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        assertThat(Area.findByCode("beixinyuan")).get().extracting(area -> area.code).isEqualTo("beixinyuan");
+        assertThat(ServiceCategory.findByCode("sewer-blockage")).get().extracting(category -> category.code)
+                .isEqualTo("sewer-blockage");
+        assertThat(Area.findByCode("no-such-community")).isEmpty();
+
+        // The unknown code is a statement the first time; the two known ones come from the query cache.
+        assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(1);
+        assertThat(statistics.getQueryCacheHitCount()).as("query cache hits").isEqualTo(2);
     }
 
     private long statements(Supplier<Response> request) {
