@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.communitydesk.common.AppConfig;
+import org.communitydesk.common.NativeWrites;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -396,17 +397,17 @@ public class FigureRollups {
     void compute(LocalDate day, Instant now, ZoneId zone) {
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        em.createNativeQuery("delete from ticket_figures_stale where moment >= :from and moment < :to")
+        NativeWrites.to(em, "ticket_figures_stale", "delete from ticket_figures_stale where moment >= :from and moment < :to")
                 .setParameter("from", from).setParameter("to", to).executeUpdate();
         FigureScan.Result result = scan.scan(new Where("1 = 1", Map.of()), from, to, now, zone, true);
-        em.createNativeQuery("delete from ticket_figures where report_day = :day").setParameter("day", day).executeUpdate();
-        em.createNativeQuery("delete from ticket_figures_site where report_day = :day").setParameter("day", day)
+        NativeWrites.to(em, "ticket_figures", "delete from ticket_figures where report_day = :day").setParameter("day", day).executeUpdate();
+        NativeWrites.to(em, "ticket_figures_site", "delete from ticket_figures_site where report_day = :day").setParameter("day", day)
                 .executeUpdate();
-        em.createNativeQuery("delete from ticket_figures_unit where report_day = :day").setParameter("day", day)
+        NativeWrites.to(em, "ticket_figures_unit", "delete from ticket_figures_unit where report_day = :day").setParameter("day", day)
                 .executeUpdate();
-        em.createNativeQuery("delete from ticket_figures_pending where report_day = :day").setParameter("day", day)
+        NativeWrites.to(em, "ticket_figures_pending", "delete from ticket_figures_pending where report_day = :day").setParameter("day", day)
                 .executeUpdate();
-        em.createNativeQuery("delete from ticket_figures_day where report_day = :day").setParameter("day", day).executeUpdate();
+        NativeWrites.to(em, "ticket_figures_day", "delete from ticket_figures_day where report_day = :day").setParameter("day", day).executeUpdate();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into ticket_figures (report_day,"
                     + " street_office_id, community_id, category_id, lead_organization_id, reported, resolved,"
@@ -515,12 +516,12 @@ public class FigureRollups {
      * stored day outlives the writes that would have made it stale. Returns the rows removed.
      */
     public long forgetAll() {
-        return em.createNativeQuery("delete from ticket_figures_day").executeUpdate()
-                + em.createNativeQuery("delete from ticket_figures").executeUpdate()
-                + em.createNativeQuery("delete from ticket_figures_site").executeUpdate()
-                + em.createNativeQuery("delete from ticket_figures_unit").executeUpdate()
-                + em.createNativeQuery("delete from ticket_figures_pending").executeUpdate()
-                + em.createNativeQuery("delete from ticket_figures_stale").executeUpdate();
+        return NativeWrites.to(em, "ticket_figures_day", "delete from ticket_figures_day").executeUpdate()
+                + NativeWrites.to(em, "ticket_figures", "delete from ticket_figures").executeUpdate()
+                + NativeWrites.to(em, "ticket_figures_site", "delete from ticket_figures_site").executeUpdate()
+                + NativeWrites.to(em, "ticket_figures_unit", "delete from ticket_figures_unit").executeUpdate()
+                + NativeWrites.to(em, "ticket_figures_pending", "delete from ticket_figures_pending").executeUpdate()
+                + NativeWrites.to(em, "ticket_figures_stale", "delete from ticket_figures_stale").executeUpdate();
     }
 
     @SuppressWarnings("unchecked")

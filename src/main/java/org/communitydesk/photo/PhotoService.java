@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.communitydesk.common.ForbiddenProblem;
 import org.communitydesk.common.InvalidRequestProblem;
+import org.communitydesk.common.NativeWrites;
 import org.communitydesk.common.NotFoundProblem;
 import org.communitydesk.common.Roles;
 import org.communitydesk.photo.PhotoViews.PhotoList;
@@ -189,7 +190,7 @@ public class PhotoService {
         SuggestedPosition offered = suggestedPosition(ticket, Photo.ofTicket(ticket));
         if (offered != null) {
             // A native update: the row is otherwise immutable, and only its position is dropped.
-            Photo.getEntityManager().createNativeQuery(
+            NativeWrites.to(Photo.getEntityManager(), "ticket_photo",
                     "UPDATE ticket_photo SET gps_latitude = NULL, gps_longitude = NULL WHERE public_id = ?1")
                     .setParameter(1, offered.fromPhoto()).executeUpdate();
             LOG.infof("Ticket %s: the position of its first intake photo was ignored by %s", ticket.code,

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.communitydesk.common.IdentityEntity;
+import org.communitydesk.common.NativeWrites;
 import org.hibernate.annotations.Immutable;
 
 /** One line of the security log, shown to ADMIN at /api/audit. Never holds a password. */
@@ -36,7 +37,7 @@ public class SecurityEvent extends IdentityEntity {
 
     /** Housekeeping: removes the events older than the retention time; native SQL, as the entity is immutable. */
     public static long deleteOlderThan(Instant cutoff) {
-        return getEntityManager().createNativeQuery("DELETE FROM security_event WHERE occurred_at < ?1")
+        return NativeWrites.to(getEntityManager(), "security_event", "DELETE FROM security_event WHERE occurred_at < ?1")
                 .setParameter(1, cutoff).executeUpdate();
     }
 

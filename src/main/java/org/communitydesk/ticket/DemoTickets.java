@@ -1,5 +1,7 @@
 package org.communitydesk.ticket;
 
+import org.communitydesk.common.NativeWrites;
+
 /**
  * Which tickets the demo loader made (table {@code demo_ticket}), so that demo data, and the demo users
  * with their published password, never go into a database that holds real tickets.
@@ -11,7 +13,7 @@ public final class DemoTickets {
 
     /** Marks a ticket as made by the demo loader, in the loader's transaction. */
     public static void mark(Ticket ticket) {
-        Ticket.getEntityManager().createNativeQuery("insert into demo_ticket (ticket_id) values (?1)")
+        NativeWrites.to(Ticket.getEntityManager(), "demo_ticket", "insert into demo_ticket (ticket_id) values (?1)")
                 .setParameter(1, ticket.id).executeUpdate();
     }
 
