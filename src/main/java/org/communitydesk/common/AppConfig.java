@@ -25,6 +25,8 @@ public interface AppConfig {
 
     Jobs jobs();
 
+    ReferenceData referenceData();
+
     Http http();
 
     /**
@@ -62,6 +64,16 @@ public interface AppConfig {
         /** How long security-log rows are kept; housekeeping removes older ones. */
         @WithDefault("180d")
         Duration retention();
+    }
+
+    /** Areas and categories, kept in every instance's second-level cache (directory.ReferenceDataVersion). */
+    interface ReferenceData {
+        /**
+         * How often each instance checks whether another changed an area or category, and drops its cached copies
+         * if so: the longest another instance can show a community's old footprint ("off" for a single instance).
+         */
+        @WithDefault("5s")
+        String checkEvery();
     }
 
     /** Background jobs; each runs on one instance per run, whatever the number of instances. */

@@ -1,6 +1,7 @@
 package org.communitydesk.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +26,9 @@ import org.communitydesk.directory.DirectoryViews.SiteView;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DirectoryService {
+
+    @Inject
+    ReferenceDataVersion referenceData;
 
     public List<AreaNode> areaTree() {
         List<Area> areas = Area.list("order by id");
@@ -130,6 +134,8 @@ public class DirectoryService {
                     .replace('_', ' ') + "; only communities have a footprint.");
         }
         area.footprint = request == null ? null : request.toFootprint();
+        // Areas are cached on every instance: the others drop their copies at their next check.
+        referenceData.changed();
         return FootprintView.of(area.footprint);
     }
 

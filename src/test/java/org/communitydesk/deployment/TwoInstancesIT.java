@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.communitydesk.security.AccountBootstrap;
 import org.communitydesk.support.PackagedService;
@@ -73,6 +75,11 @@ class TwoInstancesIT {
     /** The auto-close job's interval setting (AppConfig.Jobs.AutoClose.every, issue 11, point 6). */
     static final String AUTO_CLOSE_EVERY = "communitydesk.jobs.auto-close.every";
     static final Duration JOB_INTERVAL = Duration.ofSeconds(2);
+    /** How often each instance checks for another's change to areas (AppConfig.ReferenceData.checkEvery). */
+    static final String REFERENCE_DATA_CHECK_EVERY = "communitydesk.reference-data.check-every";
+    static final Duration REFERENCE_DATA_CHECK = Duration.ofSeconds(1);
+    /** 振兴街社区's footprint centre (V6), as the ticket page's map link gives it when a ticket has no compound. */
+    static final String ZHENXINGJIE_CENTRE = "geo:40.083000,113.318000";
     /** The PUBLIC event's wording when the job closes a ticket. */
     static final String AUTO_CLOSED = "自动办结";
     /** ticket.Ticket.FEEDBACK_WINDOW: a RESOLVED ticket older than this is closed by the job. */
@@ -143,6 +150,7 @@ class TwoInstancesIT {
                 .env("COMMUNITYDESK_DEMO_ENABLED", "true")
                 // As an environment variable: an unknown communitydesk.* system property would stop the start.
                 .env(environmentName(AUTO_CLOSE_EVERY), JOB_INTERVAL.toSeconds() + "s")
+                .env(environmentName(REFERENCE_DATA_CHECK_EVERY), REFERENCE_DATA_CHECK.toSeconds() + "s")
                 .property("quarkus.http.proxy.proxy-address-forwarding", "true")
                 .property("quarkus.http.proxy.allow-x-forwarded", "true");
     }
@@ -398,6 +406,43 @@ class TwoInstancesIT {
         assertThat(autoClosed.get(0).get("visibility").asText()).isEqualTo("PUBLIC");
         assertThat(count("SELECT count(*) FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id "
                 + "WHERE t.code = ? AND e.to_status = 'CLOSED'", code)).as("CLOSED events").isEqualTo(1);
+    }
+
+    // --- 7. Areas are cached on each instance, and a change on one reaches the other -----------------------
+
+    @Test
+    @Order(10)
+    void aCommunityPlacedOnOneInstanceIsShownByTheOtherAfterItsNextCheck() throws Exception {
+        String body = """
+                {"categoryCode":"street-light","description":"两实例测试：路灯不亮","channel":"PHONE",
+                 "reporter":{"name":"测试居民","phone":"13900000000"},
+                 "location":{"communityCode":"zhenxingjie","addressDetail":"振兴街口"}}""";
+        String code = json(api(a, ADMIN, PASSWORD, "POST", "/api/tickets", body, ADMIN_ADDRESS), 201).get("code").asText();
+        String ticketPage = "/console/tickets/" + code;
+        WebSession browser = new WebSession("198.51.100.8");
+        assertThat(browser.signIn(b.uri("/"), ADMIN, PASSWORD).statusCode()).as("sign-in on B").isEqualTo(302);
+        assertThat(mapLink(page(browser, b, ticketPage))).as("B's map link: the community's centre, now cached on B")
+                .isEqualTo(ZHENXINGJIE_CENTRE);
+
+        json(api(a, ADMIN, PASSWORD, "PUT", "/api/areas/zhenxingjie/footprint",
+                "{\"latitude\":40.0840,\"longitude\":113.3180,\"radiusMetres\":500}", ADMIN_ADDRESS), 200);
+
+        String moved = "geo:40.084000,113.318000";
+        long deadline = System.nanoTime() + REFERENCE_DATA_CHECK.multipliedBy(10).toNanos();
+        String onB = mapLink(page(browser, b, ticketPage));
+        while (!moved.equals(onB) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            onB = mapLink(page(browser, b, ticketPage));
+        }
+        assertThat(onB).as("B's map link %s after the footprint was placed on A, with a check every %s",
+                REFERENCE_DATA_CHECK.multipliedBy(10), REFERENCE_DATA_CHECK).isEqualTo(moved);
+    }
+
+    /** The "open in the map app" link's position (geo:lat,lon) on a ticket page. */
+    private static String mapLink(String page) {
+        Matcher link = Pattern.compile("id=\"map-app-link\" href=\"(geo:[0-9.]+,[0-9.]+)")
+                .matcher(page);
+        return link.find() ? link.group(1) : null;
     }
 
     private void backdate(String code, Duration by) throws SQLException {
