@@ -14,6 +14,9 @@ set -uo pipefail
 
 app_dir=${1:?the packaged application directory, target/quarkus-app}
 profile=${2:-prod}
+# The build's quarkus.profile when one was given (-Dquarkus.profile=postgresql); Maven passes "${quarkus.profile}"
+# as written when it is not.
+case ${3:-} in '' | '${'*) ;; *) profile=$3 ;; esac
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=$(mktemp -d)
 pid=
