@@ -1,18 +1,11 @@
 package org.communitydesk.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * ETag and If-None-Match for the reads marked {@link ConditionalRead}. The tag is a digest of the JSON the
@@ -26,21 +19,8 @@ import java.util.HexFormat;
 @ConditionalRead
 public class ConditionalReads implements ContainerResponseFilter {
 
-    private static final long SERIALISED_BYTES = 16L << 20;
-
     @Inject
-    ObjectMapper mapper;
-
-    /**
-     * The JSON and digest of answers by identity: a read that answers again with the same (immutable) object, a
-     * view kept for a few seconds ({@link RecentAnswers}), is serialised and digested once. Weak keys: an entry
-     * goes with its answer; and at most {@link #SERIALISED_BYTES} in all.
-     */
-    private final Cache<Object, Serialised> serialised = Caffeine.newBuilder().weakKeys()
-            .maximumWeight(SERIALISED_BYTES).<Object, Serialised>weigher((answer, json) -> json.json().length).build();
-
-    private record Serialised(byte[] json, String digest) {
-    }
+    SerialisedAnswers serialised;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -48,10 +28,7 @@ public class ConditionalReads implements ContainerResponseFilter {
             return;
         }
         // Serialised once: the answer is written from the bytes the tag was computed from.
-        Serialised answer = serialised.get(response.getEntity(), entity -> {
-            byte[] json = jsonOf(entity);
-            return new Serialised(json, digestOf(json));
-        });
+        SerialisedAnswers.Serialised answer = serialised.of(response.getEntity());
         response.setEntity(answer.json(), response.getEntityAnnotations(), response.getMediaType());
         String digest = answer.digest();
         String given = response.getHeaderString(HttpHeaders.ETAG);
@@ -64,23 +41,6 @@ public class ConditionalReads implements ContainerResponseFilter {
         if (read && ifNoneMatch != null && matchesWeakly(ifNoneMatch, tag)) {
             response.setStatus(304);
             response.setEntity(null);
-        }
-    }
-
-    private byte[] jsonOf(Object entity) {
-        try {
-            return mapper.writeValueAsBytes(entity);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the answer of a read as JSON", e);
-        }
-    }
-
-    private static String digestOf(byte[] json) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

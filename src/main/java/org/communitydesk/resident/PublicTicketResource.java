@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.communitydesk.common.ClientFailure;
 import org.communitydesk.common.Problem;
+import org.communitydesk.common.SerialisedAnswers;
 import org.communitydesk.ticket.EventTexts;
 import org.communitydesk.ticket.TicketRequests.FeedbackRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,6 +53,9 @@ public class PublicTicketResource {
     @Inject
     ResidentService residents;
 
+    @Inject
+    SerialisedAnswers serialised;
+
     @Context
     HttpServerRequest http;
 
@@ -64,7 +68,10 @@ public class PublicTicketResource {
             @HeaderParam(ACCESS_CODE_HEADER) String accessCode,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = EventTexts.ACCEPT_LANGUAGE_DOC)
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return private200(residents.status(code, accessCode, client(), EventTexts.forAcceptLanguage(acceptLanguage)));
+        // A status page refreshed gets the view kept for a few seconds; its JSON is written once too.
+        byte[] json = serialised.of(residents.status(code, accessCode, client(),
+                EventTexts.forAcceptLanguage(acceptLanguage))).json();
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @POST
