@@ -118,9 +118,16 @@ as() {
 ms() { awk '{ printf "%.1f", $1 * 1000 }'; }
 
 # A path's @PERIOD30@ or @PERIOD365@ becomes from=…&to=… for a random period of that many days within the
-# three years the loader spreads its tickets over, new for every request.
+# three years the loader spreads its tickets over, new for every request. @SIZE@ becomes a page size from 20 to
+# 99, another for each of 80 requests in turn: a list asked again within seconds is answered from the pages kept
+# for 10 s (common.RecentAnswers), and @SIZE@ measures the search itself.
 expand() {
-    local path=$1 days back from to
+    local path=$1 days back from to n
+    if [[ "$path" == *"@SIZE@"* ]]; then
+        n=$(( $(cat "$work/size-seq" 2>/dev/null || echo 0) + 1 ))
+        echo "$n" > "$work/size-seq"
+        path=${path//"@SIZE@"/"$((20 + n % 80))"}
+    fi
     for days in 30 365; do
         if [[ "$path" == *"@PERIOD$days@"* ]]; then
             back=$(( (RANDOM * 32768 + RANDOM) % (3 * 365 - days + 1) ))
@@ -174,6 +181,10 @@ measure() {
 }
 
 q=$(jq -rn --arg q '污水井' '$q | @uri')
+# A term in one loaded ticket's description (load-tickets-chunk.sql numbers them), and one in none: the rare
+# searches, which cannot stop after a page of matches.
+q_one=$(jq -rn --arg q '数据 123456）' '$q | @uri')
+q_none=$(jq -rn --arg q '井盖被盗' '$q | @uri')
 echo "Measured $(date -u +%FT%TZ) at $BASE: $WARMUP warm-up + $RUNS measured requests per row, one at a time"
 echo "Load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
@@ -195,6 +206,9 @@ measure "GET /api/tickets?size=20&status=DISPATCHED (admin)" admin-api "/api/tic
 measure "GET /api/tickets?size=20&overdue=true (admin)" admin-api "/api/tickets?size=20&overdue=true"
 measure "GET /api/tickets?size=20&community=beixinyuan (admin)" admin-api "/api/tickets?size=20&community=beixinyuan"
 measure "GET /api/tickets?size=20&q=污水井 (admin)" admin-api "/api/tickets?size=20&q=$q"
+measure "GET /api/tickets?size=20-99&q=污水井 (admin; never kept)" admin-api "/api/tickets?size=@SIZE@&q=$q"
+measure "GET /api/tickets?size=20-99&q=数据 123456） (one ticket; never kept)" admin-api "/api/tickets?size=@SIZE@&q=$q_one"
+measure "GET /api/tickets?size=20-99&q=井盖被盗 (no ticket; never kept)" admin-api "/api/tickets?size=@SIZE@&q=$q_none"
 login admin "$ADMIN"
 measure "GET /console/tickets (admin, page)" admin-page "/console/tickets"
 measure "GET /console/tickets?status=DISPATCHED (admin, page)" admin-page "/console/tickets?status=DISPATCHED"
