@@ -69,9 +69,8 @@ public class PublicTicketResource {
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = EventTexts.ACCEPT_LANGUAGE_DOC)
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         // A status page refreshed gets the view kept for a few seconds; its JSON is written once too.
-        byte[] json = serialised.of(residents.status(code, accessCode, client(),
-                EventTexts.forAcceptLanguage(acceptLanguage))).json();
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return private200(serialised.of(residents.status(code, accessCode, client(),
+                EventTexts.forAcceptLanguage(acceptLanguage))).json());
     }
 
     @POST
@@ -118,7 +117,8 @@ public class PublicTicketResource {
         return ClientFailure.addressOf(http);
     }
 
-    private static Response private200(PublicTicketView view) {
-        return Response.ok(view).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    /** A ticket's view (or its JSON): never stored by a browser or proxy. */
+    private static Response private200(Object view) {
+        return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }
