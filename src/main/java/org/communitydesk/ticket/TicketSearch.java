@@ -59,6 +59,13 @@ public class TicketSearch {
     /** Whether the database is H2, whose text search reads ticket_text_gram. */
     private final boolean h2;
 
+    /**
+     * The gram that narrows a text search on H2, for a few seconds: the queue asks twice a page (counts and rows),
+     * and a crew pages through. The choice decides only how quickly the matches are found, never which: every
+     * match holds every gram of the term, so an older choice still finds the tickets written since.
+     */
+    private final RecentAnswers<String, OptionalLong> narrowestGrams = new RecentAnswers<>(1_000);
+
     TicketSearch(@ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind) {
         this.h2 = "h2".equals(databaseKind);
     }
@@ -389,7 +396,7 @@ public class TicketSearch {
             // is full, which is quick for a common term.
             where.add("(t.code in :codes or t.description ilike :text escape '!' "
                     + "or t.addressDetail ilike :text escape '!')");
-            OptionalLong gram = h2 ? TicketTextGram.narrowest(text) : OptionalLong.empty();
+            OptionalLong gram = h2 ? narrowestGrams.of(text, () -> TicketTextGram.narrowest(text)) : OptionalLong.empty();
             if (gram.isPresent()) {
                 // The union in a derived table: as the IN's own subquery, H2 read every ticket (2 s) instead of
                 // looking up the ids the union gives.
