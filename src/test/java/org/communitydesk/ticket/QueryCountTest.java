@@ -69,7 +69,7 @@ class QueryCountTest {
         // details only while one runs.
         assertThat(plainView).as("statements for a staff ticket view").isLessThanOrEqualTo(7);
         get("/api/tickets/" + plain);
-        assertThat(statements(() -> get("/api/tickets/" + plain))).as("the same view again").isEqualTo(2);
+        assertThat(keptStatements(() -> get("/api/tickets/" + plain))).as("the same view again").isEqualTo(2);
         // Possible duplicates (the same category at the same compound, dispatched or not) cost nothing more.
         for (String organization : new String[] { "tongda-dredging", "datong-sewage", null }) {
             String duplicate = create(intake("sewer-blockage", "beixinyuan", "hongan")).path("code");
@@ -88,7 +88,7 @@ class QueryCountTest {
         // version not seen in the last seconds, the ticket with its site and lead and its public timeline; the
         // public photos only when the timeline shows one added.
         assertThat(plainLookup).as("statements for a resident's first lookup").isLessThanOrEqualTo(3);
-        assertThat(statements(() -> publicLookup(plain, plainAccessCode))).as("the same lookup again").isEqualTo(1);
+        assertThat(keptStatements(() -> publicLookup(plain, plainAccessCode))).as("the same lookup again").isEqualTo(1);
         TestPhotos.upload(plain, TestPhotos.jpeg(12), "NOTE", "INTERNAL").then().statusCode(201);
         assertThat(statements(() -> publicLookup(plain, plainAccessCode))).as("with a photo residents do not see")
                 .isEqualTo(plainLookup);
@@ -115,13 +115,13 @@ class QueryCountTest {
         assertThat(statements(() -> get("/api/tickets?size=20&community=zhenxingjie")))
                 .isEqualTo(statements(() -> get("/api/tickets?size=1&community=zhenxingjie")));
         // Asked again while no ticket changed: the sign-in and the read of the newest event.
-        assertThat(statements(() -> get("/api/tickets?size=20&community=zhenxingjie"))).as("the same page again")
+        assertThat(keptStatements(() -> get("/api/tickets?size=20&community=zhenxingjie"))).as("the same page again")
                 .isEqualTo(2);
         // Each Open311 list below is built anew (an argument the service ignores makes it a query not answered in the
         // last seconds); asked again unchanged, a list costs the one read of the newest event.
         assertThat(statements(() -> get(open311("page_size=20")))).isEqualTo(statements(() -> get(open311("page_size=1"))));
         get("/open311/v2/requests.json?page_size=20");
-        assertThat(statements(() -> get("/open311/v2/requests.json?page_size=20"))).isEqualTo(1);
+        assertThat(keptStatements(() -> get("/open311/v2/requests.json?page_size=20"))).isEqualTo(1);
         // extensions=true adds two statements for the page (its public events, its list answers), not two a row.
         assertThat(statements(() -> get(open311("page_size=20&extensions=true"))))
                 .isEqualTo(statements(() -> get(open311("page_size=1&extensions=true"))))
@@ -206,6 +206,15 @@ class QueryCountTest {
         statistics.clear();
         request.get().then().statusCode(200);
         return statistics.getPrepareStatementCount();
+    }
+
+    /**
+     * The statements of an answer that should be kept, the fewer of two tries: the statistics count the whole
+     * service, so a scheduled job's statements, or a kept answer's 10-second period ending between two requests,
+     * can add to one try. An answer that is not kept costs its full count both times.
+     */
+    private long keptStatements(Supplier<Response> request) {
+        return Math.min(statements(request), statements(request));
     }
 
     /** The statements of a view of {@code code} that is built, not kept: a note on {@code other} comes first. */
